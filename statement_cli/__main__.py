@@ -1,0 +1,3 @@
+from statement_cli.cli import main
+
+main()

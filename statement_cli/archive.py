@@ -1,0 +1,470 @@
+"""The archive on disk: a Whoosh index plus the original bytes of every statement.
+
+    ARCHIVE/
+      statement-archive.json    format version (a newer release may refuse or migrate)
+      INDEX                     name of the live index folder (swapped on reindex)
+      index-N/                  the Whoosh index
+      originals/ab/<id>.txt     each original, byte for byte as ingested
+      originals/ab/<id>.json    where it came from and the fields given at ingest
+      write.lock                held by the one process that writes
+
+Readers never take the lock. Whoosh is imported only when the index is opened.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from statement_cli import __version__
+from statement_cli.errors import (
+    AmbiguousId,
+    ArchiveError,
+    IdTooShort,
+    InputError,
+    StatementNotFound,
+)
+from statement_cli.locking import write_lock
+from statement_cli.model import Hit, Statement
+from statement_cli.parse import parse_bytes, sha256_of
+from statement_cli.query import Filters, Node, parse_query, positive_words, to_whoosh
+from statement_cli.store import OriginalStore, Record
+
+FORMAT_FILE = "statement-archive.json"
+FORMAT_VERSION = 1
+MIN_PREFIX = 4
+ID_LENGTH = 8
+# Whoosh's RAM buffer per writer before it spills a segment to disk.
+WRITER_LIMIT_MB = 256
+
+
+@dataclass
+class IngestItem:
+    """One text to ingest: where it came from and how to read its bytes."""
+
+    source: str  # absolute path, or "" for standard input
+    read: Callable[[], bytes]
+    options: dict[str, str] = field(default_factory=dict)
+    csv_fields: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.source or "<stdin>"
+
+
+@dataclass
+class Outcome:
+    source: str
+    action: str  # added | updated | unchanged | duplicate | failed
+    id: str = ""
+    detail: str = ""
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, action: str) -> int:
+        return sum(1 for o in self.outcomes if o.action == action)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.action == "failed"]
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    total: int
+    query: Node
+
+
+def default_archive_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("statement-cli", appauthor=False) / "archive"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+class Archive:
+    """A statement archive in one folder. Open it with `Archive.open` or `Archive.create`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.originals = OriginalStore(path / "originals")
+
+    # ---- opening and creating -----------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path) -> Archive:
+        """An existing archive; ArchiveError if `path` is none or is newer than we know."""
+        path = Path(path)
+        if not path.exists():
+            raise ArchiveError(
+                f"no archive at {path}; `statement --archive {path} ingest FILES` creates one"
+            )
+        if not path.is_dir():
+            raise ArchiveError(f"{path} is a file, not an archive folder; choose a folder")
+        marker = path / FORMAT_FILE
+        if not marker.is_file():
+            if any(path.iterdir()):
+                raise ArchiveError(
+                    f"{path} is not a statement archive (it has other files in it); "
+                    "choose an empty or new folder"
+                )
+            raise ArchiveError(
+                f"{path} is an empty folder, not yet an archive; "
+                f"`statement --archive {path} ingest FILES` makes it one"
+            )
+        try:
+            info = json.loads(marker.read_text("utf-8"))
+            version = int(info["format"])
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise ArchiveError(f"{marker} is unreadable ({error}); is this an archive?") from None
+        if version > FORMAT_VERSION:
+            raise ArchiveError(
+                f"archive {path} has format {version}, newer than this statement-cli "
+                f"({__version__}, format {FORMAT_VERSION}) understands; upgrade statement-cli"
+            )
+        return cls(path)
+
+    @classmethod
+    def create(cls, path: Path) -> Archive:
+        """A new, empty archive at `path` (which must be missing or an empty folder)."""
+        path = Path(path)
+        if path.exists() and (not path.is_dir() or any(path.iterdir())):
+            return cls.open(path)  # explains why it cannot be used, or opens it
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            archive = cls(path)
+            with archive.lock():
+                if not (path / FORMAT_FILE).exists():
+                    archive._new_index(archive._index_dir(1))
+                    archive._set_live_index(1)
+                    info = {"format": FORMAT_VERSION, "created_by": f"statement-cli {__version__}"}
+                    (path / FORMAT_FILE).write_text(json.dumps(info) + "\n", "utf-8")
+        except PermissionError:
+            raise ArchiveError(f"cannot create an archive at {path}: permission denied") from None
+        return archive
+
+    @classmethod
+    def open_or_create(cls, path: Path) -> Archive:
+        path = Path(path)
+        if (path / FORMAT_FILE).is_file():
+            return cls.open(path)
+        return cls.create(path)
+
+    def lock(self, on_wait: Callable[[], None] | None = None):  # type: ignore[no-untyped-def]
+        try:
+            return write_lock(self.path / "write.lock", on_wait=on_wait)
+        except PermissionError:
+            raise ArchiveError(f"archive {self.path} is read-only; cannot write to it") from None
+
+    # ---- the index ----------------------------------------------------------------
+
+    def _index_dir(self, generation: int) -> Path:
+        return self.path / f"index-{generation}"
+
+    def _live_generation(self) -> int:
+        try:
+            return int((self.path / "INDEX").read_text("utf-8").strip().split("-")[-1])
+        except (OSError, ValueError):
+            raise ArchiveError(
+                f"archive {self.path} has no readable INDEX file; run `statement check --repair`"
+            ) from None
+
+    def _set_live_index(self, generation: int) -> None:
+        from statement_cli.store import atomic_write
+
+        atomic_write(self.path / "INDEX", f"index-{generation}\n".encode())
+
+    def _new_index(self, folder: Path):  # type: ignore[no-untyped-def]
+        from whoosh import index
+
+        from statement_cli.schema import build_schema
+
+        folder.mkdir(parents=True, exist_ok=True)
+        return index.create_in(str(folder), build_schema())
+
+    def _open_index(self):  # type: ignore[no-untyped-def]
+        from whoosh import index
+
+        return index.open_dir(str(self._index_dir(self._live_generation())))
+
+    @contextmanager
+    def _searcher(self) -> Iterator:  # type: ignore[type-arg]
+        """A searcher on the live index, retried briefly while a writer swaps files."""
+        from whoosh.searching import Searcher  # noqa: F401  (load before timing retries)
+
+        last: Exception | None = None
+        for _attempt in range(5):
+            try:
+                searcher = self._open_index().searcher()
+                break
+            except ArchiveError:
+                raise
+            except (OSError, EOFError, ValueError) as error:  # files replaced under us
+                last = error
+                time.sleep(0.05)
+        else:
+            raise ArchiveError(
+                f"cannot open the index of {self.path} ({last}); run `statement check --repair`"
+            )
+        try:
+            yield searcher
+        finally:
+            searcher.close()
+
+    # ---- ingest -------------------------------------------------------------------
+
+    def ingest(
+        self,
+        items: Iterable[IngestItem],
+        on_outcome: Callable[[Outcome], None] | None = None,
+        on_wait: Callable[[], None] | None = None,
+    ) -> IngestReport:
+        """Add or update statements: one writer and one commit for the whole run."""
+        report = IngestReport()
+        with self.lock(on_wait), self._searcher() as searcher:
+            writer = self._open_index().writer(limitmb=WRITER_LIMIT_MB, compound=False)
+            run = _RunState()
+            try:
+                for item in items:
+                    outcome = self._ingest_one(item, searcher, writer, run)
+                    report.outcomes.append(outcome)
+                    if on_outcome:
+                        on_outcome(outcome)
+            except BaseException:
+                writer.cancel()
+                raise
+            if run.changed:
+                writer.commit()
+            else:
+                writer.cancel()
+        return report
+
+    def _ingest_one(self, item, searcher, writer, run: _RunState) -> Outcome:  # type: ignore[no-untyped-def]
+        try:
+            data = item.read()
+        except OSError as error:
+            return Outcome(item.name, "failed", detail=_os_reason(error))
+        except InputError as error:
+            return Outcome(item.name, "failed", detail=str(error))
+        digest = sha256_of(data)
+        known = run.by_hash.get(digest) or _stored(searcher, "sha256", digest)
+        if known is not None:
+            same_place = item.source and known.get("source") == item.source
+            action = "unchanged" if same_place else "duplicate"
+            detail = (
+                ""
+                if same_place
+                else f"same text as {known['id']} ({known.get('source') or '<stdin>'})"
+            )
+            return Outcome(item.name, action, known["id"], detail)
+        try:
+            statement = parse_bytes(data, Path(item.source).name, item.options, item.csv_fields)
+        except InputError as error:
+            return Outcome(item.name, "failed", detail=str(error))
+        if not statement.body:
+            reason = "empty file" if not data else "only whitespace"
+            return Outcome(item.name, "failed", detail=f"{reason}; nothing to archive")
+        previous = (
+            (run.by_source.get(item.source) or _stored(searcher, "source", item.source))
+            if item.source
+            else None
+        )
+        if previous is not None:
+            ident, action = previous["id"], "updated"
+        else:
+            ident, action = self._new_id(statement.id, digest, searcher, run), "added"
+        record = Record(
+            ident, digest, item.source, _now(), dict(item.options), dict(item.csv_fields)
+        )
+        self.originals.save(record, data)
+        self._fill(statement, record)
+        from statement_cli.schema import to_document
+
+        writer.update_document(**to_document(statement))
+        entry = {"id": ident, "source": item.source}
+        run.by_hash[digest] = entry
+        if item.source:
+            run.by_source[item.source] = entry
+        run.ids.add(ident)
+        run.changed = True
+        return Outcome(item.name, action, ident)
+
+    def _new_id(self, wanted: str, digest: str, searcher, run: _RunState) -> str:  # type: ignore[no-untyped-def]
+        """The id a front matter or export asked for when it is free, else the shortest
+        free prefix of the text's hash (8 characters, longer only on a clash)."""
+
+        def free(ident: str) -> bool:
+            return ident not in run.ids and _stored(searcher, "id", ident) is None
+
+        if wanted and _valid_id(wanted) and free(wanted):
+            return wanted
+        for length in range(ID_LENGTH, len(digest) + 1, 2):
+            if free(digest[:length]):
+                return digest[:length]
+        raise ArchiveError("no free id for a statement; this should never happen")
+
+    @staticmethod
+    def _fill(statement: Statement, record: Record) -> None:
+        statement.id = record.id
+        statement.sha256 = record.sha256
+        statement.source = record.source
+        statement.ingested_at = record.ingested_at
+
+    # ---- reading ------------------------------------------------------------------
+
+    def resolve(self, prefix: str) -> str:
+        """The full id for an id or a unique prefix of at least MIN_PREFIX characters."""
+        prefix = prefix.strip().lower()
+        if len(prefix) < MIN_PREFIX:
+            raise IdTooShort(prefix, MIN_PREFIX)
+        with self._searcher() as searcher:
+            if _stored(searcher, "id", prefix) is not None:
+                return prefix
+            candidates = sorted(
+                term.decode("utf-8") if isinstance(term, bytes) else term
+                for term in searcher.reader().expand_prefix("id", prefix)
+            )
+        if not candidates:
+            raise StatementNotFound(prefix)
+        if len(candidates) > 1:
+            raise AmbiguousId(prefix, candidates)
+        return candidates[0]
+
+    def get(self, prefix: str) -> Statement:
+        ident = self.resolve(prefix)
+        with self._searcher() as searcher:
+            stored = _stored(searcher, "id", ident)
+        if stored is None:
+            raise StatementNotFound(prefix)
+        return Statement.from_dict(stored)
+
+    def original(self, prefix: str) -> bytes:
+        """The original bytes of a statement, exactly as ingested."""
+        ident = self.resolve(prefix)
+        try:
+            return self.originals.read_bytes(ident)
+        except OSError:
+            raise ArchiveError(
+                f"the original of {ident} is missing from {self.path}; "
+                "run `statement check` to see what else is"
+            ) from None
+
+    def count(self) -> int:
+        with self._searcher() as searcher:
+            return searcher.doc_count()
+
+    def search(
+        self,
+        text: str = "",
+        filters: Filters | None = None,
+        sort: str = "relevance",
+        limit: int | None = 10,
+        offset: int = 0,
+        snippets: int = 2,
+    ) -> SearchResult:
+        """Statements matching a query in the query language, ranked or sorted by date."""
+        tree = parse_query(text, filters)
+        with self._searcher() as searcher:
+            wquery = to_whoosh(tree, searcher.schema)
+            kwargs: dict[str, object] = {}
+            if sort in ("date", "-date"):
+                kwargs = {"sortedby": "date_key", "reverse": sort == "-date"}
+            if text.strip() == "" and sort == "relevance":
+                kwargs = {"sortedby": "date_key", "reverse": True}
+            want = None if limit is None else offset + limit
+            results = searcher.search(wquery, limit=want, **kwargs)
+            total = len(results)
+            highlighter = _Highlighter(tree, wquery, searcher) if snippets else None
+            hits: list[Hit] = []
+            for position in range(
+                offset, len(results) if want is None else min(want, results.scored_length())
+            ):
+                stored = results[position].fields()
+                statement = Statement.from_dict(stored)
+                score = results.score(position) if sort == "relevance" and text.strip() else None
+                hit = Hit(statement, score)
+                if highlighter:
+                    hit.snippets = highlighter.snippets(statement.body, snippets)
+                hits.append(hit)
+        return SearchResult(hits, total, tree)
+
+    def statements(self) -> Iterator[Statement]:
+        """Every statement, in index order, read one at a time."""
+        with self._searcher() as searcher:
+            for _docnum, stored in searcher.reader().iter_docs():
+                yield Statement.from_dict(stored)
+
+
+@dataclass
+class _RunState:
+    """What one ingest run has written so far (the searcher cannot see it yet)."""
+
+    by_hash: dict[str, dict[str, str]] = field(default_factory=dict)
+    by_source: dict[str, dict[str, str]] = field(default_factory=dict)
+    ids: set[str] = field(default_factory=set)
+    changed: bool = False
+
+
+class _Highlighter:
+    """Snippets for the hits of one query, reusing what it learns across hits."""
+
+    def __init__(self, tree: Node, wquery, searcher) -> None:  # type: ignore[no-untyped-def]
+        from statement_cli.query import Word
+        from statement_cli.schema import stemming_analyzer
+        from statement_cli.snippets import fold
+
+        self.analyzer = stemming_analyzer()
+        self.terms: set[str] = set()
+        self.prefixes: list[str] = []
+        fuzzy = False
+        for word in positive_words(tree):
+            if word.field not in (None, "body"):
+                continue
+            if isinstance(word, Word) and word.prefix:
+                self.prefixes.append(fold(word.text).strip())
+            elif isinstance(word, Word) and word.fuzzy:
+                fuzzy = True
+            else:
+                self.terms.update(self.analyse(word.text))
+        if fuzzy:
+            self.terms.update(_expanded(wquery, searcher, "body"))
+
+    def analyse(self, text: str) -> list[str]:
+        return [t.text for t in self.analyzer(text)]
+
+    def snippets(self, body: str, count: int):  # type: ignore[no-untyped-def]
+        from statement_cli.snippets import find_matches, make_snippets
+
+        spans = find_matches(body, self.terms, self.analyse, self.prefixes)
+        return make_snippets(body, spans, count)
+
+
+def _expanded(wquery, searcher, fieldname: str) -> set[str]:  # type: ignore[no-untyped-def]
+    """Index terms of `fieldname` that a query's fuzzy and prefix parts expand to."""
+    terms = wquery.existing_terms(searcher.reader(), expand=True)
+    return {(t.decode("utf-8") if isinstance(t, bytes) else t) for f, t in terms if f == fieldname}
+
+
+def _stored(searcher, fieldname: str, value: str) -> dict | None:  # type: ignore[no-untyped-def,type-arg]
+    return searcher.document(**{fieldname: value})
+
+
+def _valid_id(ident: str) -> bool:
+    return 4 <= len(ident) <= 64 and ident.isascii() and ident.isalnum() and ident.islower()
+
+
+def _os_reason(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return f"cannot read it: {reason.lower()}"

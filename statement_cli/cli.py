@@ -1,0 +1,331 @@
+"""The `statement` command: options in, calls into the core, results out through render.
+
+Every command is a few lines. Errors raised by the core are turned into one line on
+stderr and an exit code in one place (`_Group.invoke`). Whoosh and Rich load only in the
+commands that need them, so `statement --help` and `--version` start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from typer.core import TyperGroup
+
+from statement_cli import __version__
+from statement_cli.formats import Color, ListFormat, ShowFormat
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from statement_cli.archive import Archive
+
+EXIT_OK, EXIT_NOTHING, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class _Group(TyperGroup):
+    """Turns the core's typed errors into one line on stderr and exit status 2."""
+
+    def invoke(self, ctx: typer.Context):  # type: ignore[no-untyped-def]
+        from statement_cli.errors import StatementError
+
+        try:
+            return super().invoke(ctx)
+        except StatementError as error:
+            _error_console(ctx).print(f"statement: error: {error}", markup=False, highlight=False)
+            raise typer.Exit(EXIT_ERROR) from None
+        except KeyboardInterrupt:
+            _error_console(ctx).print("statement: cancelled; nothing was half-written")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="statement",
+    help="A terminal archive for statements: ingest plain text, search it, read it.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+
+@dataclass
+class State:
+    """Global options, kept in the click context (never in module globals)."""
+
+    archive: Path | None
+    color: Color
+
+    def console(self) -> Console:
+        from statement_cli.render import make_console
+
+        return make_console(self.color)
+
+    def err(self) -> Console:
+        from statement_cli.render import make_console
+
+        return make_console(self.color, stderr=True)
+
+
+def _state(ctx: typer.Context) -> State:
+    return ctx.find_root().obj  # type: ignore[no-any-return]
+
+
+def _error_console(ctx: typer.Context) -> Console:
+    obj = ctx.find_root().obj
+    if isinstance(obj, State):
+        return obj.err()
+    from statement_cli.render import make_console
+
+    return make_console(stderr=True)
+
+
+def _open(ctx: typer.Context, write: bool = False) -> Archive:
+    """The archive the global options name; the default one is created on first use."""
+    from statement_cli.archive import Archive
+
+    state = _state(ctx)
+    if state.archive is None:
+        from statement_cli.bundled import open_default_archive
+
+        def seeded(path: Path, count: int) -> None:
+            state.err().print(
+                f"statement: created the archive {path} with {count} bundled statement(s)",
+                markup=False,
+                highlight=False,
+            )
+
+        return open_default_archive(seeded)
+    return Archive.open_or_create(state.archive) if write else Archive.open(state.archive)
+
+
+def _print(console: Console, renderable: RenderableType) -> None:
+    """Text goes out as it is (no markup, no wrapping); Rich renderables are rendered."""
+    if isinstance(renderable, str):
+        console.file.write(renderable)
+        console.file.flush()
+    else:
+        console.print(renderable)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"statement {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    archive: Annotated[
+        Path | None,
+        typer.Option(
+            "--archive",
+            envvar="STATEMENT_ARCHIVE",
+            help="Archive folder [default: the user data folder, filled with the bundled "
+            "statements on first use].",
+            show_default=False,
+        ),
+    ] = None,
+    color: Annotated[
+        Color, typer.Option("--color", help="Colour and styles: auto (on a terminal only).")
+    ] = Color.auto,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """A terminal archive for statements: ingest plain text, search it, read it.
+
+    Example: statement search "election observation" --since 2015
+    """
+    ctx.obj = State(archive, color)
+
+
+# ---- ingest ------------------------------------------------------------------------------
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")],
+    glob: Annotated[str, typer.Option("--glob", help="File names to take from folders.")] = "*.txt",
+    title: Annotated[str, typer.Option(help="Title for every file of this run.")] = "",
+    speaker: Annotated[str, typer.Option(help="Speaker for every file of this run.")] = "",
+    speaker_title: Annotated[str, typer.Option(help="Speaker's title, e.g. Ambassador.")] = "",
+    org: Annotated[str, typer.Option(help="Issuing organization for every file.")] = "",
+    venue: Annotated[str, typer.Option(help="Venue, e.g. 'Permanent Council'.")] = "",
+    city: Annotated[str, typer.Option(help="City for every file.")] = "",
+    date: Annotated[str, typer.Option(help="Date: 2016, 2016-04 or 2016-04-07.")] = "",
+    metadata: Annotated[
+        Path | None,
+        typer.Option(help="CSV with a 'file' column and a column per field to set."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every file.")] = False,
+) -> None:
+    """Add text files to the archive (re-ingesting a changed file updates it in place).
+
+    Example: statement ingest ~/statements/ --glob '*.txt'
+    """
+    from statement_cli.render import ingest_summary
+    from statement_cli.sources import ingest_items, read_metadata_csv
+
+    state = _state(ctx)
+    err = state.err()
+    options = {
+        "title": title,
+        "speaker": speaker,
+        "speaker_title": speaker_title,
+        "organization": org,
+        "venue": venue,
+        "city": city,
+        "date": date,
+    }
+    options = {k: v for k, v in options.items() if v}
+    per_file = read_metadata_csv(metadata) if metadata else {}
+    archive = _open(ctx, write=True)
+
+    def told(outcome) -> None:  # type: ignore[no-untyped-def]
+        if outcome.action == "failed":
+            err.print(
+                f"statement: {outcome.source}: {outcome.detail}",
+                markup=False,
+                highlight=False,
+                style="red",
+            )
+        elif verbose:
+            detail = f" ({outcome.detail})" if outcome.detail else ""
+            err.print(
+                f"{outcome.action:>9} {outcome.id:<10} {outcome.source}{detail}",
+                markup=False,
+                highlight=False,
+            )
+
+    def waiting() -> None:
+        err.print("statement: another process is writing to the archive; waiting for it…")
+
+    report = archive.ingest(ingest_items(paths, glob, options, per_file), told, waiting)
+    counts = {
+        name: report.count(name)
+        for name in ("added", "updated", "unchanged", "duplicate", "failed")
+    }
+    if not quiet:
+        err.print(ingest_summary(counts))
+    if report.failed:
+        raise typer.Exit(EXIT_ERROR)
+
+
+# ---- search, list ------------------------------------------------------------------------
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help='Words, "phrases", field:value, AND OR NOT.')],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Hits per page.")] = 10,
+    fmt: Annotated[
+        ListFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format [default: table on a terminal, else plain]."
+        ),
+    ] = None,
+) -> None:
+    """Find statements by words, phrases, speaker, venue and date; best matches first.
+
+    Example: statement search 'elections speaker:baer'
+    """
+    if not query.strip():
+        from statement_cli.errors import QuerySyntaxError
+
+        raise QuerySyntaxError("empty query; give words to search for, or use `statement list`")
+    archive = _open(ctx)
+    result = archive.search(query, limit=limit)
+    _print_hits(ctx, result.hits, result.total, 0, fmt)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help="At most this many.")
+    ] = None,
+    fmt: Annotated[
+        ListFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format [default: table on a terminal, else plain]."
+        ),
+    ] = None,
+) -> None:
+    """List the statements in the archive, newest first.
+
+    Example: statement list --format csv > statements.csv
+    """
+    archive = _open(ctx)
+    result = archive.search("", sort="-date", limit=limit, snippets=0)
+    _print_hits(ctx, result.hits, result.total, 0, fmt, nothing_is_ok=True)
+
+
+def _print_hits(
+    ctx: typer.Context, hits, total: int, offset: int, fmt, nothing_is_ok: bool = False
+) -> None:  # type: ignore[no-untyped-def]
+    from statement_cli.render import default_list_format, render_list, summary_line
+
+    state = _state(ctx)
+    out = state.console()
+    fmt = fmt or default_list_format(out)
+    if hits:
+        _print(out, render_list(hits, fmt))
+    if fmt in (ListFormat.table, ListFormat.plain):
+        (out if fmt is ListFormat.table else state.err()).print(
+            summary_line(total, len(hits), offset)
+        )
+    if not hits and not nothing_is_ok:
+        raise typer.Exit(EXIT_NOTHING)
+
+
+# ---- show ----------------------------------------------------------------------------------
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    ids: Annotated[
+        list[str], typer.Argument(help="Statement ids or unique prefixes (4+ characters).")
+    ],
+    raw: Annotated[
+        bool, typer.Option("--raw", help="The original bytes, exactly as ingested.")
+    ] = False,
+    fmt: Annotated[
+        ShowFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format [default: rich on a terminal, else text]."
+        ),
+    ] = None,
+) -> None:
+    """Print statements, formatted for reading (or --raw for the original text).
+
+    Example: statement show eb1e --raw > original.txt
+    """
+    from statement_cli.render import render_statement
+
+    archive = _open(ctx)
+    if raw:
+        originals = [archive.original(i) for i in ids]
+        for data in originals:
+            sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    statements = [archive.get(i) for i in ids]
+    out = _state(ctx).console()
+    fmt = fmt or (ShowFormat.rich if out.is_terminal else ShowFormat.text)
+    for statement in statements:
+        _print(out, render_statement(statement, fmt))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="statement")

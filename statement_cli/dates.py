@@ -1,0 +1,134 @@
+"""Calendar dates as statements write them, read into ISO 8601 at the precision given."""
+
+from __future__ import annotations
+
+import re
+from datetime import date as _date
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+_MONTH = r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
+_DAY = r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+_YEAR = r"(?P<year>\d{4})\b"
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+
+# Each pattern reads one way of writing a date; all are tried, case-insensitively.
+DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        _WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR,  # April 7, 2016 / April 7th, 2016
+        _WEEKDAY
+        + r"(?:the\s+)?"
+        + _DAY
+        + r"(?:\s+of)?\s+"
+        + _MONTH
+        + r",?\s+"
+        + _YEAR,  # 7 April 2016
+        r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b",  # 2016-04-07
+        _MONTH + r",?\s+" + _YEAR,  # April 2016
+    )
+)
+
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _month_number(text: str) -> int:
+    return int(text) if text.isdigit() else MONTHS[text.lower().rstrip(".")]
+
+
+def _iso(year: int, month: int | None, day: int | None) -> str | None:
+    """ISO text for a real calendar date at the precision given, else None."""
+    if not 1 <= year <= 9999:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        _date(year, month, day)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def find_date(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first date written in `text` and the match that found it (earliest wins)."""
+    best: tuple[str, re.Match[str]] | None = None
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            parts = match.groupdict()
+            iso = _iso(
+                int(parts["year"]),
+                _month_number(parts["month"]),
+                int(parts["day"]) if parts.get("day") else None,
+            )
+            if iso is None:
+                continue
+            if best is None or match.start() < best[1].start():
+                best = (iso, match)
+            break
+    return best
+
+
+def parse_date(text: str) -> str | None:
+    """ISO form of a text that is a date and nothing else ("7 April 2016", "2016"), else None."""
+    text = text.strip().strip(".").strip()
+    if re.fullmatch(r"\d{4}", text):
+        return _iso(int(text), None, None)
+    match = ISO_DATE.match(text)
+    if match:
+        y, m, d = match.groups()
+        return _iso(int(y), int(m) if m else None, int(d) if d else None)
+    found = find_date(text)
+    if found and found[1].group(0).strip() == text:
+        return found[0]
+    return None
+
+
+def date_key(iso: str) -> int:
+    """Sortable number for an ISO date: 20160407, 20160400 for a month, 20160000 for a year.
+
+    A missing part counts as 00, so a year-only date sorts before every day of that year and
+    is never mistaken for January 1.
+    """
+    match = ISO_DATE.match(iso or "")
+    if not match:
+        return 0
+    y, m, d = match.groups()
+    return int(y) * 10000 + int(m or 0) * 100 + int(d or 0)
+
+
+def key_range(iso: str) -> tuple[int, int]:
+    """The first and last `date_key` that fall inside a date given at any precision."""
+    match = ISO_DATE.match(iso)
+    if not match:
+        raise ValueError(iso)
+    _y, m, d = match.groups()
+    base = date_key(iso)
+    if d:
+        return base, base
+    if m:
+        return base, base + 99
+    return base, base + 1299

@@ -1,0 +1,37 @@
+"""The output choices every command shares (kept free of Rich so `--help` stays light)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class ListFormat(str, Enum):
+    """How a list of statements is printed (search, list, related)."""
+
+    table = "table"
+    plain = "plain"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    ids = "ids"
+
+
+class ShowFormat(str, Enum):
+    """How one statement is printed (show)."""
+
+    rich = "rich"
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class Sort(str, Enum):
+    relevance = "relevance"
+    date = "date"
+    newest = "-date"

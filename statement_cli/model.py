@@ -1,0 +1,59 @@
+"""The `Statement` record and the names of its fields."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+
+# Fields that describe who said what, where and when: parsed from the text or given by
+# the user. Every other field is filled in by the archive.
+METADATA_FIELDS: tuple[str, ...] = (
+    "title",
+    "speaker",
+    "speaker_title",
+    "organization",
+    "venue",
+    "city",
+    "date",
+)
+
+
+@dataclass
+class Statement:
+    """One statement as archived. A field the text does not give is the empty string."""
+
+    id: str = ""
+    title: str = ""
+    speaker: str = ""
+    speaker_title: str = ""
+    organization: str = ""
+    venue: str = ""
+    city: str = ""
+    # ISO 8601 at the precision the text gives: "2016", "2016-04" or "2016-04-07".
+    date: str = ""
+    body: str = ""
+    source: str = ""
+    sha256: str = ""
+    ingested_at: str = ""
+    word_count: int = 0
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Statement:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Statement))
+
+
+@dataclass
+class Hit:
+    """A statement found by a search, with its score and highlighted fragments."""
+
+    statement: Statement
+    score: float | None = None
+    # Each snippet is a list of (text, is_match) pieces, so every output can mark the
+    # matches its own way.
+    snippets: list[list[tuple[str, bool]]] = field(default_factory=list)

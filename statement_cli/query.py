@@ -1,0 +1,403 @@
+"""The query language: user text and filter options → a tree of query nodes → a Whoosh query.
+
+Grammar (Lucene- and notmuch-like):
+
+    query   := or_expr
+    or_expr := and_expr ("OR" and_expr)*
+    and_expr:= unary (["AND"] unary)*
+    unary   := ("NOT" | "-") unary | atom
+    atom    := "(" or_expr ")" | [field ":"] (word | "phrase") | "date:" DATE[..DATE]
+    word    := letters, with a trailing "*" (prefix) or "~" / "~2" (fuzzy)
+
+Best-effort readings, never errors: an unclosed quote closes at the end of the query, an
+unclosed parenthesis closes there too, a stray ")" is ignored, and control characters are
+dropped. A lone `*`, an unknown field, a malformed date, or a query longer than
+MAX_QUERY_LENGTH are errors with a message saying what to do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from statement_cli.dates import ISO_DATE, key_range, parse_date
+from statement_cli.errors import QuerySyntaxError
+
+MAX_QUERY_LENGTH = 1000
+FIELD_NAMES = ("title", "speaker", "speaker_title", "org", "organization", "venue", "city", "body")
+SORTS = ("relevance", "date", "-date")
+
+
+# ---- the tree -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    field: str | None = None  # None: the default fields
+    prefix: bool = False
+    fuzzy: int = 0  # edit distance, 0 for an exact word
+
+    def describe(self) -> str:
+        mark = "*" if self.prefix else (f"~{self.fuzzy}" if self.fuzzy else "")
+        where = f"{self.field}:" if self.field else ""
+        kind = "prefix" if self.prefix else ("fuzzy word" if self.fuzzy else "word")
+        return f"{kind} {where}{self.text}{mark}"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    field: str | None = None
+
+    def describe(self) -> str:
+        where = f"{self.field}:" if self.field else ""
+        return f'phrase {where}"{self.text}"'
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Statements dated from `start` to `end` inclusive (ISO at any precision; "" = open)."""
+
+    start: str = ""
+    end: str = ""
+
+    def describe(self) -> str:
+        if self.start == self.end:
+            return f"date {self.start}"
+        return f"date {self.start or '…'} to {self.end or '…'}"
+
+    def key_bounds(self) -> tuple[int | None, int | None]:
+        low = key_range(self.start)[0] if self.start else None
+        high = key_range(self.end)[1] if self.end else None
+        return low, high
+
+
+@dataclass(frozen=True)
+class Not:
+    child: Node
+
+    def describe(self) -> str:
+        return f"NOT {self.child.describe()}"
+
+
+@dataclass(frozen=True)
+class And:
+    children: tuple[Node, ...] = field(default_factory=tuple)
+
+    def describe(self) -> str:
+        return "(" + " AND ".join(c.describe() for c in self.children) + ")"
+
+
+@dataclass(frozen=True)
+class Or:
+    children: tuple[Node, ...] = field(default_factory=tuple)
+
+    def describe(self) -> str:
+        return "(" + " OR ".join(c.describe() for c in self.children) + ")"
+
+
+@dataclass(frozen=True)
+class Everything:
+    def describe(self) -> str:
+        return "every statement"
+
+
+Node = Word | Phrase | DateRange | Not | And | Or | Everything
+
+
+# ---- filters given as options -----------------------------------------------------------
+
+
+@dataclass
+class Filters:
+    speaker: str = ""
+    org: str = ""
+    venue: str = ""
+    city: str = ""
+    since: str = ""
+    until: str = ""
+    year: str = ""
+
+    def nodes(self) -> list[Node]:
+        """The filters as query nodes, to be ANDed with the query."""
+        nodes: list[Node] = []
+        for name in ("speaker", "org", "venue", "city"):
+            value = getattr(self, name).strip()
+            if value:
+                nodes.append(Phrase(value, name) if " " in value else Word(value, name))
+        if self.year:
+            nodes.append(_date_node(self.year.strip(), "--year"))
+        if self.since or self.until:
+            start = _checked_date(self.since, "--since") if self.since else ""
+            end = _checked_date(self.until, "--until") if self.until else ""
+            nodes.append(DateRange(start, end))
+        return nodes
+
+
+def _checked_date(text: str, where: str) -> str:
+    iso = parse_date(text.strip())
+    if iso is None or not ISO_DATE.match(iso):
+        raise QuerySyntaxError(
+            f"{where}: {text!r} is not a date; write 2016, 2016-04 or 2016-04-07"
+        )
+    return iso
+
+
+def _date_node(value: str, where: str) -> DateRange:
+    if ".." in value:
+        start, _, end = value.partition("..")
+        if not start and not end:
+            raise QuerySyntaxError(f"{where}: give at least one end of the range, e.g. 2015..2017")
+        return DateRange(
+            _checked_date(start, where) if start else "", _checked_date(end, where) if end else ""
+        )
+    iso = _checked_date(value, where)
+    return DateRange(iso, iso)
+
+
+# ---- parsing ----------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_FIELD = re.compile(r"([A-Za-z_]+):")
+_OPERATORS = {"AND", "OR", "NOT", "&&", "||"}
+
+
+@dataclass
+class _Token:
+    kind: str  # "(", ")", "op", "term", "-"
+    value: str = ""
+    field: str | None = None
+    quoted: bool = False
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+        elif ch in "()":
+            tokens.append(_Token(ch))
+            i += 1
+        elif ch == "-" and i + 1 < n and not text[i + 1].isspace() and text[i + 1] != "-":
+            tokens.append(_Token("-"))
+            i += 1
+        elif ch == '"':
+            end = text.find('"', i + 1)
+            end = n if end == -1 else end
+            tokens.append(_Token("term", text[i + 1 : end], quoted=True))
+            i = end + 1
+        else:
+            match = _FIELD.match(text, i)
+            name = match.group(1).lower() if match else None
+            if match and (name in FIELD_NAMES or name == "date"):
+                i = match.end()
+                if i < n and text[i] == '"':
+                    end = text.find('"', i + 1)
+                    end = n if end == -1 else end
+                    tokens.append(_Token("term", text[i + 1 : end], name, quoted=True))
+                    i = end + 1
+                    continue
+                start = i
+                while i < n and not text[i].isspace() and text[i] not in '()"':
+                    i += 1
+                tokens.append(_Token("term", text[start:i], name))
+                continue
+            if match and name not in FIELD_NAMES:
+                raise QuerySyntaxError(
+                    f"unknown field {match.group(1)!r}; fields are "
+                    + ", ".join(f"{f}:" for f in (*FIELD_NAMES, "date"))
+                )
+            start = i
+            while i < n and not text[i].isspace() and text[i] not in '()"':
+                i += 1
+            word = text[start:i]
+            if word in _OPERATORS:
+                tokens.append(_Token("op", {"&&": "AND", "||": "OR"}.get(word, word)))
+            else:
+                tokens.append(_Token("term", word))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, tokens: list[_Token]) -> None:
+        self.tokens = tokens
+        self.pos = 0
+
+    def peek(self) -> _Token | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def take(self) -> _Token:
+        token = self.tokens[self.pos]
+        self.pos += 1
+        return token
+
+    def parse(self) -> Node | None:
+        node = self.or_expr()
+        while self.peek() is not None:  # a stray ")": skip it and read on
+            self.take()
+            more = self.or_expr()
+            node = _join(And, [n for n in (node, more) if n is not None])
+        return node
+
+    def or_expr(self) -> Node | None:
+        parts = [self.and_expr()]
+        while (tok := self.peek()) is not None and tok.kind == "op" and tok.value == "OR":
+            self.take()
+            parts.append(self.and_expr())
+        return _join(Or, [p for p in parts if p is not None])
+
+    def and_expr(self) -> Node | None:
+        parts: list[Node] = []
+        while (tok := self.peek()) is not None and tok.kind != ")":
+            if tok.kind == "op" and tok.value == "OR":
+                break
+            if tok.kind == "op" and tok.value == "AND":
+                self.take()
+                continue
+            node = self.unary()
+            if node is not None:
+                parts.append(node)
+        return _join(And, parts)
+
+    def unary(self) -> Node | None:
+        tok = self.peek()
+        if tok is not None and (tok.kind == "-" or (tok.kind == "op" and tok.value == "NOT")):
+            self.take()
+            child = self.unary()
+            return Not(child) if child is not None else None
+        return self.atom()
+
+    def atom(self) -> Node | None:
+        tok = self.take()
+        if tok.kind == "(":
+            node = self.or_expr()
+            if (close := self.peek()) is not None and close.kind == ")":
+                self.take()
+            return node
+        if tok.kind == "term":
+            return _term_node(tok)
+        return None  # an operator with nothing to work on: ignore it
+
+
+def _join(kind: type[And] | type[Or], parts: list[Node]) -> Node | None:
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else kind(tuple(parts))
+
+
+def _term_node(tok: _Token) -> Node | None:
+    text = tok.value.strip()
+    if tok.field == "date":
+        return _date_node(text, "date:")
+    fieldname = None if tok.field is None else ("org" if tok.field == "organization" else tok.field)
+    if tok.quoted:
+        return Phrase(" ".join(text.split()), fieldname) if text else None
+    if text.endswith("*"):
+        stem = text.rstrip("*")
+        if not re.search(r"\w", stem):
+            raise QuerySyntaxError(
+                f"{text!r} is a wildcard with no letters; put at least one letter before *"
+            )
+        return Word(stem, fieldname, prefix=True)
+    fuzzy = re.fullmatch(r"(.+?)~([12]?)", text)
+    if fuzzy and re.search(r"\w", fuzzy.group(1)):
+        return Word(fuzzy.group(1), fieldname, fuzzy=int(fuzzy.group(2) or 1))
+    if not re.search(r"\w", text):
+        return None  # punctuation alone matches nothing; drop it
+    return Word(text, fieldname)
+
+
+def parse_query(text: str, filters: Filters | None = None) -> Node:
+    """The tree for a query and its filter options. Raises QuerySyntaxError."""
+    if len(text) > MAX_QUERY_LENGTH:
+        raise QuerySyntaxError(
+            f"query is {len(text):,} characters long; the limit is {MAX_QUERY_LENGTH:,}. "
+            "Search for fewer words"
+        )
+    text = _CONTROL.sub(" ", text)
+    node = _Parser(_tokenize(text)).parse() if text.strip() else None
+    extra = filters.nodes() if filters else []
+    parts = ([node] if node is not None else []) + extra
+    if not parts:
+        if text.strip():
+            raise QuerySyntaxError(f"query {text.strip()!r} has no words to search for")
+        return Everything()
+    return _join(And, parts) or Everything()
+
+
+def positive_words(node: Node) -> list[Word | Phrase]:
+    """Words and phrases that a hit matches (not those under NOT): for snippets."""
+    if isinstance(node, Word | Phrase):
+        return [node]
+    if isinstance(node, And | Or):
+        return [w for child in node.children for w in positive_words(child)]
+    return []
+
+
+# ---- Whoosh ----------------------------------------------------------------------------
+
+
+def to_whoosh(node: Node, schema):  # type: ignore[no-untyped-def]
+    """The Whoosh query for a tree, analysing each word as its field does."""
+    from whoosh import query as wq
+
+    from statement_cli.schema import DEFAULT_FIELDS, QUERY_FIELDS
+
+    def tokens(fieldname: str, text: str, stem: bool = True) -> list[str]:
+        analyzer = schema[fieldname].analyzer
+        if not stem:
+            from statement_cli.schema import folding_analyzer
+
+            analyzer = folding_analyzer()
+        return [t.text for t in analyzer(text)]
+
+    def one_field(word: Word | Phrase, fieldname: str):  # type: ignore[no-untyped-def]
+        if isinstance(word, Phrase):
+            words = tokens(fieldname, word.text)
+            if not words:
+                return wq.NullQuery
+            return wq.Term(fieldname, words[0]) if len(words) == 1 else wq.Phrase(fieldname, words)
+        if word.prefix:
+            folded = tokens(fieldname, word.text, stem=False)
+            if not folded:
+                return wq.NullQuery
+            head = [wq.Term(fieldname, t) for t in folded[:-1]]
+            return _all([*head, wq.Prefix(fieldname, folded[-1])])
+        words = tokens(fieldname, word.text)
+        if not words:
+            return wq.NullQuery
+        if word.fuzzy:
+            return _all(
+                [wq.FuzzyTerm(fieldname, t, maxdist=word.fuzzy, prefixlength=1) for t in words]
+            )
+        return wq.Term(fieldname, words[0]) if len(words) == 1 else wq.Phrase(fieldname, words)
+
+    def _all(parts: list) -> object:  # type: ignore[type-arg]
+        return parts[0] if len(parts) == 1 else wq.And(parts)
+
+    def build(n: Node):  # type: ignore[no-untyped-def]
+        if isinstance(n, Everything):
+            return wq.Every()
+        if isinstance(n, Word | Phrase):
+            if n.field:
+                return one_field(n, QUERY_FIELDS[n.field])
+            return wq.Or([one_field(n, name) for name in DEFAULT_FIELDS])
+        if isinstance(n, DateRange):
+            low, high = n.key_bounds()
+            # Undated statements have key 0; an open start still begins at year 1.
+            return wq.NumericRange("date_key", low if low is not None else 1, high)
+        if isinstance(n, Not):
+            return wq.And([wq.Every(), wq.Not(build(n.child))])
+        if isinstance(n, And):
+            positives = [build(c) for c in n.children if not isinstance(c, Not)]
+            negatives = [build(c.child) for c in n.children if isinstance(c, Not)]
+            base = wq.And(positives) if positives else wq.Every()
+            return wq.AndNot(base, wq.Or(negatives)) if negatives else base
+        if isinstance(n, Or):
+            return wq.Or([build(c) for c in n.children])
+        raise TypeError(n)
+
+    return build(node)

@@ -1,0 +1,254 @@
+"""Views of statements: Rich renderables for a terminal, plain text, JSON, JSONL and CSV.
+
+Renderers return what to print; the command prints it once. Text that comes from a
+statement is data: it goes into `rich.text.Text` (never parsed as markup) after `clean`
+has removed terminal control sequences.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from statement_cli.formats import Color, ListFormat, ShowFormat
+from statement_cli.model import FIELD_NAMES, Hit, Statement
+
+# ANSI/VT escape sequences (CSI, OSC, single-character ESC) and every other control
+# character except newline and tab.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI … final byte
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC … BEL or ST
+    r"|\x1b[@-_]"  # other two-byte escapes
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+
+
+MATCH_STYLE = "bold black on yellow"
+
+
+def clean(text: object) -> str:
+    """Text with escape sequences and control characters removed (newlines and tabs stay)."""
+    return _ESCAPES.sub("", str(text or ""))
+
+
+def make_console(color: Color = Color.auto, stderr: bool = False) -> Console:
+    """A console that styles only on a terminal, unless `--color` says otherwise. Rich
+    itself honours NO_COLOR and FORCE_COLOR for `auto`."""
+    # Messages on stderr are single lines that a terminal may wrap, never Rich.
+    if color is Color.always:
+        return Console(stderr=stderr, force_terminal=True, soft_wrap=stderr, highlight=False)
+    if color is Color.never:
+        return Console(
+            stderr=stderr, no_color=True, color_system=None, highlight=False, soft_wrap=stderr
+        )
+    return Console(stderr=stderr, highlight=False, soft_wrap=stderr)
+
+
+def default_list_format(console: Console) -> ListFormat:
+    return ListFormat.table if console.is_terminal else ListFormat.plain
+
+
+# ---- lists of statements -------------------------------------------------------------------
+
+
+def snippet_text(snippet: Sequence[tuple[str, bool]], style: str | None = MATCH_STYLE) -> Text:
+    text = Text()
+    for piece, is_match in snippet:
+        text.append(clean(piece), style=style if is_match else None)
+    return text
+
+
+def _snippet_json(snippet: Sequence[tuple[str, bool]]) -> dict[str, object]:
+    text, spans, cursor = "", [], 0
+    for piece, is_match in snippet:
+        piece = clean(piece)
+        if is_match:
+            spans.append([cursor, cursor + len(piece)])
+        text += piece
+        cursor += len(piece)
+    return {"text": text, "matches": spans}
+
+
+def hit_record(hit: Hit) -> dict[str, object]:
+    """Every field of a hit, its score and its snippets: the JSON/JSONL form."""
+    record: dict[str, object] = {name: getattr(hit.statement, name) for name in FIELD_NAMES}
+    record["score"] = None if hit.score is None else round(hit.score, 4)
+    record["snippets"] = [_snippet_json(s) for s in hit.snippets]
+    return record
+
+
+CSV_COLUMNS = (*(n for n in FIELD_NAMES if n != "body"), "score", "snippet", "body")
+
+
+def render_list(hits: Sequence[Hit], fmt: ListFormat, width: int | None = None) -> RenderableType:
+    """Any list of statements (search hits, `list`, `related`) in any list format."""
+    if fmt is ListFormat.table:
+        return _table(hits)
+    if fmt is ListFormat.ids:
+        return "".join(f"{h.statement.id}\n" for h in hits)
+    if fmt is ListFormat.json:
+        return json.dumps([hit_record(h) for h in hits], ensure_ascii=False, indent=2) + "\n"
+    if fmt is ListFormat.jsonl:
+        return "".join(json.dumps(hit_record(h), ensure_ascii=False) + "\n" for h in hits)
+    if fmt is ListFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for hit in hits:
+            record = hit_record(hit)
+            record["snippet"] = " … ".join(s["text"] for s in record["snippets"])  # type: ignore[index,union-attr]
+            writer.writerow(clean(record[c]) if record[c] is not None else "" for c in CSV_COLUMNS)
+        return buffer.getvalue()
+    return _plain(hits)
+
+
+def _plain(hits: Sequence[Hit]) -> str:
+    """One tab-separated line per statement (id, date, speaker, title), snippets indented."""
+    lines: list[str] = []
+    for hit in hits:
+        s = hit.statement
+        row = (s.id, s.date or "-", s.speaker or "-", s.title or "-")
+        lines.append("\t".join(clean(v).replace("\t", " ").replace("\n", " ") for v in row))
+        lines.extend("    " + clean("".join(t for t, _ in snip)).strip() for snip in hit.snippets)
+    return "".join(line + "\n" for line in lines)
+
+
+def _table(hits: Sequence[Hit]) -> Table:
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", expand=False)
+    table.add_column("ID", style="cyan", no_wrap=True)
+    table.add_column("Date", style="green", no_wrap=True)
+    table.add_column("Speaker", style="magenta", no_wrap=True, overflow="ellipsis", max_width=24)
+    table.add_column("Title", overflow="fold", ratio=1)
+    for hit in hits:
+        s = hit.statement
+        title = Text(
+            clean(s.title) or "(untitled)", style="bold", no_wrap=True, overflow="ellipsis"
+        )
+        cell: RenderableType = title
+        if hit.snippets:
+            snippets = [snippet_text(snip) for snip in hit.snippets]
+            for text in snippets:
+                text.stylize("dim", 0, len(text))
+            cell = Group(title, *snippets, Text(""))
+        table.add_row(s.id, s.date or "", Text(clean(s.speaker)), cell)
+    return table
+
+
+def summary_line(total: int, shown: int, offset: int, noun: str = "statement") -> Text:
+    plural = noun if total == 1 else noun + "s"
+    if shown == 0:
+        return Text(f"no {noun}s found", style="yellow")
+    if shown == total:
+        return Text(f"{total:,} {plural}", style="dim")
+    return Text(f"{total:,} {plural}, showing {offset + 1:,}–{offset + shown:,}", style="dim")
+
+
+# ---- one statement ---------------------------------------------------------------------------
+
+
+def _speaker_line(s: Statement) -> str:
+    return " ".join(p for p in (s.speaker_title, s.speaker) if p)
+
+
+def _place_line(s: Statement) -> str:
+    return ", ".join(p for p in (s.venue, s.city) if p)
+
+
+def metadata_rows(s: Statement) -> list[tuple[str, str]]:
+    rows = [
+        ("Speaker", _speaker_line(s)),
+        ("Organization", s.organization),
+        ("Venue", _place_line(s)),
+        ("Date", s.date),
+        ("Words", f"{s.word_count:,}"),
+        ("ID", s.id),
+        ("Source", s.source or "<stdin>"),
+    ]
+    return [(label, clean(value)) for label, value in rows if value]
+
+
+def paragraphs(body: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", clean(body)) if p.strip()]
+
+
+def render_statement(
+    s: Statement,
+    fmt: ShowFormat,
+    numbers: bool = False,
+    highlights: list[tuple[int, int]] | None = None,
+) -> RenderableType:
+    """One statement for reading (`rich`), as text, as Markdown or as JSON."""
+    if fmt is ShowFormat.json:
+        return json.dumps(s.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    paras = _numbered(paragraphs(s.body), numbers)
+    if fmt is ShowFormat.text:
+        head = [clean(s.title) or "(untitled)", ""]
+        head += [f"{label}: {value}" for label, value in metadata_rows(s)]
+        return "\n".join([*head, "", "\n\n".join(paras)]) + "\n"
+    if fmt is ShowFormat.markdown:
+        head = [f"# {_md(clean(s.title) or '(untitled)')}", ""]
+        head += [f"- **{label}:** {_md(value)}" for label, value in metadata_rows(s)]
+        return "\n".join([*head, "", *(_md(p) + "\n" for p in paras)])
+    return _rich_statement(s, paras, numbers, highlights or [])
+
+
+def _numbered(paras: list[str], numbers: bool) -> list[str]:
+    return [f"¶{i} {p}" for i, p in enumerate(paras, 1)] if numbers else paras
+
+
+def _md(text: str) -> str:
+    return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
+
+
+def _rich_statement(
+    s: Statement, paras: list[str], numbers: bool, highlights: list[tuple[int, int]]
+) -> RenderableType:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column()
+    for label, value in metadata_rows(s):
+        grid.add_row(label, Text(value, style="bold" if label == "Speaker" else ""))
+    title = Text(clean(s.title) or "(untitled)", style="bold underline")
+    body = _highlighted_paragraphs(s.body, highlights)
+    if numbers:
+        for i, text in enumerate(body, 1):
+            text.pad_left(0)
+            body[i - 1] = Text(f"¶{i} ", style="dim") + text
+    return Group(title, Text(""), grid, Text(""), *(Padding(t, (0, 0, 1, 0)) for t in body))
+
+
+def _highlighted_paragraphs(body: str, spans: list[tuple[int, int]]) -> list[Text]:
+    """The body's paragraphs as Text, with the character spans (of `clean(body)`) marked."""
+    body = clean(body)
+    text = Text(body)
+    for start, end in spans:
+        text.stylize(MATCH_STYLE, start, end)
+    return [
+        text[m.start() : m.end()]
+        for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", body)
+        if m.group().strip()
+    ]
+
+
+# ---- ingest -----------------------------------------------------------------------------------
+
+
+def ingest_summary(counts: dict[str, int], dry_run: bool = False) -> Text:
+    order = ("added", "updated", "unchanged", "duplicate", "failed")
+    styles = {"added": "green", "updated": "cyan", "failed": "red", "duplicate": "yellow"}
+    text = Text("would be: " if dry_run else "")
+    for i, name in enumerate(order):
+        if i:
+            text.append(", ")
+        text.append(
+            f"{counts.get(name, 0):,} {name}", style=styles.get(name) if counts.get(name) else "dim"
+        )
+    return text

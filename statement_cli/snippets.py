@@ -1,0 +1,133 @@
+"""Fragments of a statement around the words a query matched, with those words marked.
+
+Whoosh's own highlighter runs the whole analyzer over every hit's text. Here a single
+regular expression finds only the words that *could* match (those starting like a matched
+index term), and only those few are analysed, so a page of long hits costs little.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+Piece = tuple[str, bool]  # (text, is a match)
+Snippet = list[Piece]
+
+CONTEXT = 80  # characters of context either side of a match
+MAX_LEAD = 240  # characters of the opening shown when nothing in the body matched
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """Accented Latin letters → their base letter, one character for one (offsets keep)."""
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFKD", chr(code))[:1]
+        if base.isascii() and base.isalpha():
+            table[code] = base
+    return table
+
+
+def fold(text: str) -> str:
+    """Lower-cased, accent-folded text of the same length as `text` (so offsets carry)."""
+    folded = text.translate(_fold_table())
+    lowered = folded.lower()
+    return lowered if len(lowered) == len(text) else folded
+
+
+def _candidate_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
+    # A stem may change its last letters ("happi" for "happy", "possibl" for
+    # "possibility"), so a candidate only needs to start like the stem minus two letters.
+    heads = {t[: max(2, len(t) - 2)] if len(t) > 3 else t for t in terms if t}
+    if not heads:
+        return None
+    alternatives = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\w*")
+
+
+def find_matches(
+    text: str, terms: set[str], analyse: Callable[[str], list[str]], prefixes: Iterable[str] = ()
+) -> list[tuple[int, int]]:
+    """Character spans of the words in `text` that analyse to one of `terms` or start with
+    one of `prefixes` (folded)."""
+    prefixes = tuple(p for p in prefixes if p)
+    pattern = _candidate_pattern(set(terms) | set(prefixes))
+    if pattern is None:
+        return []
+    cache: dict[str, bool] = {}
+    spans: list[tuple[int, int]] = []
+    for match in pattern.finditer(fold(text)):
+        word = match.group(0)
+        hit = cache.get(word)
+        if hit is None:
+            hit = word.startswith(prefixes) if prefixes else False
+            hit = hit or any(t in terms for t in analyse(word))
+            cache[word] = hit
+        if hit:
+            spans.append(match.span())
+    return spans
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Move a window's edges out to whole words."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
+
+
+def make_snippets(text: str, spans: list[tuple[int, int]], count: int = 2) -> list[Snippet]:
+    """Up to `count` fragments around the matches, best (most distinct words) first, each
+    cut at word boundaries; the opening of the text when nothing matched."""
+    if not text or count <= 0:
+        return []
+    if not spans:
+        end = MAX_LEAD if len(text) > MAX_LEAD else len(text)
+        _, end = _widen(text, end, end) if end < len(text) else (0, end)
+        lead = " ".join(text[:end].split())
+        return [[(lead + (" …" if end < len(text) else ""), False)]]
+    windows: list[list[tuple[int, int]]] = []
+    for span in spans:
+        if windows and span[0] - windows[-1][-1][1] <= CONTEXT:
+            windows[-1].append(span)
+        else:
+            windows.append([span])
+    ranked = sorted(
+        windows,
+        key=lambda w: (-len({text[a:b].lower() for a, b in w}), -len(w), w[0][0]),
+    )[:count]
+    ranked.sort(key=lambda w: w[0][0])
+    return [_fragment(text, window) for window in ranked]
+
+
+def _fragment(text: str, window: list[tuple[int, int]]) -> Snippet:
+    start, end = _widen(
+        text, max(0, window[0][0] - CONTEXT), min(len(text), window[-1][1] + CONTEXT)
+    )
+    pieces: Snippet = []
+    if start > 0:
+        pieces.append(("… ", False))
+    cursor = start
+    for a, b in window:
+        if a > cursor:
+            pieces.append((_flat(text[cursor:a]), False))
+        pieces.append((text[a:b], True))
+        cursor = b
+    if end > cursor:
+        pieces.append((_flat(text[cursor:end]), False))
+    if end < len(text):
+        pieces.append((" …", False))
+    return pieces
+
+
+def _flat(text: str) -> str:
+    """Line breaks inside a fragment become spaces, so a snippet stays on its lines."""
+    return re.sub(r"\s+", " ", text)
+
+
+def plain(snippet: Snippet, mark: tuple[str, str] = ("", "")) -> str:
+    """A snippet as text, each match wrapped in `mark` (nothing by default)."""
+    return "".join(f"{mark[0]}{t}{mark[1]}" if m else t for t, m in snippet).strip()

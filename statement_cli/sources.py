@@ -1,0 +1,118 @@
+"""Paths given to `ingest` → the texts to ingest: files, folders walked safely, stdin."""
+
+from __future__ import annotations
+
+import csv
+import fnmatch
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from statement_cli.archive import IngestItem
+from statement_cli.errors import InputError
+from statement_cli.parse import canonical_fields
+
+# Files larger than this are refused unless STATEMENT_MAX_FILE_MB says otherwise: a
+# statement is a few KB to a few hundred KB, and a multi-GB file is a mistake.
+DEFAULT_MAX_FILE_MB = 50.0
+
+
+def max_file_bytes() -> int:
+    try:
+        mb = float(os.environ.get("STATEMENT_MAX_FILE_MB", DEFAULT_MAX_FILE_MB))
+    except ValueError:
+        mb = DEFAULT_MAX_FILE_MB
+    return int(mb * 1024 * 1024)
+
+
+def _reader(path: Path, limit: int) -> Callable[[], bytes]:
+    def read() -> bytes:
+        if path.is_dir():
+            raise InputError("is a folder inside a folder given by name; give its parent")
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(
+                f"file is {size / 1048576:.1f} MB, over the {limit / 1048576:g} MB limit; "
+                "raise it with STATEMENT_MAX_FILE_MB if it really is one statement"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise InputError(f"file grew over the {limit / 1048576:g} MB limit while being read")
+        return data
+
+    return read
+
+
+def _stdin_reader(limit: int) -> Callable[[], bytes]:
+    def read() -> bytes:
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise InputError(f"standard input is over the {limit / 1048576:g} MB limit")
+        return data
+
+    return read
+
+
+def _missing(path: str) -> Callable[[], bytes]:
+    def read() -> bytes:
+        raise InputError("no such file or folder; check the path")
+
+    return read
+
+
+def walk(folder: Path, pattern: str) -> Iterator[Path]:
+    """Files under `folder` whose name matches `pattern`, in a stable order. Hidden files
+    and folders are skipped; symbolic links to folders are not followed (no loops)."""
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and fnmatch.fnmatch(name, pattern):
+                yield Path(root) / name
+
+
+def ingest_items(
+    paths: list[str],
+    pattern: str = "*.txt",
+    options: dict[str, str] | None = None,
+    metadata: dict[str, dict[str, str]] | None = None,
+) -> Iterator[IngestItem]:
+    """One item per text, produced lazily (a large folder is never held in memory)."""
+    limit = max_file_bytes()
+    options = options or {}
+    metadata = metadata or {}
+    for given in paths:
+        if given == "-":
+            yield IngestItem("", _stdin_reader(limit), dict(options))
+            continue
+        path = Path(given)
+        if path.is_dir():
+            files: Iterator[Path] = walk(path, pattern)
+        elif path.exists() or path.is_symlink():
+            files = iter([path])
+        else:
+            yield IngestItem(str(path.absolute()), _missing(given), dict(options))
+            continue
+        for file in files:
+            source = str(file.absolute())
+            csv_fields = metadata.get(file.name) or metadata.get(file.stem) or {}
+            yield IngestItem(source, _reader(file, limit), dict(options), dict(csv_fields))
+
+
+def read_metadata_csv(path: Path) -> dict[str, dict[str, str]]:
+    """Fields per file from a CSV with a `file` column (a file's name or stem)."""
+    try:
+        text = path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot read metadata file {path}: {error}") from None
+    rows = csv.DictReader(text.splitlines())
+    if not rows.fieldnames or "file" not in [f.strip().lower() for f in rows.fieldnames]:
+        raise InputError(f"metadata file {path} needs a 'file' column naming each file")
+    result: dict[str, dict[str, str]] = {}
+    for row in rows:
+        row = {(k or "").strip().lower(): (v or "") for k, v in row.items()}
+        name = row.pop("file", "").strip()
+        if name:
+            result[name] = canonical_fields(row)
+    return result
