@@ -82,6 +82,8 @@ class SearchResult:
     hits: list[Hit]
     total: int
     query: Node
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    suggestion: str = ""
 
 
 def default_archive_path() -> Path:
@@ -373,32 +375,56 @@ class Archive:
         limit: int | None = 10,
         offset: int = 0,
         snippets: int = 2,
+        facets: bool = False,
     ) -> SearchResult:
-        """Statements matching a query in the query language, ranked or sorted by date."""
+        """Statements matching a query in the query language, ranked or sorted by date.
+
+        With no words in the query the hits come newest first. `total` counts every match,
+        not only the page; `facets` counts them by year, speaker and venue; a query that
+        finds nothing gets a `suggestion` built from the archive's own words."""
         tree = parse_query(text, filters)
+        ranked = sort == "relevance" and bool(positive_words(tree))
         with self._searcher() as searcher:
             wquery = to_whoosh(tree, searcher.schema)
             kwargs: dict[str, object] = {}
-            if sort in ("date", "-date"):
-                kwargs = {"sortedby": "date_key", "reverse": sort == "-date"}
-            if text.strip() == "" and sort == "relevance":
-                kwargs = {"sortedby": "date_key", "reverse": True}
+            if not ranked:
+                kwargs = {"sortedby": "date_key", "reverse": sort != "date"}
+            if facets:
+                kwargs["groupedby"] = _facet_spec()
             want = None if limit is None else offset + limit
             results = searcher.search(wquery, limit=want, **kwargs)
             total = len(results)
             highlighter = _Highlighter(tree, wquery, searcher) if snippets else None
             hits: list[Hit] = []
-            for position in range(
-                offset, len(results) if want is None else min(want, results.scored_length())
-            ):
-                stored = results[position].fields()
-                statement = Statement.from_dict(stored)
-                score = results.score(position) if sort == "relevance" and text.strip() else None
-                hit = Hit(statement, score)
+            for position in range(offset, min(total, want if want is not None else total)):
+                statement = Statement.from_dict(results[position].fields())
+                hit = Hit(statement, results.score(position) if ranked else None)
                 if highlighter:
                     hit.snippets = highlighter.snippets(statement.body, snippets)
                 hits.append(hit)
-        return SearchResult(hits, total, tree)
+            result = SearchResult(hits, total, tree)
+            if facets:
+                result.facets = _facet_counts(results)
+            if total == 0 and text.strip():
+                from statement_cli.suggest import suggest_query
+
+                result.suggestion = suggest_query(text, tree, searcher)
+        return result
+
+    def count_matches(self, text: str = "", filters: Filters | None = None) -> int:
+        tree = parse_query(text, filters)
+        with self._searcher() as searcher:
+            return len(searcher.search(to_whoosh(tree, searcher.schema), limit=1))
+
+    def related(self, prefix: str, limit: int = 10) -> list[Hit]:
+        """Statements most like one (Whoosh more-like-this on the body), best first."""
+        ident = self.resolve(prefix)
+        with self._searcher() as searcher:
+            docnum = searcher.document_number(id=ident)
+            if docnum is None:
+                raise StatementNotFound(prefix)
+            results = searcher.more_like(docnum, "body", top=limit, numterms=25)
+            return [Hit(Statement.from_dict(hit.fields()), hit.score) for hit in results]
 
     def statements(self) -> Iterator[Statement]:
         """Every statement, in index order, read one at a time."""
@@ -449,6 +475,37 @@ class _Highlighter:
 
         spans = find_matches(body, self.terms, self.analyse, self.prefixes)
         return make_snippets(body, spans, count)
+
+
+FACET_SIZE = 10  # values shown per facet, most frequent first
+
+
+def _facet_spec():  # type: ignore[no-untyped-def]
+    from whoosh import sorting
+
+    return {
+        "year": sorting.FieldFacet("date_key", maptype=sorting.Count),
+        "speaker": sorting.FieldFacet("speaker_exact", maptype=sorting.Count),
+        "venue": sorting.FieldFacet("venue_exact", maptype=sorting.Count),
+    }
+
+
+def _facet_counts(results) -> dict[str, list[tuple[str, int]]]:  # type: ignore[no-untyped-def]
+    """Hit counts per year, speaker and venue, most frequent first (years by year)."""
+    years: dict[str, int] = {}
+    for key, count in results.groups("year").items():
+        year = str(key // 10000) if key else ""
+        if year:
+            years[year] = years.get(year, 0) + count
+    out = {"year": sorted(years.items())}
+    for name in ("speaker", "venue"):
+        counts = {
+            (k.decode("utf-8") if isinstance(k, bytes) else k): v
+            for k, v in results.groups(name).items()
+            if k
+        }
+        out[name] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE]
+    return out
 
 
 def _expanded(wquery, searcher, fieldname: str) -> set[str]:  # type: ignore[no-untyped-def]

@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from statement_cli import __version__
-from statement_cli.formats import Color, ListFormat, ShowFormat
+from statement_cli.formats import Color, ListFormat, ShowFormat, Sort
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -219,71 +219,240 @@ def ingest(
         raise typer.Exit(EXIT_ERROR)
 
 
-# ---- search, list ------------------------------------------------------------------------
+# ---- search, count, list, related -----------------------------------------------------
+
+_FILTERS = "Filters"
+_OUTPUT = "Output"
+SpeakerOpt = Annotated[str, typer.Option(help="Only this speaker.", rich_help_panel=_FILTERS)]
+OrgOpt = Annotated[str, typer.Option(help="Only this organization.", rich_help_panel=_FILTERS)]
+VenueOpt = Annotated[str, typer.Option(help="Only this venue.", rich_help_panel=_FILTERS)]
+CityOpt = Annotated[str, typer.Option(help="Only this city.", rich_help_panel=_FILTERS)]
+SinceOpt = Annotated[
+    str,
+    typer.Option(help="Dated on or after (2016, 2016-04, 2016-04-07).", rich_help_panel=_FILTERS),
+]
+UntilOpt = Annotated[str, typer.Option(help="Dated on or before.", rich_help_panel=_FILTERS)]
+YearOpt = Annotated[str, typer.Option(help="Dated in this year.", rich_help_panel=_FILTERS)]
+FormatOpt = Annotated[
+    ListFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table | plain | json | jsonl | csv | ids [default: table on a terminal, else plain].",
+        show_default=False,
+        rich_help_panel=_OUTPUT,
+    ),
+]
+LimitOpt = Annotated[
+    int, typer.Option("--limit", "-n", min=1, help="Results per page.", rich_help_panel=_OUTPUT)
+]
+PageOpt = Annotated[
+    int, typer.Option("--page", min=1, help="Which page of results.", rich_help_panel=_OUTPUT)
+]
+OffsetOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--offset",
+        min=0,
+        help="Skip this many results (instead of --page).",
+        rich_help_panel=_OUTPUT,
+    ),
+]
+
+
+def _filters(speaker: str, org: str, venue: str, city: str, since: str, until: str, year: str):  # type: ignore[no-untyped-def]
+    from statement_cli.query import Filters
+
+    return Filters(speaker, org, venue, city, since, until, year)
 
 
 @app.command()
 def search(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help='Words, "phrases", field:value, AND OR NOT.')],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Hits per page.")] = 10,
-    fmt: Annotated[
-        ListFormat | None,
+    query: Annotated[
+        str, typer.Argument(help='Words, "phrases", field:value, date:2015..2017, AND OR NOT.')
+    ],
+    speaker: SpeakerOpt = "",
+    org: OrgOpt = "",
+    venue: VenueOpt = "",
+    city: CityOpt = "",
+    since: SinceOpt = "",
+    until: UntilOpt = "",
+    year: YearOpt = "",
+    sort: Annotated[
+        Sort, typer.Option(help="relevance, date (oldest first) or -date.", rich_help_panel=_OUTPUT)
+    ] = Sort.relevance,
+    limit: LimitOpt = 10,
+    page: PageOpt = 1,
+    offset: OffsetOpt = None,
+    snippets: Annotated[
+        int, typer.Option(min=0, max=10, help="Fragments shown per hit.", rich_help_panel=_OUTPUT)
+    ] = 2,
+    mark: Annotated[
+        bool,
         typer.Option(
-            "--format", "-f", help="Output format [default: table on a terminal, else plain]."
+            "--mark", help="Wrap matches in **…** in plain output.", rich_help_panel=_OUTPUT
         ),
-    ] = None,
+    ] = False,
+    facets: Annotated[
+        bool,
+        typer.Option(
+            "--facets",
+            help="Also count the hits by year, speaker and venue.",
+            rich_help_panel=_OUTPUT,
+        ),
+    ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Print how the query was understood.", rich_help_panel=_OUTPUT
+        ),
+    ] = False,
+    fmt: FormatOpt = None,
 ) -> None:
     """Find statements by words, phrases, speaker, venue and date; best matches first.
 
-    Example: statement search 'elections speaker:baer'
+    Example: statement search 'elections speaker:baer date:2015..2017' --facets
     """
-    if not query.strip():
-        from statement_cli.errors import QuerySyntaxError
+    from statement_cli.errors import QuerySyntaxError
 
+    if not query.strip():
         raise QuerySyntaxError("empty query; give words to search for, or use `statement list`")
+    where = offset if offset is not None else (page - 1) * limit
     archive = _open(ctx)
-    result = archive.search(query, limit=limit)
-    _print_hits(ctx, result.hits, result.total, 0, fmt)
+    result = archive.search(
+        query,
+        _filters(speaker, org, venue, city, since, until, year),
+        sort=sort.value,
+        limit=limit,
+        offset=where,
+        snippets=snippets,
+        facets=facets,
+    )
+    if explain:
+        _state(ctx).err().print(f"query: {result.query.describe()}", markup=False, highlight=False)
+    if result.suggestion:
+        _state(ctx).err().print(
+            f"no statements found; did you mean: {result.suggestion}", markup=False, highlight=False
+        )
+    _print_hits(
+        ctx,
+        result.hits,
+        result.total,
+        where,
+        fmt,
+        mark=mark,
+        facets=result.facets if facets else None,
+    )
+
+
+@app.command()
+def count(
+    ctx: typer.Context,
+    query: Annotated[
+        str, typer.Argument(help="Same query language as search; empty counts all.")
+    ] = "",
+    speaker: SpeakerOpt = "",
+    org: OrgOpt = "",
+    venue: VenueOpt = "",
+    city: CityOpt = "",
+    since: SinceOpt = "",
+    until: UntilOpt = "",
+    year: YearOpt = "",
+) -> None:
+    """Print how many statements match (exit 1 when none do).
+
+    Example: statement count 'ukraine' --year 2016
+    """
+    total = _open(ctx).count_matches(query, _filters(speaker, org, venue, city, since, until, year))
+    typer.echo(total)
+    if total == 0:
+        raise typer.Exit(EXIT_NOTHING)
 
 
 @app.command("list")
 def list_(
     ctx: typer.Context,
+    speaker: SpeakerOpt = "",
+    org: OrgOpt = "",
+    venue: VenueOpt = "",
+    city: CityOpt = "",
+    since: SinceOpt = "",
+    until: UntilOpt = "",
+    year: YearOpt = "",
+    sort: Annotated[
+        Sort, typer.Option(help="-date (newest first) or date.", rich_help_panel=_OUTPUT)
+    ] = Sort.newest,
     limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=1, help="At most this many.")
+        int | None,
+        typer.Option("--limit", "-n", min=1, help="At most this many.", rich_help_panel=_OUTPUT),
     ] = None,
-    fmt: Annotated[
-        ListFormat | None,
-        typer.Option(
-            "--format", "-f", help="Output format [default: table on a terminal, else plain]."
-        ),
-    ] = None,
+    page: PageOpt = 1,
+    offset: OffsetOpt = None,
+    fmt: FormatOpt = None,
 ) -> None:
     """List the statements in the archive, newest first.
 
-    Example: statement list --format csv > statements.csv
+    Example: statement list --speaker baer --format csv > baer.csv
     """
-    archive = _open(ctx)
-    result = archive.search("", sort="-date", limit=limit, snippets=0)
-    _print_hits(ctx, result.hits, result.total, 0, fmt, nothing_is_ok=True)
+    where = offset if offset is not None else (page - 1) * (limit or 0)
+    order = Sort.newest if sort is Sort.relevance else sort
+    result = _open(ctx).search(
+        "",
+        _filters(speaker, org, venue, city, since, until, year),
+        sort=order.value,
+        limit=limit,
+        offset=where,
+        snippets=0,
+    )
+    _print_hits(ctx, result.hits, result.total, where, fmt)
 
 
-def _print_hits(
-    ctx: typer.Context, hits, total: int, offset: int, fmt, nothing_is_ok: bool = False
-) -> None:  # type: ignore[no-untyped-def]
-    from statement_cli.render import default_list_format, render_list, summary_line
+@app.command()
+def related(
+    ctx: typer.Context,
+    ident: Annotated[str, typer.Argument(metavar="ID", help="A statement id or unique prefix.")],
+    limit: LimitOpt = 10,
+    fmt: FormatOpt = None,
+) -> None:
+    """List the statements most like one, by the words of their bodies.
+
+    Example: statement related eb1e --limit 5
+    """
+    hits = _open(ctx).related(ident, limit)
+    _print_hits(ctx, hits, len(hits), 0, fmt)
+
+
+def _print_hits(  # type: ignore[no-untyped-def]
+    ctx: typer.Context,
+    hits,
+    total: int,
+    offset: int,
+    fmt: ListFormat | None,
+    mark: bool = False,
+    facets=None,
+) -> None:
+    from statement_cli.render import default_list_format, render_facets, render_list, summary_line
 
     state = _state(ctx)
     out = state.console()
     fmt = fmt or default_list_format(out)
-    if hits:
-        _print(out, render_list(hits, fmt))
+    if fmt is ListFormat.json and facets is not None:
+        import json
+
+        from statement_cli.render import hit_record
+
+        doc = {"total": total, "hits": [hit_record(h) for h in hits], "facets": facets}
+        _print(out, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    elif hits:
+        _print(out, render_list(hits, fmt, mark=("**", "**") if mark else None))
     if fmt in (ListFormat.table, ListFormat.plain):
+        if facets:
+            (out if fmt is ListFormat.table else state.err()).print(render_facets(facets))
         (out if fmt is ListFormat.table else state.err()).print(
             summary_line(total, len(hits), offset)
         )
-    if not hits and not nothing_is_ok:
+    if not hits:
         raise typer.Exit(EXIT_NOTHING)
 
 

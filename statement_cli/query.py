@@ -271,6 +271,8 @@ class _Parser:
         return self.atom()
 
     def atom(self) -> Node | None:
+        if self.peek() is None:
+            return None  # an operator at the very end: nothing to apply it to
         tok = self.take()
         if tok.kind == "(":
             node = self.or_expr()

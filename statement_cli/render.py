@@ -20,6 +20,7 @@ from rich.text import Text
 
 from statement_cli.formats import Color, ListFormat, ShowFormat
 from statement_cli.model import FIELD_NAMES, Hit, Statement
+from statement_cli.snippets import plain as plain_snippet
 
 # ANSI/VT escape sequences (CSI, OSC, single-character ESC) and every other control
 # character except newline and tab.
@@ -88,8 +89,11 @@ def hit_record(hit: Hit) -> dict[str, object]:
 CSV_COLUMNS = (*(n for n in FIELD_NAMES if n != "body"), "score", "snippet", "body")
 
 
-def render_list(hits: Sequence[Hit], fmt: ListFormat, width: int | None = None) -> RenderableType:
-    """Any list of statements (search hits, `list`, `related`) in any list format."""
+def render_list(
+    hits: Sequence[Hit], fmt: ListFormat, mark: tuple[str, str] | None = None
+) -> RenderableType:
+    """Any list of statements (search hits, `list`, `related`) in any list format.
+    `mark` wraps matches in plain output (none by default)."""
     if fmt is ListFormat.table:
         return _table(hits)
     if fmt is ListFormat.ids:
@@ -107,17 +111,17 @@ def render_list(hits: Sequence[Hit], fmt: ListFormat, width: int | None = None) 
             record["snippet"] = " … ".join(s["text"] for s in record["snippets"])  # type: ignore[index,union-attr]
             writer.writerow(clean(record[c]) if record[c] is not None else "" for c in CSV_COLUMNS)
         return buffer.getvalue()
-    return _plain(hits)
+    return _plain(hits, mark or ("", ""))
 
 
-def _plain(hits: Sequence[Hit]) -> str:
+def _plain(hits: Sequence[Hit], mark: tuple[str, str]) -> str:
     """One tab-separated line per statement (id, date, speaker, title), snippets indented."""
     lines: list[str] = []
     for hit in hits:
         s = hit.statement
         row = (s.id, s.date or "-", s.speaker or "-", s.title or "-")
         lines.append("\t".join(clean(v).replace("\t", " ").replace("\n", " ") for v in row))
-        lines.extend("    " + clean("".join(t for t, _ in snip)).strip() for snip in hit.snippets)
+        lines.extend("    " + clean(plain_snippet(snip, mark)) for snip in hit.snippets)
     return "".join(line + "\n" for line in lines)
 
 
@@ -140,6 +144,22 @@ def _table(hits: Sequence[Hit]) -> Table:
             cell = Group(title, *snippets, Text(""))
         table.add_row(s.id, s.date or "", Text(clean(s.speaker)), cell)
     return table
+
+
+def render_facets(facets: dict[str, list[tuple[str, int]]]) -> RenderableType:
+    """Counts of the hits by year, speaker and venue, side by side like a search sidebar."""
+    columns = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+    tables = []
+    for name, counts in facets.items():
+        columns.add_column(name.capitalize(), vertical="top")
+        table = Table.grid(padding=(0, 1))
+        table.add_column(overflow="ellipsis", no_wrap=True, max_width=30)
+        table.add_column(justify="right", style="cyan")
+        for value, number in counts:
+            table.add_row(Text(clean(value)), f"{number:,}")
+        tables.append(table)
+    columns.add_row(*tables)
+    return Padding(columns, (1, 0, 1, 0))
 
 
 def summary_line(total: int, shown: int, offset: int, noun: str = "statement") -> Text:
