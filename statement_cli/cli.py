@@ -164,6 +164,13 @@ def ingest(
         Path | None,
         typer.Option(help="CSV with a 'file' column and a column per field to set."),
     ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show the fields each file would get; write nothing.")
+    ] = False,
+    fmt: Annotated[
+        ListFormat | None,
+        typer.Option("--format", "-f", help="With --dry-run: json for programs, else a table."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every file.")] = False,
 ) -> None:
@@ -187,6 +194,16 @@ def ingest(
     }
     options = {k: v for k, v in options.items() if v}
     per_file = read_metadata_csv(metadata) if metadata else {}
+    items = ingest_items(paths, glob, options, per_file)
+    if dry_run:
+        from statement_cli.render import render_preview
+        from statement_cli.sources import preview
+
+        rows = [(item.source, statement, error) for item, statement, error in preview(items)]
+        _print(state.console(), render_preview(rows, as_json=fmt is ListFormat.json))
+        if any(error for _, _, error in rows):
+            raise typer.Exit(EXIT_ERROR)
+        return
     archive = _open(ctx, write=True)
 
     def told(outcome) -> None:  # type: ignore[no-untyped-def]
@@ -208,7 +225,7 @@ def ingest(
     def waiting() -> None:
         err.print("statement: another process is writing to the archive; waiting for it…")
 
-    report = archive.ingest(ingest_items(paths, glob, options, per_file), told, waiting)
+    report = archive.ingest(items, told, waiting)
     counts = {
         name: report.count(name)
         for name in ("added", "updated", "unchanged", "duplicate", "failed")

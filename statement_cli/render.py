@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from statement_cli.formats import Color, ListFormat, ShowFormat
-from statement_cli.model import FIELD_NAMES, Hit, Statement
+from statement_cli.model import FIELD_NAMES, METADATA_FIELDS, Hit, Statement
 from statement_cli.snippets import plain as plain_snippet
 
 # ANSI/VT escape sequences (CSI, OSC, single-character ESC) and every other control
@@ -272,3 +272,32 @@ def ingest_summary(counts: dict[str, int], dry_run: bool = False) -> Text:
             f"{counts.get(name, 0):,} {name}", style=styles.get(name) if counts.get(name) else "dim"
         )
     return text
+
+
+def render_preview(rows: list[tuple[str, Statement | None, str]], as_json: bool) -> RenderableType:
+    """`ingest --dry-run`: the fields each file would get, or why it would fail."""
+    if as_json:
+        records = []
+        for source, statement, error in rows:
+            record: dict[str, object] = {"source": source or "<stdin>"}
+            if statement is not None:
+                record.update({f: getattr(statement, f) for f in METADATA_FIELDS})
+                record["word_count"] = statement.word_count
+            record["error"] = error
+            records.append(record)
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    blocks: list[RenderableType] = []
+    for source, statement, error in rows:
+        blocks.append(Text(clean(source or "<stdin>"), style="bold cyan"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column(overflow="fold")
+        if statement is None:
+            grid.add_row("error", Text(clean(error), style="red"))
+        else:
+            for name in METADATA_FIELDS:
+                value = clean(getattr(statement, name))
+                grid.add_row(name, Text(value) if value else Text("—", style="dim"))
+            grid.add_row("words", f"{statement.word_count:,}")
+        blocks.append(Padding(grid, (0, 0, 1, 2)))
+    return Group(*blocks)

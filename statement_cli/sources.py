@@ -11,7 +11,8 @@ from pathlib import Path
 
 from statement_cli.archive import IngestItem
 from statement_cli.errors import InputError
-from statement_cli.parse import canonical_fields
+from statement_cli.model import Statement
+from statement_cli.parse import canonical_fields, parse_bytes
 
 # Files larger than this are refused unless STATEMENT_MAX_FILE_MB says otherwise: a
 # statement is a few KB to a few hundred KB, and a multi-GB file is a mistake.
@@ -116,3 +117,20 @@ def read_metadata_csv(path: Path) -> dict[str, dict[str, str]]:
         if name:
             result[name] = canonical_fields(row)
     return result
+
+
+def preview(items: Iterator[IngestItem]) -> Iterator[tuple[IngestItem, Statement | None, str]]:
+    """What ingest would archive from each item: (item, statement, "") or (item, None, why)."""
+    for item in items:
+        try:
+            statement = parse_bytes(
+                item.read(), Path(item.source).name, item.options, item.csv_fields
+            )
+        except (OSError, InputError) as error:
+            yield item, None, str(error.strerror if isinstance(error, OSError) else error)
+            continue
+        statement.source = item.source
+        if not statement.body:
+            yield item, None, "empty file; nothing to archive"
+        else:
+            yield item, statement, ""
