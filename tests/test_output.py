@@ -1,0 +1,107 @@
+"""Output rules: hostile text prints inert, --version, help examples, lazy Whoosh import."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from statement_cli import __version__
+from statement_cli.cli import app
+
+HOSTILE = (
+    "---\n"
+    'title: "[bold red]Boom[/bold red] \x1b]8;;http://evil.example\x07link\x1b]8;;\x07"\n'
+    'speaker: "[link=http://evil.example]Eve[/link] \x1b[31mRed\x1b[0m"\n'
+    "---\n"
+    "Body with [blink]markup[/blink] and \x1b[2J clear-screen and a \rcarriage return.\n"
+)
+
+
+@pytest.fixture
+def hostile(run, tmp_path: Path) -> str:
+    (tmp_path / "hostile.txt").write_text(HOSTILE)
+    assert run("ingest", str(tmp_path / "hostile.txt")).exit_code == 0
+    return json.loads(run("list", "--format", "json").stdout)[0]["id"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "markup", "--format", "table"),
+        ("search", "markup", "--format", "plain"),
+        ("search", "markup", "--format", "csv"),
+        ("list", "--format", "table"),
+        ("show", "ID", "--format", "rich"),
+        ("show", "ID", "--format", "text"),
+        ("show", "ID", "--format", "markdown"),
+    ],
+)
+def test_hostile_text_prints_inert(run, hostile: str, args: tuple[str, ...]) -> None:
+    result = run(*(hostile if a == "ID" else a for a in args))
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "\x1b" not in out and "\r" not in out and "\x07" not in out
+    literal = out.replace("\\", "")  # Markdown escapes brackets with backslashes
+    assert "[bold red]Boom" in literal
+    if args[0] != "list":
+        assert "[blink]markup[/blink]" in literal
+
+
+def test_hostile_text_in_json_is_escaped(run, hostile: str) -> None:
+    out = run("show", hostile, "--format", "json").stdout
+    assert "\x1b" not in out
+    assert json.loads(out)["title"].startswith("[bold red]Boom")
+
+
+def test_version(run) -> None:
+    result = run("--version", archive=None)
+    assert result.exit_code == 0 and result.stdout.strip() == f"statement {__version__}"
+
+
+def test_every_command_has_an_example_in_its_help(run) -> None:
+    import typer
+
+    group = typer.main.get_command(app)
+    names = sorted(group.commands)  # type: ignore[attr-defined]
+    assert {"ingest", "search", "show", "list", "count", "related"} <= set(names)
+    for name in names:
+        result = run(name, "--help", archive=None)
+        assert result.exit_code == 0
+        assert "Example: statement " + name in " ".join(result.stdout.split()), name
+
+
+def test_every_command_is_in_the_readme() -> None:
+    import typer
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    for name in typer.main.get_command(app).commands:  # type: ignore[attr-defined]
+        assert f"statement {name}" in readme, name
+
+
+@pytest.mark.parametrize("flag", ["--version", "--help"])
+def test_version_and_help_never_import_whoosh(flag: str) -> None:
+    code = (
+        "import sys\n"
+        "from statement_cli.cli import app\n"
+        f"try:\n    app(['{flag}'], prog_name='statement')\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'whoosh'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_module_entry_point(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "statement_cli", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0 and __version__ in result.stdout
