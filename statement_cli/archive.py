@@ -51,10 +51,11 @@ class IngestItem:
     read: Callable[[], bytes]
     options: dict[str, str] = field(default_factory=dict)
     csv_fields: dict[str, str] = field(default_factory=dict)
+    label: str = ""  # how to name it in messages, when not its source
 
     @property
     def name(self) -> str:
-        return self.source or "<stdin>"
+        return self.label or self.source or "<stdin>"
 
 
 @dataclass
@@ -202,7 +203,7 @@ class Archive:
         return index.open_dir(str(self._index_dir(self._live_generation())))
 
     @contextmanager
-    def _searcher(self) -> Iterator:  # type: ignore[type-arg]
+    def searcher(self) -> Iterator:  # type: ignore[type-arg]
         """A searcher on the live index, retried briefly while a writer swaps files."""
         from whoosh.searching import Searcher  # noqa: F401  (load before timing retries)
 
@@ -235,7 +236,7 @@ class Archive:
     ) -> IngestReport:
         """Add or update statements: one writer and one commit for the whole run."""
         report = IngestReport()
-        with self.lock(on_wait), self._searcher() as searcher:
+        with self.lock(on_wait), self.searcher() as searcher:
             writer = self._open_index().writer(limitmb=WRITER_LIMIT_MB, compound=False)
             run = _RunState()
             try:
@@ -331,7 +332,7 @@ class Archive:
         prefix = prefix.strip().lower()
         if len(prefix) < MIN_PREFIX:
             raise IdTooShort(prefix, MIN_PREFIX)
-        with self._searcher() as searcher:
+        with self.searcher() as searcher:
             if _stored(searcher, "id", prefix) is not None:
                 return prefix
             candidates = sorted(
@@ -346,7 +347,7 @@ class Archive:
 
     def get(self, prefix: str) -> Statement:
         ident = self.resolve(prefix)
-        with self._searcher() as searcher:
+        with self.searcher() as searcher:
             stored = _stored(searcher, "id", ident)
         if stored is None:
             raise StatementNotFound(prefix)
@@ -364,7 +365,7 @@ class Archive:
             ) from None
 
     def count(self) -> int:
-        with self._searcher() as searcher:
+        with self.searcher() as searcher:
             return searcher.doc_count()
 
     def search(
@@ -384,7 +385,7 @@ class Archive:
         finds nothing gets a `suggestion` built from the archive's own words."""
         tree = parse_query(text, filters)
         ranked = sort == "relevance" and bool(positive_words(tree))
-        with self._searcher() as searcher:
+        with self.searcher() as searcher:
             wquery = to_whoosh(tree, searcher.schema)
             kwargs: dict[str, object] = {}
             if not ranked:
@@ -394,7 +395,7 @@ class Archive:
             want = None if limit is None else offset + limit
             results = searcher.search(wquery, limit=want, **kwargs)
             total = len(results)
-            highlighter = _Highlighter(tree, wquery, searcher) if snippets else None
+            highlighter = Highlighter(tree, wquery, searcher) if snippets else None
             hits: list[Hit] = []
             for position in range(offset, min(total, want if want is not None else total)):
                 statement = Statement.from_dict(results[position].fields())
@@ -413,13 +414,13 @@ class Archive:
 
     def count_matches(self, text: str = "", filters: Filters | None = None) -> int:
         tree = parse_query(text, filters)
-        with self._searcher() as searcher:
+        with self.searcher() as searcher:
             return len(searcher.search(to_whoosh(tree, searcher.schema), limit=1))
 
     def related(self, prefix: str, limit: int = 10) -> list[Hit]:
         """Statements most like one (Whoosh more-like-this on the body), best first."""
         ident = self.resolve(prefix)
-        with self._searcher() as searcher:
+        with self.searcher() as searcher:
             docnum = searcher.document_number(id=ident)
             if docnum is None:
                 raise StatementNotFound(prefix)
@@ -428,9 +429,92 @@ class Archive:
 
     def statements(self) -> Iterator[Statement]:
         """Every statement, in index order, read one at a time."""
-        with self._searcher() as searcher:
+        with self.searcher() as searcher:
             for _docnum, stored in searcher.reader().iter_docs():
                 yield Statement.from_dict(stored)
+
+    def match_spans(self, text: str, body: str) -> list[tuple[int, int]]:
+        """Where in `body` the words of a query match (for `show --highlight`)."""
+        from statement_cli.snippets import find_matches
+
+        tree = parse_query(text)
+        with self.searcher() as searcher:
+            highlighter = Highlighter(tree, to_whoosh(tree, searcher.schema), searcher)
+        return find_matches(body, highlighter.terms, highlighter.analyse, highlighter.prefixes)
+
+    # ---- removing and rebuilding --------------------------------------------------
+
+    def remove(self, ids: Iterable[str], on_wait: Callable[[], None] | None = None) -> list[str]:
+        """Remove statements and their originals; returns the ids removed.
+
+        Each record is first renamed to `<id>.json.removing`, then the index commits, then
+        the files go: a crash at any point leaves a state `check --repair` completes."""
+        ids = list(dict.fromkeys(ids))
+        with self.lock(on_wait):
+            writer = self._open_index().writer(limitmb=WRITER_LIMIT_MB, compound=False)
+            try:
+                for ident in ids:
+                    self.originals.mark_removing(ident)
+                    writer.delete_by_term("id", ident)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+            for ident in ids:
+                self.originals.delete(ident)
+        return ids
+
+    def reindex(
+        self,
+        on_progress: Callable[[str], None] | None = None,
+        on_wait: Callable[[], None] | None = None,
+    ) -> int:
+        """Rebuild the index from the originals alone, beside the live one, and swap at the
+        end: an interrupted reindex leaves the old index live. Returns the statements indexed."""
+        from statement_cli.schema import to_document
+
+        with self.lock(on_wait):
+            live = self._live_generation()
+            self._remove_stale_indexes(keep=live)
+            folder = self._index_dir(live + 1)
+            writer = self._new_index(folder).writer(limitmb=WRITER_LIMIT_MB, compound=False)
+            count = 0
+            try:
+                for ident in self.originals.ids():
+                    statement = self.rebuild_statement(ident)
+                    if statement is not None:
+                        writer.add_document(**to_document(statement))
+                        count += 1
+                    if on_progress:
+                        on_progress(ident)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+            self._set_live_index(live + 1)
+            self._remove_stale_indexes(keep=live + 1)
+        return count
+
+    def rebuild_statement(self, ident: str) -> Statement | None:
+        """A statement parsed again from its original and record; None if it cannot be."""
+        try:
+            record = self.originals.read_record(ident)
+            data = self.originals.read_bytes(ident)
+            statement = parse_bytes(
+                data, Path(record.source).name, record.options, record.csv_fields
+            )
+        except (OSError, ValueError, TypeError, InputError):
+            return None
+        self._fill(statement, record)
+        return statement
+
+    def _remove_stale_indexes(self, keep: int) -> None:
+        """Index folders other than the live one: left by a swap or an interrupted reindex."""
+        import shutil
+
+        for folder in self.path.glob("index-*"):
+            if folder.is_dir() and folder.name != f"index-{keep}":
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 @dataclass
@@ -443,7 +527,7 @@ class _RunState:
     changed: bool = False
 
 
-class _Highlighter:
+class Highlighter:
     """Snippets for the hits of one query, reusing what it learns across hits."""
 
     def __init__(self, tree: Node, wquery, searcher) -> None:  # type: ignore[no-untyped-def]

@@ -476,27 +476,42 @@ def _print_hits(  # type: ignore[no-untyped-def]
 # ---- show ----------------------------------------------------------------------------------
 
 
+IdsArg = Annotated[
+    list[str],
+    typer.Argument(metavar="ID...", help="Statement ids or unique prefixes (4+ characters)."),
+]
+
+
 @app.command()
 def show(
     ctx: typer.Context,
-    ids: Annotated[
-        list[str], typer.Argument(help="Statement ids or unique prefixes (4+ characters).")
-    ],
+    ids: IdsArg,
     raw: Annotated[
         bool, typer.Option("--raw", help="The original bytes, exactly as ingested.")
     ] = False,
     fmt: Annotated[
         ShowFormat | None,
         typer.Option(
-            "--format", "-f", help="Output format [default: rich on a terminal, else text]."
+            "--format",
+            "-f",
+            help="rich | text | markdown | json [default: rich on a terminal, else text].",
         ),
     ] = None,
+    highlight: Annotated[
+        str, typer.Option("--highlight", help="Mark where this query matches.")
+    ] = "",
+    numbers: Annotated[
+        bool, typer.Option("--numbers", help="Number the paragraphs (¶1, ¶2, …) for citing.")
+    ] = False,
+    pager: Annotated[
+        bool, typer.Option("--pager/--no-pager", help="Page a long statement on a terminal.")
+    ] = True,
 ) -> None:
     """Print statements, formatted for reading (or --raw for the original text).
 
-    Example: statement show eb1e --raw > original.txt
+    Example: statement show eb1e --numbers --highlight 'election*'
     """
-    from statement_cli.render import render_statement
+    from statement_cli.render import clean, render_statements
 
     archive = _open(ctx)
     if raw:
@@ -508,8 +523,244 @@ def show(
     statements = [archive.get(i) for i in ids]
     out = _state(ctx).console()
     fmt = fmt or (ShowFormat.rich if out.is_terminal else ShowFormat.text)
-    for statement in statements:
-        _print(out, render_statement(statement, fmt))
+    spans = (
+        {s.id: archive.match_spans(highlight, clean(s.body)) for s in statements}
+        if highlight
+        else {}
+    )
+    view = render_statements(statements, fmt, numbers, spans)
+    if pager and fmt is ShowFormat.rich and out.is_terminal and _taller_than_screen(out, view):
+        with out.pager(styles=True):
+            out.print(view)
+    else:
+        _print(out, view)
+
+
+def _taller_than_screen(console: Console, renderable: RenderableType) -> bool:
+    return len(console.render_lines(renderable, console.options, pad=False)) > console.height
+
+
+@app.command()
+def cite(
+    ctx: typer.Context,
+    ids: IdsArg,
+    style: Annotated[str, typer.Option("--style", help="plain | chicago | bibtex.")] = "plain",
+) -> None:
+    """Print a ready citation for statements, built from their fields.
+
+    Example: statement cite eb1e --style bibtex >> references.bib
+    """
+    from statement_cli.cite import STYLES
+    from statement_cli.cite import cite as make_citation
+
+    if style not in STYLES:
+        raise typer.BadParameter(
+            f"{style!r} is not one of {', '.join(STYLES)}", param_hint="--style"
+        )
+    archive = _open(ctx)
+    citations = [make_citation(archive.get(i), style) for i in ids]
+    typer.echo(("\n\n" if style == "bibtex" else "\n").join(citations))
+
+
+# ---- figures -----------------------------------------------------------------------------
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table | json.")] = "table",
+) -> None:
+    """Summarise the archive: statements, words, dates, speakers, venues, size on disk.
+
+    Example: statement stats --format json | jq .per_year
+    """
+    from statement_cli.analysis import stats as archive_stats
+    from statement_cli.render import render_stats
+
+    _print(_state(ctx).console(), render_stats(archive_stats(_open(ctx)), fmt == "json"))
+
+
+@app.command()
+def trend(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Same query language as search.")],
+    by: Annotated[str, typer.Option("--by", help="year | month.")] = "year",
+    speaker: SpeakerOpt = "",
+    org: OrgOpt = "",
+    venue: VenueOpt = "",
+    city: CityOpt = "",
+    since: SinceOpt = "",
+    until: UntilOpt = "",
+    year: YearOpt = "",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table | csv | json.")] = "table",
+) -> None:
+    """Show how many statements match in each year or month, and their share of all.
+
+    Example: statement trend 'ukraine' --by month --format csv
+    """
+    from statement_cli.analysis import trend as archive_trend
+    from statement_cli.render import render_trend
+
+    if by not in ("year", "month"):
+        raise typer.BadParameter("use year or month", param_hint="--by")
+    periods = archive_trend(
+        _open(ctx), query, _filters(speaker, org, venue, city, since, until, year), by
+    )
+    _print(_state(ctx).console(), render_trend(periods, fmt))
+    if not any(p.matches for p in periods):
+        raise typer.Exit(EXIT_NOTHING)
+
+
+@app.command()
+def kwic(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Argument(help='A word, prefix* or "phrase" (stemmed like search).')],
+    width: Annotated[
+        int | None,
+        typer.Option(
+            "--width",
+            "-w",
+            min=5,
+            help="Characters of context each side [default: fit the terminal].",
+        ),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="At most this many lines.")
+    ] = 100,
+    speaker: SpeakerOpt = "",
+    org: OrgOpt = "",
+    venue: VenueOpt = "",
+    city: CityOpt = "",
+    since: SinceOpt = "",
+    until: UntilOpt = "",
+    year: YearOpt = "",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text | json.")] = "text",
+) -> None:
+    """Keyword in context: every occurrence of a term, aligned, with its statement.
+
+    Example: statement kwic 'sovereignty' --since 2014 --width 30
+    """
+    from statement_cli.analysis import concordance
+    from statement_cli.render import render_kwic
+
+    out = _state(ctx).console()
+    if width is None:
+        width = max(10, (out.width - 34) // 2) if out.is_terminal else 40
+    filters = _filters(speaker, org, venue, city, since, until, year)
+    lines = concordance(_open(ctx), term, filters, width, limit)
+    view = render_kwic(lines, width, fmt == "json")
+    if isinstance(view, str):
+        _print(out, view)
+    else:
+        out.print(view, no_wrap=True, overflow="crop", end="")
+    if not lines:
+        raise typer.Exit(EXIT_NOTHING)
+
+
+# ---- keeping the archive ---------------------------------------------------------------
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help="jsonl | json | csv | text (one .txt per statement)."),
+    ] = "jsonl",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File (or folder, for text) [default: stdout]."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")] = False,
+    query: Annotated[
+        str, typer.Option("--query", help="Only statements matching this query.")
+    ] = "",
+) -> None:
+    """Write statements out for a colleague or another tool; `ingest` reads jsonl and text back.
+
+    Example: statement export --format text -o exported/
+    """
+    from statement_cli.exporting import export_statements
+
+    archive = _open(ctx)
+    statements = [
+        h.statement for h in archive.search(query, sort="date", limit=None, snippets=0).hits
+    ]
+    written = export_statements(statements, fmt, output, force)
+    if output is not None:
+        _state(ctx).err().print(
+            f"exported {len(statements):,} statement(s) to {written}", markup=False, highlight=False
+        )
+
+
+@app.command()
+def remove(
+    ctx: typer.Context,
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[ID...]", help="Statement ids or unique prefixes."),
+    ] = None,
+    query: Annotated[
+        str, typer.Option("--query", help="Remove every statement matching this query.")
+    ] = "",
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before removing.")] = False,
+) -> None:
+    """Remove statements and their stored originals from the archive.
+
+    Example: statement remove --query 'speaker:example date:..2010' --yes
+    """
+    from statement_cli.render import render_list
+
+    archive = _open(ctx)
+    if not ids and not query:
+        raise typer.BadParameter("give ids to remove, or --query")
+    if ids:
+        targets = [archive.get(i) for i in ids]
+    else:
+        targets = [h.statement for h in archive.search(query, limit=None, snippets=0).hits]
+    if not targets:
+        _state(ctx).err().print("nothing matches; nothing removed")
+        raise typer.Exit(EXIT_NOTHING)
+    err = _state(ctx).err()
+    if not yes:
+        from statement_cli.model import Hit
+
+        err.print(
+            render_list([Hit(s) for s in targets], ListFormat.plain),
+            end="",
+            markup=False,
+            highlight=False,
+        )
+        try:
+            confirmed = typer.confirm(f"Remove these {len(targets)} statement(s)?", err=True)
+        except typer.Abort:
+            err.print("nothing removed: no answer (pass --yes to remove without asking)")
+            raise typer.Exit(EXIT_ERROR) from None
+        if not confirmed:
+            err.print("nothing removed")
+            return
+    removed = archive.remove([s.id for s in targets], _waiting(err))
+    err.print(f"removed {len(removed):,} statement(s)", highlight=False)
+
+
+@app.command()
+def reindex(ctx: typer.Context) -> None:
+    """Rebuild the index from the stored originals (after an upgrade); the old index stays
+    live until the new one is complete.
+
+    Example: statement reindex
+    """
+    archive = _open(ctx, write=False)
+    err = _state(ctx).err()
+    count = archive.reindex(on_wait=_waiting(err))
+    err.print(f"reindexed {count:,} statement(s)", highlight=False)
+
+
+def _waiting(err: Console):  # type: ignore[no-untyped-def]
+    def waiting() -> None:
+        err.print("statement: another process is writing to the archive; waiting for it…")
+
+    return waiting
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ metadata CSV > the header in the text > the file name.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -25,9 +26,12 @@ from statement_cli.people import (
 )
 
 # Keys accepted in front matter and metadata CSVs, and the field each one sets.
+# `header: none` in front matter: take the text after it as the body, read no header.
+VERBATIM_KEY = "header"
 FIELD_ALIASES: dict[str, str] = {
     **{name: name for name in METADATA_FIELDS},
     "id": "id",
+    VERBATIM_KEY: VERBATIM_KEY,
     "org": "organization",
     "organisation": "organization",
     "speaker-title": "speaker_title",
@@ -120,7 +124,12 @@ def parse_text(
 ) -> Statement:
     text = normalize(text)
     front, text = split_front_matter(text)
-    header, body = parse_header(text)
+    if front.pop(VERBATIM_KEY, "").lower() == "none":
+        # Written by `export`: the fields are all in the front matter, the rest is the body.
+        header, body = {}, _tidy_body([line.rstrip() for line in text.split("\n")])
+        filename = ""
+    else:
+        header, body = parse_header(text)
     if not body:
         # A text that is all header (one short line, say) is its own body too.
         body = _tidy_body([re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")])
@@ -177,9 +186,14 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        inner = value[1:-1]
-        return inner.replace('\\"', '"') if value[0] == '"' else inner
+    """A front-matter value: "double quoted" (JSON escapes), 'single quoted', or bare."""
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        try:
+            return str(json.loads(value))
+        except ValueError:
+            return value[1:-1]
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1]
     return value
 
 

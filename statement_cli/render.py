@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
@@ -199,6 +200,32 @@ def paragraphs(body: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", clean(body)) if p.strip()]
 
 
+def render_statements(
+    statements: Sequence[Statement],
+    fmt: ShowFormat,
+    numbers: bool = False,
+    highlights: dict[str, list[tuple[int, int]]] | None = None,
+) -> RenderableType:
+    """Several statements one after another (JSON: one object, or an array of several)."""
+    highlights = highlights or {}
+    if fmt is ShowFormat.json:
+        records = [s.to_dict() for s in statements]
+        return (
+            json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2)
+            + "\n"
+        )
+    views = [render_statement(s, fmt, numbers, highlights.get(s.id)) for s in statements]
+    if all(isinstance(v, str) for v in views):
+        separator = "\n---\n\n" if fmt is ShowFormat.markdown else "\n" + "─" * 40 + "\n\n"
+        return separator.join(views)  # type: ignore[arg-type]
+    parts: list[RenderableType] = []
+    for i, view in enumerate(views):
+        if i:
+            parts.append(Rule(style="dim"))
+        parts.append(view)
+    return Group(*parts)
+
+
 def render_statement(
     s: Statement,
     fmt: ShowFormat,
@@ -217,7 +244,7 @@ def render_statement(
         head = [f"# {_md(clean(s.title) or '(untitled)')}", ""]
         head += [f"- **{label}:** {_md(value)}" for label, value in metadata_rows(s)]
         return "\n".join([*head, "", *(_md(p) + "\n" for p in paras)])
-    return _rich_statement(s, paras, numbers, highlights or [])
+    return _rich_statement(s, numbers, highlights or [])
 
 
 def _numbered(paras: list[str], numbers: bool) -> list[str]:
@@ -229,7 +256,7 @@ def _md(text: str) -> str:
 
 
 def _rich_statement(
-    s: Statement, paras: list[str], numbers: bool, highlights: list[tuple[int, int]]
+    s: Statement, numbers: bool, highlights: list[tuple[int, int]]
 ) -> RenderableType:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
@@ -239,9 +266,7 @@ def _rich_statement(
     title = Text(clean(s.title) or "(untitled)", style="bold underline")
     body = _highlighted_paragraphs(s.body, highlights)
     if numbers:
-        for i, text in enumerate(body, 1):
-            text.pad_left(0)
-            body[i - 1] = Text(f"¶{i} ", style="dim") + text
+        body = [Text(f"¶{i} ", style="dim") + text for i, text in enumerate(body, 1)]
     return Group(title, Text(""), grid, Text(""), *(Padding(t, (0, 0, 1, 0)) for t in body))
 
 
@@ -301,3 +326,111 @@ def render_preview(rows: list[tuple[str, Statement | None, str]], as_json: bool)
             grid.add_row("words", f"{statement.word_count:,}")
         blocks.append(Padding(grid, (0, 0, 1, 2)))
     return Group(*blocks)
+
+
+# ---- figures -----------------------------------------------------------------------------------
+
+BAR = "█"
+
+
+def _bar(value: float, largest: float, width: int = 30) -> Text:
+    cells = 0 if largest <= 0 else max(1 if value else 0, round(width * value / largest))
+    return Text(BAR * cells, style="cyan")
+
+
+def render_stats(stats, as_json: bool) -> RenderableType:  # type: ignore[no-untyped-def]
+    from dataclasses import asdict
+
+    if as_json:
+        return json.dumps(asdict(stats), ensure_ascii=False, indent=2) + "\n"
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="dim")
+    head.add_column()
+    span = f"{stats.first_date} – {stats.last_date}" if stats.first_date else "no dated statements"
+    head.add_row("Statements", f"{stats.statements:,}")
+    head.add_row("Words", f"{stats.words:,}")
+    head.add_row("Dates", span + (f" ({stats.undated:,} undated)" if stats.undated else ""))
+    head.add_row("On disk", _size(stats.bytes_on_disk))
+    parts: list[RenderableType] = [head, Text("")]
+    if stats.per_year:
+        years = Table(
+            title="Statements per year", title_justify="left", box=None, show_header=False
+        )
+        years.add_column(style="green")
+        years.add_column(justify="right")
+        years.add_column()
+        largest = max(n for _, n in stats.per_year)
+        for year, number in stats.per_year:
+            years.add_row(year, f"{number:,}", _bar(number, largest))
+        parts += [years, Text("")]
+    for title, counts in (
+        ("Top speakers", stats.speakers),
+        ("Top venues", stats.venues),
+        ("Top organizations", stats.organizations),
+    ):
+        if counts:
+            table = Table(title=title, title_justify="left", box=None, show_header=False)
+            table.add_column(overflow="ellipsis", no_wrap=True, max_width=50)
+            table.add_column(justify="right", style="cyan")
+            for value, number in counts:
+                table.add_row(Text(clean(value)), f"{number:,}")
+            parts += [table, Text("")]
+    return Group(*parts)
+
+
+def _size(n: int) -> str:
+    size = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:,.0f} {unit}" if unit == "B" else f"{size:,.1f} {unit}"
+        size /= 1024
+    return f"{n} B"
+
+
+def render_trend(periods, fmt: str) -> RenderableType:  # type: ignore[no-untyped-def]
+    rows = [
+        {"period": p.period, "matches": p.matches, "total": p.total, "share": round(p.share, 4)}
+        for p in periods
+    ]
+    if fmt == "json":
+        return json.dumps(rows, indent=2) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(
+            buffer, fieldnames=["period", "matches", "total", "share"], lineterminator="\n"
+        )
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue()
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("Period", style="green")
+    table.add_column("Matches", justify="right")
+    table.add_column("Of all", justify="right", style="dim")
+    table.add_column("Share", justify="right")
+    table.add_column("")
+    largest = max((p.share for p in periods), default=0)
+    for p in periods:
+        table.add_row(
+            p.period, f"{p.matches:,}", f"{p.total:,}", f"{p.share:.1%}", _bar(p.share, largest)
+        )
+    return table
+
+
+def render_kwic(lines, width: int, as_json: bool) -> RenderableType:  # type: ignore[no-untyped-def]
+    """One line per occurrence: left context right-aligned, the match, right context."""
+    if as_json:
+        from dataclasses import asdict
+
+        return json.dumps([asdict(line) for line in lines], ensure_ascii=False, indent=2) + "\n"
+    text = Text()
+    for line in lines:
+        left = clean(line.left).rstrip()[-width:].rjust(width)
+        right = clean(line.right).lstrip()[:width]
+        text.append(f"{line.id}  {(line.date or '-'):<10}  ", style="dim")
+        text.append(left)
+        text.append(" ")
+        text.append(clean(line.match), style=MATCH_STYLE)
+        text.append(" ")
+        text.append(right)
+        text.append("\n")
+    return text

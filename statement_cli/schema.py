@@ -67,10 +67,12 @@ def build_schema() -> fields.Schema:
         date_key=fields.NUMERIC(int, bits=32, signed=False, sortable=True),
         body=fields.TEXT(analyzer=stems, stored=True),
         ingested_at=fields.STORED(),
-        word_count=fields.STORED(),
-        # Exact values for facets and sorting (one column each, read without stored fields).
+        word_count=fields.NUMERIC(int, bits=32, signed=False, stored=True, sortable=True),
+        # Exact values for facets and statistics (one column each, read without touching
+        # the stored fields, which hold whole bodies).
         speaker_exact=fields.ID(sortable=True),
         venue_exact=fields.ID(sortable=True),
+        organization_exact=fields.ID(sortable=True),
     )
 
 
@@ -85,6 +87,7 @@ def to_document(statement: Statement) -> dict[str, object]:
     doc["date_key"] = date_key(statement.date)
     doc["speaker_exact"] = statement.speaker
     doc["venue_exact"] = statement.venue
+    doc["organization_exact"] = statement.organization
     return doc
 
 

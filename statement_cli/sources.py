@@ -11,6 +11,7 @@ from pathlib import Path
 
 from statement_cli.archive import IngestItem
 from statement_cli.errors import InputError
+from statement_cli.exchange import jsonl_records, record_text
 from statement_cli.model import Statement
 from statement_cli.parse import canonical_fields, parse_bytes
 
@@ -56,11 +57,25 @@ def _stdin_reader(limit: int) -> Callable[[], bytes]:
     return read
 
 
-def _missing(path: str) -> Callable[[], bytes]:
+def _failing(reason: str) -> Callable[[], bytes]:
     def read() -> bytes:
-        raise InputError("no such file or folder; check the path")
+        raise InputError(reason)
 
     return read
+
+
+def _jsonl_items(path: Path, options: dict[str, str]) -> Iterator[IngestItem]:
+    """One item per record of a JSONL export (its source is the record's own)."""
+    try:
+        for number, record in jsonl_records(path):
+            data = record_text(record)
+            source = str(record.get("source") or "")
+            yield IngestItem(
+                source, lambda data=data: data, dict(options), label=f"{path}:{number}"
+            )
+    except (OSError, UnicodeDecodeError, InputError) as error:
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        yield IngestItem(str(path.absolute()), _failing(f"cannot read it: {reason}"))
 
 
 def walk(folder: Path, pattern: str) -> Iterator[Path]:
@@ -93,9 +108,14 @@ def ingest_items(
         elif path.exists() or path.is_symlink():
             files = iter([path])
         else:
-            yield IngestItem(str(path.absolute()), _missing(given), dict(options))
+            yield IngestItem(
+                str(path.absolute()), _failing("no such file or folder; check the path")
+            )
             continue
         for file in files:
+            if file.suffix.lower() == ".jsonl":
+                yield from _jsonl_items(file, options)
+                continue
             source = str(file.absolute())
             csv_fields = metadata.get(file.name) or metadata.get(file.stem) or {}
             yield IngestItem(source, _reader(file, limit), dict(options), dict(csv_fields))

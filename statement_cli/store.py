@@ -68,8 +68,24 @@ class OriginalStore:
         data = json.loads(self._base(ident).with_suffix(".json").read_text("utf-8"))
         return Record(**data)
 
+    def mark_removing(self, ident: str) -> None:
+        """First step of a removal: the record is set aside (`<id>.json.removing`)."""
+        record = self._base(ident).with_suffix(".json")
+        if record.exists():
+            os.replace(record, self.removing_path(ident))
+
+    def removing_path(self, ident: str) -> Path:
+        return self._base(ident).with_suffix(".json.removing")
+
+    def removals(self) -> Iterator[str]:
+        """Ids whose removal was begun and not finished."""
+        if self.root.is_dir():
+            for path in sorted(self.root.glob("*/*.json.removing")):
+                yield path.name.split(".")[0]
+
     def delete(self, ident: str) -> None:
         self._base(ident).with_suffix(".json").unlink(missing_ok=True)
+        self.removing_path(ident).unlink(missing_ok=True)
         self.bytes_path(ident).unlink(missing_ok=True)
 
     def ids(self) -> Iterator[str]:

@@ -1,0 +1,77 @@
+"""Citations built from a statement's fields: plain, Chicago and BibTeX."""
+
+from __future__ import annotations
+
+import re
+from datetime import date as _date
+
+from statement_cli.model import Statement
+
+STYLES = ("plain", "chicago", "bibtex")
+
+
+def _long_date(iso: str) -> str:
+    """ "April 7, 2016" for 2016-04-07, "April 2016" for 2016-04, "2016" for 2016."""
+    parts = iso.split("-")
+    if len(parts) == 3:
+        d = _date(int(parts[0]), int(parts[1]), int(parts[2]))
+        return f"{d:%B} {d.day}, {d.year}"
+    if len(parts) == 2:
+        return f"{_date(int(parts[0]), int(parts[1]), 1):%B %Y}"
+    return iso
+
+
+def _speaker(s: Statement) -> str:
+    return ", ".join(p for p in (s.speaker, s.speaker_title) if p)
+
+
+def _occasion(s: Statement) -> str:
+    venue = f"the {s.venue}" if s.venue else ""
+    return ", ".join(p for p in (venue, s.city) if p)
+
+
+def cite(s: Statement, style: str = "plain") -> str:
+    if style == "bibtex":
+        return _bibtex(s)
+    date = _long_date(s.date) if s.date else "n.d."
+    title = s.title or "Untitled statement"
+    if style == "chicago":
+        # Speeches, Chicago 17th ed. 14.217: Speaker, "Title" (speech, venue, city, date).
+        delivered = f"statement delivered to {_occasion(s)}" if _occasion(s) else ""
+        where = "; ".join(p for p in (delivered, s.organization) if p)
+        head = f"{s.speaker}, " if s.speaker else (f"{s.organization}, " if s.organization else "")
+        details = ", ".join(p for p in (where, date) if p)
+        return f"{head}“{title}” ({details})."
+    delivered = f"Delivered to {_occasion(s)}" if _occasion(s) else ""
+    pieces = [_speaker(s) or s.organization, f"“{title}”", delivered, date]
+    if s.organization and _speaker(s):
+        pieces.insert(3, s.organization)
+    text = " ".join(p if p.endswith((".", "”")) else p + "." for p in pieces if p)
+    return text.replace("”", ".”").replace("..”", ".”") + f" [statement {s.id}]"
+
+
+def _bibtex(s: Statement) -> str:
+    author = s.speaker or s.organization
+    surname = author.split()[-1] if s.speaker else (author.split() or ["statement"])[0]
+    key = re.sub(r"[^a-z0-9]", "", f"{surname}{s.date[:4]}{s.id[:4]}".lower())
+    note = f"Archived as statement {s.id}"
+    fields = {
+        # Double braces keep a corporate author or a name's case as written.
+        "author": "{" + _bib_escape(author) + "}" if author else "",
+        "title": "{" + _bib_escape(s.title or "Untitled statement") + "}",
+        "howpublished": _bib_escape(
+            f"Statement delivered to {_occasion(s)}" if _occasion(s) else ""
+        ),
+        "organization": _bib_escape(s.organization),
+        "address": _bib_escape(s.city),
+        "year": s.date[:4],
+        "month": s.date[5:7],
+        "day": s.date[8:10],
+        "note": _bib_escape(f"{s.speaker_title}. {note}" if s.speaker_title else note),
+    }
+    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
+    return f"@misc{{{key},\n{body}\n}}"
+
+
+def _bib_escape(text: str) -> str:
+    return re.sub(r"([&%$#_{}])", r"\\\1", text)

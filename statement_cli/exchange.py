@@ -1,0 +1,72 @@
+"""Statements out of the archive and back in: front-matter texts, safe file names, JSONL.
+
+An export read back by `ingest` gives the same statements: the same ids, fields and text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+from statement_cli.errors import InputError
+from statement_cli.model import METADATA_FIELDS, Statement
+from statement_cli.parse import VERBATIM_KEY
+
+# Windows refuses these as file names whatever the extension.
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
+SLUG_LENGTH = 60
+
+
+def front_matter_text(statement: Statement) -> str:
+    """The statement as a text file: a front-matter block with every field, then the body."""
+    lines = ["---", f"id: {statement.id}"]
+    lines += [
+        f"{name}: {json.dumps(getattr(statement, name), ensure_ascii=False)}"
+        for name in METADATA_FIELDS
+        if getattr(statement, name)
+    ]
+    lines += [f"{VERBATIM_KEY}: none", "---", statement.body]
+    return "\n".join(lines) + "\n"
+
+
+def safe_file_name(statement: Statement) -> str:
+    """`2016-04-07-parliamentary-elections-in-kazakhstan-eb1e95ff.txt`: ASCII letters, digits
+    and hyphens only, so it can never leave its folder or be a reserved device name."""
+    folded = unicodedata.normalize("NFKD", statement.title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:SLUG_LENGTH].strip("-")
+    parts = [p for p in (statement.date, slug, statement.id) if p]
+    name = "-".join(parts) or "statement"
+    if name.lower() in _RESERVED:
+        name = f"statement-{name}"
+    return name + ".txt"
+
+
+def jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, object]]]:
+    """(line number, record) for each line of a JSONL export; InputError on a bad line."""
+    with path.open("r", encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError as error:
+                raise InputError(f"line {number} is not JSON ({error.msg})") from None
+            if not isinstance(record, dict) or "body" not in record:
+                raise InputError(f"line {number} is not a statement record (no 'body')")
+            yield number, record
+
+
+def record_text(record: dict[str, object]) -> bytes:
+    """A JSONL record as the front-matter text `ingest` reads."""
+    known = {k: str(record.get(k) or "") for k in ("id", *METADATA_FIELDS, "body")}
+    return front_matter_text(Statement(**known)).encode("utf-8")  # type: ignore[arg-type]

@@ -1,0 +1,52 @@
+"""`statement export`: statements to a JSONL/JSON/CSV file or stream, or a folder of texts."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from statement_cli.errors import InputError
+from statement_cli.exchange import front_matter_text, safe_file_name
+from statement_cli.formats import ListFormat
+from statement_cli.model import Hit, Statement
+from statement_cli.store import atomic_write
+
+FORMATS = ("jsonl", "json", "csv", "text")
+
+
+def export_statements(
+    statements: Sequence[Statement], fmt: str, output: Path | None, force: bool = False
+) -> str:
+    """Write the statements; returns where they went. Never overwrites without `force`."""
+    if fmt not in FORMATS:
+        raise InputError(f"export format {fmt!r} is not one of {', '.join(FORMATS)}")
+    if fmt == "text":
+        if output is None:
+            raise InputError("--format text writes one file per statement: give a folder with -o")
+        return _export_texts(statements, output, force)
+    from statement_cli.render import render_list
+
+    data = render_list([Hit(s) for s in statements], ListFormat(fmt))
+    assert isinstance(data, str)
+    if output is None:
+        sys.stdout.write(data)
+        return "standard output"
+    if output.exists() and not force:
+        raise InputError(f"{output} exists; pass --force to overwrite it")
+    atomic_write(output, data.encode("utf-8"))
+    return str(output)
+
+
+def _export_texts(statements: Sequence[Statement], folder: Path, force: bool) -> str:
+    targets = {folder / safe_file_name(s): s for s in statements}
+    existing = [p for p in targets if p.exists()]
+    if existing and not force:
+        raise InputError(
+            f"{len(existing)} file(s) exist in {folder} (e.g. {existing[0].name}); "
+            "pass --force to overwrite them"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    for path, statement in targets.items():
+        atomic_write(path, front_matter_text(statement).encode("utf-8"))
+    return str(folder)
