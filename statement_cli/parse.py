@@ -95,11 +95,24 @@ class _Header:
     consumed: set[int] = field(default_factory=set)
 
     def set(self, name: str, value: str) -> bool:
-        value = re.sub(r"\s+", " ", value).strip().strip(",;").strip()
+        value = _clean_value(value)
         if value and not self.fields.get(name):
             self.fields[name] = value
             return True
         return False
+
+    def apply(self, values: dict[str, str]) -> bool:
+        """Set all of `values`, or none: a line whose values clash with fields already read
+        (a second speaker, say) is not a header line, and stays in the body whole."""
+        values = {k: _clean_value(v) for k, v in values.items() if _clean_value(v)}
+        if not values or any(self.fields.get(k, v) != v for k, v in values.items()):
+            return False
+        changed = [self.set(k, v) for k, v in values.items()]
+        return any(changed)
+
+
+def _clean_value(value: str) -> str:
+    return re.sub(r"\s+", " ", value).strip().strip(",;").strip()
 
 
 def sha256_of(data: bytes) -> str:
@@ -301,7 +314,7 @@ def _read_line(line: str, header: _Header, position: int, following: str, block_
     if block_state or header.fields.get("speaker"):
         place = _city_and_date(line)
         if place:
-            return _apply(header, place)
+            return header.apply(place)
     if (
         position == 0
         and following
@@ -321,31 +334,37 @@ def _following_is_title(following: str) -> bool:
 
 def _read_attribution(rest: str, header: _Header) -> bool:
     """Person, venue, city and date from what follows "As delivered by"."""
+    return header.apply(_attribution_values(rest))
+
+
+def _attribution_values(rest: str) -> dict[str, str]:
     split = _PERSON_VENUE_SPLIT.search(rest)
     person, place = (rest[: split.start()], rest[split.end() :]) if split else (rest, "")
-    # A date or a city straight after the name: "Jane Example, Vienna, 7 April 2016".
+    # A date straight after the name: "Jane Example, Vienna, 7 April 2016".
     if not place:
         found = find_date(person)
         if found:
             person, place = person[: found[1].start()], person[found[1].start() :]
     speaker_title, speaker = split_title_and_name(person)
-    header.set("speaker_title", speaker_title)
-    header.set("speaker", speaker)
+    values = {"speaker_title": speaker_title, "speaker": speaker}
     if place:
-        _read_place(place, header)
-    return True
+        values.update(_place_values(place))
+    return values
 
 
 def _read_place(text: str, header: _Header) -> bool:
     """Venue, city and date from "Permanent Council Vienna, March 21, 2014"."""
+    return header.apply(_place_values(text))
+
+
+def _place_values(text: str) -> dict[str, str]:
+    values: dict[str, str] = {}
     found = find_date(text)
     if found:
-        header.set("date", found[0])
+        values["date"] = found[0]
         text = (text[: found[1].start()] + text[found[1].end() :]).strip()
-    venue, city = split_venue(text)
-    header.set("venue", venue)
-    header.set("city", city)
-    return True
+    values["venue"], values["city"] = split_venue(text)
+    return values
 
 
 def _city_and_date(line: str) -> dict[str, str] | None:
@@ -357,11 +376,6 @@ def _city_and_date(line: str) -> dict[str, str] | None:
     if rest and not is_city(rest):
         return None
     return {"date": found[0], "city": rest}
-
-
-def _apply(header: _Header, values: dict[str, str]) -> bool:
-    changed = [header.set(name, value) for name, value in values.items()]
-    return any(changed)
 
 
 def _title_from_heading(header: _Header) -> None:
@@ -392,11 +406,7 @@ def _read_end_attribution(lines: list[str], header: _Header) -> None:
             return
         match = _ATTRIBUTION.match(line)
         if match and not _HEADING_OPENING.match(line) and len(line) < 300:
-            before = dict(header.fields)
-            probe = _Header(fields=dict(before))
-            _read_attribution(match.group("rest"), probe)
-            if probe.fields != before:
-                header.fields = probe.fields
+            if _read_attribution(match.group("rest"), header):
                 header.consumed.add(i)
             return
         if _CLOSING.match(line):
