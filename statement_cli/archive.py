@@ -236,23 +236,50 @@ class Archive:
     ) -> IngestReport:
         """Add or update statements: one writer and one commit for the whole run."""
         report = IngestReport()
-        with self.lock(on_wait), self.searcher() as searcher:
-            writer = self._open_index().writer(limitmb=WRITER_LIMIT_MB, compound=False)
-            run = _RunState()
-            try:
-                for item in items:
-                    outcome = self._ingest_one(item, searcher, writer, run)
-                    report.outcomes.append(outcome)
-                    if on_outcome:
-                        on_outcome(outcome)
-            except BaseException:
-                writer.cancel()
-                raise
-            if run.changed:
-                writer.commit()
-            else:
-                writer.cancel()
+        with self.lock(on_wait):
+            self._recover()
+            with self.searcher() as searcher:
+                writer = self._open_index().writer(limitmb=WRITER_LIMIT_MB, compound=False)
+                run = _RunState()
+                try:
+                    for item in items:
+                        outcome = self._ingest_one(item, searcher, writer, run)
+                        report.outcomes.append(outcome)
+                        if on_outcome:
+                            on_outcome(outcome)
+                except BaseException:
+                    writer.cancel()
+                    for ident in run.ids:
+                        self.originals.discard(ident)
+                    raise
+                if run.ids:
+                    writer.commit()
+                    for ident in run.ids:
+                        self.originals.publish(ident)
+                else:
+                    writer.cancel()
         return report
+
+    def _recover(self) -> None:
+        """Settle what an interrupted write left: staged originals whose statement the index
+        holds move into place, others are dropped (a rerun redoes them); a removal the
+        index did not commit is undone, one it did is finished. Runs under the lock."""
+        staged = list(self.originals.staged())
+        removals = list(self.originals.removals())
+        if not staged and not removals:
+            return
+        with self.searcher() as searcher:
+            for record in staged:
+                indexed = _stored(searcher, "id", record.id)
+                if indexed is not None and indexed.get("sha256") == record.sha256:
+                    self.originals.publish(record.id)
+                else:
+                    self.originals.discard(record.id)
+            for ident in removals:
+                if _stored(searcher, "id", ident) is None:
+                    self.originals.delete(ident)
+                else:
+                    self.originals.unmark_removing(ident)
 
     def _ingest_one(self, item, searcher, writer, run: _RunState) -> Outcome:  # type: ignore[no-untyped-def]
         try:
@@ -291,7 +318,7 @@ class Archive:
         record = Record(
             ident, digest, item.source, _now(), dict(item.options), dict(item.csv_fields)
         )
-        self.originals.save(record, data)
+        self.originals.stage(record, data)
         self._fill(statement, record)
         from statement_cli.schema import to_document
 
@@ -301,7 +328,6 @@ class Archive:
         if item.source:
             run.by_source[item.source] = entry
         run.ids.add(ident)
-        run.changed = True
         return Outcome(item.name, action, ident)
 
     def _new_id(self, wanted: str, digest: str, searcher, run: _RunState) -> str:  # type: ignore[no-untyped-def]
@@ -451,6 +477,7 @@ class Archive:
         the files go: a crash at any point leaves a state `check --repair` completes."""
         ids = list(dict.fromkeys(ids))
         with self.lock(on_wait):
+            self._recover()
             writer = self._open_index().writer(limitmb=WRITER_LIMIT_MB, compound=False)
             try:
                 for ident in ids:
@@ -458,6 +485,8 @@ class Archive:
                     writer.delete_by_term("id", ident)
             except BaseException:
                 writer.cancel()
+                for ident in ids:
+                    self.originals.unmark_removing(ident)
                 raise
             writer.commit()
             for ident in ids:
@@ -474,6 +503,7 @@ class Archive:
         from statement_cli.schema import to_document
 
         with self.lock(on_wait):
+            self._recover()
             live = self._live_generation()
             self._remove_stale_indexes(keep=live)
             folder = self._index_dir(live + 1)
@@ -523,8 +553,7 @@ class _RunState:
 
     by_hash: dict[str, dict[str, str]] = field(default_factory=dict)
     by_source: dict[str, dict[str, str]] = field(default_factory=dict)
-    ids: set[str] = field(default_factory=set)
-    changed: bool = False
+    ids: set[str] = field(default_factory=set)  # ids staged (added or updated) in this run
 
 
 class Highlighter:

@@ -44,10 +44,16 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 class OriginalStore:
-    """`originals/ab/abcdef12.txt` (the bytes) and `originals/ab/abcdef12.json` (the record)."""
+    """`originals/ab/abcdef12.txt` (the bytes) and `originals/ab/abcdef12.json` (the record).
+
+    A write run stages its files in `staging/` first; they move into `originals/` only
+    after the index has committed, so an interrupted run never leaves an original that
+    disagrees with the index. `recover` settles whatever a crash left staged.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.staging = root.parent / "staging"
 
     def _base(self, ident: str) -> Path:
         return self.root / ident[:2] / ident
@@ -55,24 +61,47 @@ class OriginalStore:
     def bytes_path(self, ident: str) -> Path:
         return self._base(ident).with_suffix(".txt")
 
-    def save(self, record: Record, data: bytes) -> None:
-        """Write the bytes first, then the record: a record always has its bytes."""
-        atomic_write(self.bytes_path(record.id), data)
+    def record_path(self, ident: str) -> Path:
+        return self._base(ident).with_suffix(".json")
+
+    def stage(self, record: Record, data: bytes) -> None:
+        """Write the bytes, then the record, into staging: a staged record has its bytes."""
+        atomic_write(self.staging / f"{record.id}.txt", data)
         text = json.dumps(asdict(record), ensure_ascii=False, indent=1)
-        atomic_write(self._base(record.id).with_suffix(".json"), text.encode("utf-8"))
+        atomic_write(self.staging / f"{record.id}.json", text.encode("utf-8"))
+
+    def staged(self) -> Iterator[Record]:
+        if self.staging.is_dir():
+            for path in sorted(self.staging.glob("*.json")):
+                try:
+                    yield Record(**json.loads(path.read_text("utf-8")))
+                except (OSError, ValueError, TypeError):
+                    path.unlink(missing_ok=True)  # a record cut short by a crash: never used
+
+    def publish(self, ident: str) -> None:
+        """Move a staged original into place (bytes first, then its record)."""
+        self.bytes_path(ident).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(self.staging / f"{ident}.txt", self.bytes_path(ident))
+        os.replace(self.staging / f"{ident}.json", self.record_path(ident))
+
+    def discard(self, ident: str) -> None:
+        (self.staging / f"{ident}.json").unlink(missing_ok=True)
+        (self.staging / f"{ident}.txt").unlink(missing_ok=True)
 
     def read_bytes(self, ident: str) -> bytes:
         return self.bytes_path(ident).read_bytes()
 
     def read_record(self, ident: str) -> Record:
-        data = json.loads(self._base(ident).with_suffix(".json").read_text("utf-8"))
-        return Record(**data)
+        return Record(**json.loads(self.record_path(ident).read_text("utf-8")))
 
     def mark_removing(self, ident: str) -> None:
         """First step of a removal: the record is set aside (`<id>.json.removing`)."""
-        record = self._base(ident).with_suffix(".json")
-        if record.exists():
-            os.replace(record, self.removing_path(ident))
+        if self.record_path(ident).exists():
+            os.replace(self.record_path(ident), self.removing_path(ident))
+
+    def unmark_removing(self, ident: str) -> None:
+        if self.removing_path(ident).exists():
+            os.replace(self.removing_path(ident), self.record_path(ident))
 
     def removing_path(self, ident: str) -> Path:
         return self._base(ident).with_suffix(".json.removing")
@@ -84,7 +113,7 @@ class OriginalStore:
                 yield path.name.split(".")[0]
 
     def delete(self, ident: str) -> None:
-        self._base(ident).with_suffix(".json").unlink(missing_ok=True)
+        self.record_path(ident).unlink(missing_ok=True)
         self.removing_path(ident).unlink(missing_ok=True)
         self.bytes_path(ident).unlink(missing_ok=True)
 
