@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from statement_cli.archive import Archive
+from statement_cli.archive import Archive, Highlighter, retrying_read
 from statement_cli.query import Filters, parse_query, to_whoosh
 
 TOP = 10
@@ -45,6 +45,7 @@ def _top(values: list, limit: int = TOP) -> list[tuple[str, int]]:  # type: igno
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
 
+@retrying_read
 def stats(archive: Archive) -> Stats:
     with archive.searcher() as searcher:
         reader = searcher.reader()
@@ -83,6 +84,7 @@ def _period(key: int, by: str) -> str:
     return f"{key // 10000:04d}"
 
 
+@retrying_read
 def trend(
     archive: Archive, text: str, filters: Filters | None = None, by: str = "year"
 ) -> list[Period]:
@@ -112,6 +114,7 @@ class Line:
     right: str
 
 
+@retrying_read
 def concordance(
     archive: Archive,
     term: str,
@@ -127,8 +130,6 @@ def concordance(
     if not result.hits:
         return []
     with archive.searcher() as searcher:
-        from statement_cli.archive import Highlighter
-
         highlighter = Highlighter(result.query, to_whoosh(result.query, searcher.schema), searcher)
     lines: list[Line] = []
     for hit in result.hits:

@@ -13,6 +13,7 @@ Readers never take the lock. Whoosh is imported only when the index is opened.
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -20,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TypeVar
 
 from statement_cli import __version__
 from statement_cli.errors import (
@@ -27,6 +29,7 @@ from statement_cli.errors import (
     ArchiveError,
     IdTooShort,
     InputError,
+    StatementError,
     StatementNotFound,
 )
 from statement_cli.locking import write_lock
@@ -35,6 +38,7 @@ from statement_cli.parse import parse_bytes, sha256_of
 from statement_cli.query import Filters, Node, parse_query, positive_words, to_whoosh
 from statement_cli.store import OriginalStore, Record
 
+T = TypeVar("T")
 FORMAT_FILE = "statement-archive.json"
 FORMAT_VERSION = 1
 MIN_PREFIX = 4
@@ -85,6 +89,33 @@ class SearchResult:
     query: Node
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     suggestion: str = ""
+
+
+READ_ATTEMPTS = 5
+
+
+def retrying_read(method: Callable[..., T]) -> Callable[..., T]:
+    """Run a read again on a fresh searcher when a writer's commit removed index files
+    under it (Whoosh deletes merged segments as it commits). A reader therefore sees the
+    state before a commit or after it, never an error."""
+
+    @functools.wraps(method)
+    def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+        for attempt in range(READ_ATTEMPTS):
+            try:
+                return method(*args, **kwargs)
+            except StatementError:
+                raise
+            except Exception as error:  # a file vanished mid-read, in one of many guises
+                if attempt == READ_ATTEMPTS - 1:
+                    raise ArchiveError(
+                        f"cannot read the index ({type(error).__name__}: {error}); "
+                        "run `statement check --repair`"
+                    ) from None
+                time.sleep(0.02 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    return run
 
 
 def default_archive_path() -> Path:
@@ -166,10 +197,8 @@ class Archive:
         return cls.create(path)
 
     def lock(self, on_wait: Callable[[], None] | None = None):  # type: ignore[no-untyped-def]
-        try:
-            return write_lock(self.path / "write.lock", on_wait=on_wait)
-        except PermissionError:
-            raise ArchiveError(f"archive {self.path} is read-only; cannot write to it") from None
+        """The write lock; waits for another writer (see `locking`)."""
+        return write_lock(self.path / "write.lock", on_wait=on_wait)
 
     # ---- the index ----------------------------------------------------------------
 
@@ -205,8 +234,6 @@ class Archive:
     @contextmanager
     def searcher(self) -> Iterator:  # type: ignore[type-arg]
         """A searcher on the live index, retried briefly while a writer swaps files."""
-        from whoosh.searching import Searcher  # noqa: F401  (load before timing retries)
-
         last: Exception | None = None
         for _attempt in range(5):
             try:
@@ -214,12 +241,13 @@ class Archive:
                 break
             except ArchiveError:
                 raise
-            except (OSError, EOFError, ValueError) as error:  # files replaced under us
+            except Exception as error:  # files replaced under us, or a damaged index
                 last = error
                 time.sleep(0.05)
         else:
             raise ArchiveError(
-                f"cannot open the index of {self.path} ({last}); run `statement check --repair`"
+                f"cannot open the index of {self.path} ({type(last).__name__}: {last}); "
+                "run `statement check --repair`"
             )
         try:
             yield searcher
@@ -237,7 +265,7 @@ class Archive:
         """Add or update statements: one writer and one commit for the whole run."""
         report = IngestReport()
         with self.lock(on_wait):
-            self._recover()
+            self.recover()
             with self.searcher() as searcher:
                 writer = self._open_index().writer(limitmb=WRITER_LIMIT_MB, compound=False)
                 run = _RunState()
@@ -249,8 +277,7 @@ class Archive:
                             on_outcome(outcome)
                 except BaseException:
                     writer.cancel()
-                    for ident in run.ids:
-                        self.originals.discard(ident)
+                    self.originals.discard_all()  # recover() emptied it before this run
                     raise
                 if run.ids:
                     writer.commit()
@@ -260,7 +287,7 @@ class Archive:
                     writer.cancel()
         return report
 
-    def _recover(self) -> None:
+    def recover(self) -> None:
         """Settle what an interrupted write left: staged originals whose statement the index
         holds move into place, others are dropped (a rerun redoes them); a removal the
         index did not commit is undone, one it did is finished. Runs under the lock."""
@@ -353,6 +380,7 @@ class Archive:
 
     # ---- reading ------------------------------------------------------------------
 
+    @retrying_read
     def resolve(self, prefix: str) -> str:
         """The full id for an id or a unique prefix of at least MIN_PREFIX characters."""
         prefix = prefix.strip().lower()
@@ -371,6 +399,7 @@ class Archive:
             raise AmbiguousId(prefix, candidates)
         return candidates[0]
 
+    @retrying_read
     def get(self, prefix: str) -> Statement:
         ident = self.resolve(prefix)
         with self.searcher() as searcher:
@@ -390,10 +419,7 @@ class Archive:
                 "run `statement check` to see what else is"
             ) from None
 
-    def count(self) -> int:
-        with self.searcher() as searcher:
-            return searcher.doc_count()
-
+    @retrying_read
     def search(
         self,
         text: str = "",
@@ -438,11 +464,13 @@ class Archive:
                 result.suggestion = suggest_query(text, tree, searcher)
         return result
 
+    @retrying_read
     def count_matches(self, text: str = "", filters: Filters | None = None) -> int:
         tree = parse_query(text, filters)
         with self.searcher() as searcher:
             return len(searcher.search(to_whoosh(tree, searcher.schema), limit=1))
 
+    @retrying_read
     def related(self, prefix: str, limit: int = 10) -> list[Hit]:
         """Statements most like one (Whoosh more-like-this on the body), best first."""
         ident = self.resolve(prefix)
@@ -453,12 +481,7 @@ class Archive:
             results = searcher.more_like(docnum, "body", top=limit, numterms=25)
             return [Hit(Statement.from_dict(hit.fields()), hit.score) for hit in results]
 
-    def statements(self) -> Iterator[Statement]:
-        """Every statement, in index order, read one at a time."""
-        with self.searcher() as searcher:
-            for _docnum, stored in searcher.reader().iter_docs():
-                yield Statement.from_dict(stored)
-
+    @retrying_read
     def match_spans(self, text: str, body: str) -> list[tuple[int, int]]:
         """Where in `body` the words of a query match (for `show --highlight`)."""
         from statement_cli.snippets import find_matches
@@ -477,7 +500,7 @@ class Archive:
         the files go: a crash at any point leaves a state `check --repair` completes."""
         ids = list(dict.fromkeys(ids))
         with self.lock(on_wait):
-            self._recover()
+            self.recover()
             writer = self._open_index().writer(limitmb=WRITER_LIMIT_MB, compound=False)
             try:
                 for ident in ids:
@@ -500,30 +523,74 @@ class Archive:
     ) -> int:
         """Rebuild the index from the originals alone, beside the live one, and swap at the
         end: an interrupted reindex leaves the old index live. Returns the statements indexed."""
+        with self.lock(on_wait):
+            self.recover()
+            return self.rebuild_index(on_progress)
+
+    def rebuild_index(self, on_progress: Callable[[str], None] | None = None) -> int:
+        """The work of `reindex`, for a caller that holds the lock. Works even when the live
+        index (or the INDEX file naming it) is unreadable."""
         from statement_cli.schema import to_document
 
-        with self.lock(on_wait):
-            self._recover()
+        try:
             live = self._live_generation()
-            self._remove_stale_indexes(keep=live)
-            folder = self._index_dir(live + 1)
-            writer = self._new_index(folder).writer(limitmb=WRITER_LIMIT_MB, compound=False)
-            count = 0
-            try:
-                for ident in self.originals.ids():
-                    statement = self.rebuild_statement(ident)
-                    if statement is not None:
-                        writer.add_document(**to_document(statement))
-                        count += 1
-                    if on_progress:
-                        on_progress(ident)
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit()
-            self._set_live_index(live + 1)
-            self._remove_stale_indexes(keep=live + 1)
+        except ArchiveError:
+            live = max((_generation(p) for p in self.path.glob("index-*")), default=0)
+        self.remove_stale_indexes(keep=live)
+        folder = self._index_dir(live + 1)
+        writer = self._new_index(folder).writer(limitmb=WRITER_LIMIT_MB, compound=False)
+        count = 0
+        try:
+            for ident in self.originals.ids():
+                statement = self.rebuild_statement(ident)
+                if statement is not None:
+                    writer.add_document(**to_document(statement))
+                    count += 1
+                if on_progress:
+                    on_progress(ident)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        self._set_live_index(live + 1)
+        self.remove_stale_indexes(keep=live + 1)
         return count
+
+    def index_originals(self, ids: Iterable[str]) -> set[str]:
+        """(Re)index these originals as they are on disk, for a caller holding the lock;
+        returns the ids indexed."""
+        from statement_cli.schema import to_document
+
+        done: set[str] = set()
+        writer = self._open_index().writer(limitmb=WRITER_LIMIT_MB, compound=False)
+        try:
+            for ident in ids:
+                statement = self.rebuild_statement(ident)
+                if statement is not None:
+                    statement.sha256 = sha256_of(self.originals.read_bytes(ident))
+                    writer.update_document(**to_document(statement))
+                    done.add(ident)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        return done
+
+    @retrying_read
+    def indexed_hashes(self) -> dict[str, str]:
+        """id → sha256 of every indexed statement; ArchiveError if the index cannot be read."""
+        try:
+            with self.searcher() as searcher:
+                return {
+                    str(stored["id"]): str(stored.get("sha256", ""))
+                    for _n, stored in searcher.reader().iter_docs()
+                }
+        except ArchiveError:
+            raise
+        except Exception as error:  # a damaged index fails in many ways inside Whoosh
+            raise ArchiveError(
+                f"the index cannot be read: {type(error).__name__}: {error}"
+            ) from None
 
     def rebuild_statement(self, ident: str) -> Statement | None:
         """A statement parsed again from its original and record; None if it cannot be."""
@@ -538,13 +605,30 @@ class Archive:
         self._fill(statement, record)
         return statement
 
-    def _remove_stale_indexes(self, keep: int) -> None:
+    def stale_index_folders(self) -> list[Path]:
         """Index folders other than the live one: left by a swap or an interrupted reindex."""
+        try:
+            live = f"index-{self._live_generation()}"
+        except ArchiveError:
+            return []
+        return sorted(p for p in self.path.glob("index-*") if p.is_dir() and p.name != live)
+
+    def remove_stale_indexes(self, keep: int | None = None) -> None:
         import shutil
 
-        for folder in self.path.glob("index-*"):
-            if folder.is_dir() and folder.name != f"index-{keep}":
-                shutil.rmtree(folder, ignore_errors=True)
+        if keep is None:
+            stale = self.stale_index_folders()
+        else:
+            stale = [p for p in self.path.glob("index-*") if p.name != f"index-{keep}"]
+        for folder in stale:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _generation(folder: Path) -> int:
+    try:
+        return int(folder.name.split("-")[-1])
+    except ValueError:
+        return 0
 
 
 @dataclass

@@ -7,6 +7,7 @@ commands that need them, so `statement --help` and `--version` start fast.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,18 @@ class _Group(TyperGroup):
         except KeyboardInterrupt:
             _error_console(ctx).print("statement: cancelled; nothing was half-written")
             raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:  # the reader went away (`statement list | head`): stop quietly
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (so the exit flush cannot fail)
+            raise typer.Exit(EXIT_OK) from None
+        except OSError as error:  # the disk said no (full, read-only, gone) mid-command
+            where = f": {error.filename}" if error.filename else ""
+            reason = (error.strerror or str(error)).lower()
+            _error_console(ctx).print(
+                f"statement: error: {reason}{where}; nothing already archived was changed",
+                markup=False,
+                highlight=False,
+            )
+            raise typer.Exit(EXIT_ERROR) from None
 
 
 app = typer.Typer(
@@ -754,6 +767,28 @@ def reindex(ctx: typer.Context) -> None:
     err = _state(ctx).err()
     count = archive.reindex(on_wait=_waiting(err))
     err.print(f"reindexed {count:,} statement(s)", highlight=False)
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    repair: Annotated[
+        bool, typer.Option("--repair", help="Fix what is found, from the originals.")
+    ] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text | json.")] = "text",
+) -> None:
+    """Verify that the index and the stored originals agree (exit 1 if they do not).
+
+    Example: statement check --repair
+    """
+    from statement_cli.checking import check as check_archive
+    from statement_cli.render import render_check
+
+    err = _state(ctx).err()
+    report = check_archive(_open(ctx), repair, _waiting(err))
+    _print(_state(ctx).console(), render_check(report, fmt == "json"))
+    if not report.clean:
+        raise typer.Exit(EXIT_NOTHING)
 
 
 def _waiting(err: Console):  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from statement_cli.errors import ArchiveLocked
+from statement_cli.errors import ArchiveError, ArchiveLocked
 
 DEFAULT_TIMEOUT = 600.0  # seconds a writer waits for another before it gives up
 _POLL = 0.1
@@ -29,7 +29,13 @@ def write_lock(
 ) -> Iterator[None]:
     """Hold an exclusive lock on `path` (an flock, so it dies with the process)."""
     timeout = lock_timeout() if timeout is None else timeout
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise ArchiveError(
+            f"cannot write to the archive {path.parent} ({error.strerror.lower()}); "
+            "searching it still works"
+        ) from None
     try:
         start = time.monotonic()
         announced = False

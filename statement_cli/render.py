@@ -434,3 +434,21 @@ def render_kwic(lines, width: int, as_json: bool) -> RenderableType:  # type: ig
         text.append(right)
         text.append("\n")
     return text
+
+
+def render_check(report, as_json: bool) -> RenderableType:  # type: ignore[no-untyped-def]
+    if as_json:
+        from dataclasses import asdict
+
+        return json.dumps({**asdict(report), "clean": report.clean}, indent=2) + "\n"
+    lines = [
+        f"{report.statements:,} statements indexed, {report.originals:,} originals stored",
+    ]
+    for f in report.findings:
+        line = f"{f.kind}: {f.id + ': ' if f.id else ''}{f.detail}"
+        lines.append(line + (f" — {f.repaired}" if f.repaired else ""))
+    if not report.findings:
+        lines.append("the archive is consistent")
+    elif not report.clean:
+        lines.append("run `statement check --repair` to fix what can be fixed")
+    return "\n".join(clean(line) for line in lines) + "\n"

@@ -80,12 +80,33 @@ def _jsonl_items(path: Path, options: dict[str, str]) -> Iterator[IngestItem]:
 
 def walk(folder: Path, pattern: str) -> Iterator[Path]:
     """Files under `folder` whose name matches `pattern`, in a stable order. Hidden files
-    and folders are skipped; symbolic links to folders are not followed (no loops)."""
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and fnmatch.fnmatch(name, pattern):
-                yield Path(root) / name
+    and folders are skipped. Symbolic links are followed, but no folder is entered twice,
+    so a link loop ends; the walk keeps its own stack, so any depth of nesting works."""
+    seen: set[tuple[int, int]] = set()
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            info = current.stat()
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError:
+            continue  # an unreadable folder: what can be read still is
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                folders.append(Path(entry.path))
+            elif fnmatch.fnmatch(entry.name, pattern):
+                yield Path(entry.path)
+        stack.extend(reversed(folders))
 
 
 def ingest_items(

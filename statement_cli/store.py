@@ -84,6 +84,12 @@ class OriginalStore:
         os.replace(self.staging / f"{ident}.txt", self.bytes_path(ident))
         os.replace(self.staging / f"{ident}.json", self.record_path(ident))
 
+    def discard_all(self) -> None:
+        """Drop everything staged (for the lock holder: it is all its own, unpublished)."""
+        if self.staging.is_dir():
+            for path in self.staging.iterdir():
+                path.unlink(missing_ok=True)
+
     def discard(self, ident: str) -> None:
         (self.staging / f"{ident}.json").unlink(missing_ok=True)
         (self.staging / f"{ident}.txt").unlink(missing_ok=True)
