@@ -649,6 +649,7 @@ class Highlighter:
         from statement_cli.snippets import fold
 
         self.analyzer = stemming_analyzer()
+        self.verdicts: dict[str, bool] = {}  # word → matches, shared by every hit
         self.terms: set[str] = set()
         self.prefixes: list[str] = []
         fuzzy = False
@@ -665,12 +666,12 @@ class Highlighter:
             self.terms.update(_expanded(wquery, searcher, "body"))
 
     def analyse(self, text: str) -> list[str]:
-        return [t.text for t in self.analyzer(text)]
+        return self.analyzer.terms(text)
 
     def snippets(self, body: str, count: int):  # type: ignore[no-untyped-def]
         from statement_cli.snippets import find_matches, make_snippets
 
-        spans = find_matches(body, self.terms, self.analyse, self.prefixes)
+        spans = find_matches(body, self.terms, self.analyse, self.prefixes, self.verdicts)
         return make_snippets(body, spans, count)
 
 

@@ -5,25 +5,140 @@ Imported only by commands that open the index, so `statement --help` never loads
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+
 from whoosh import fields
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.analysis import Token, Tokenizer
+from whoosh.formats import Positions
+from whoosh.lang.snowball.english import EnglishStemmer
 from whoosh.support.charset import accent_map
 
 from statement_cli.dates import date_key
 from statement_cli.model import Statement
 
 # Words are runs of letters and digits; no stop words, so phrases match exactly.
-WORD_PATTERN = r"\w+"
+WORD = re.compile(r"\w+")
+_CACHE_LIMIT = 200_000  # distinct words remembered per analyzer (a few MB)
 
 
-def folding_analyzer():  # type: ignore[no-untyped-def]
-    """Lower-cased and accent-folded words (`Zürich` → `zurich`): for names and places."""
-    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
+def fold(text: str) -> str:
+    """Lower-cased and accent-folded: `Zürich` → `zurich`, `Æther` → `aether`."""
+    return text.lower().translate(accent_map).lower()
 
 
-def stemming_analyzer():  # type: ignore[no-untyped-def]
-    """Folded and stemmed English words (`elections` → `elect`): for titles and bodies."""
-    return folding_analyzer() | StemFilter(lang="en", cachesize=100_000)
+class FoldingAnalyzer(Tokenizer):  # type: ignore[misc]
+    """Words, lower-cased and accent-folded (`Zürich` → `zurich`), and stemmed when asked
+    (`elections` → `elect`), in one pass with a cache of every word already seen.
+
+    Whoosh's usual chain (tokenizer | lowercase | charset | stem) builds and passes a token
+    through four generators per word; at ingest that chain was most of the time. The same
+    object analyses queries, so index and query terms agree by construction. (It does not
+    report character offsets: nothing here asks Whoosh for them.)
+    """
+
+    def __init__(self, stem: bool = False) -> None:
+        self.stem = stem
+        self._cache: dict[str, str] = {}
+
+    def __getstate__(self) -> dict[str, object]:  # the schema is pickled into the index
+        return {"stem": self.stem}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.stem = bool(state["stem"])
+        self._cache = {}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FoldingAnalyzer) and other.stem == self.stem
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _stem(self, word: str) -> str:
+        term = self._cache.get(word)
+        if term is None:
+            term = _STEMMER.stem(word)
+            if len(self._cache) < _CACHE_LIMIT:
+                self._cache[word] = term
+        return term
+
+    def words(self, text: str) -> list[str]:
+        """The folded words of `text`, in order (not yet stemmed)."""
+        return WORD.findall(fold(text))
+
+    def terms(self, text: str) -> list[str]:
+        """The index terms of `text`, in order."""
+        words = self.words(text)
+        return [self._stem(w) for w in words] if self.stem else words
+
+    def positions(self, text: str) -> dict[str, list[int]]:
+        """Each term of `text` with the positions of its words (the indexing fast path:
+        stemming runs once per distinct word, not once per word)."""
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for position, word in enumerate(self.words(text)):
+            by_word[word].append(position)
+        if not self.stem:
+            return by_word
+        by_term: dict[str, list[int]] = {}
+        for word, where in by_word.items():
+            term = self._stem(word)
+            if term in by_term:
+                by_term[term] = sorted(by_term[term] + where)
+            else:
+                by_term[term] = where
+        return by_term
+
+    def __call__(  # type: ignore[no-untyped-def]
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for position, term in enumerate(self.terms(value), start_pos):
+            token.text = term
+            token.boost = 1.0
+            token.stopped = False
+            if positions:
+                token.pos = position
+            yield token
+
+
+_STEMMER = EnglishStemmer()
+
+
+class FastPositions(Positions):  # type: ignore[misc]
+    """Whoosh's Positions format, fed by `FoldingAnalyzer.positions` without Token objects."""
+
+    def word_values(self, value, analyzer, **kwargs):  # type: ignore[no-untyped-def]
+        if not isinstance(analyzer, FoldingAnalyzer) or not isinstance(value, str):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        boost = self.field_boost
+        for term, where in analyzer.positions(value).items():
+            yield term, len(where), len(where) * boost, self.encode(where)
+
+
+def folding_analyzer() -> FoldingAnalyzer:
+    """For names and places: folded, not stemmed."""
+    return FoldingAnalyzer(stem=False)
+
+
+def stemming_analyzer() -> FoldingAnalyzer:
+    """For titles and bodies: folded and stemmed."""
+    return FoldingAnalyzer(stem=True)
+
+
+def _text(analyzer: FoldingAnalyzer, stored: bool = True, boost: float = 1.0) -> fields.TEXT:
+    field = fields.TEXT(analyzer=analyzer, stored=stored, field_boost=boost)
+    field.format = FastPositions(field_boost=boost)
+    return field
 
 
 # Field names the query language uses, and the index field each one searches.
@@ -55,17 +170,15 @@ def build_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True),
         sha256=fields.ID(stored=True),
         source=fields.ID(stored=True),
-        title=fields.TEXT(analyzer=stems, stored=True, field_boost=DEFAULT_FIELDS["title"]),
-        speaker=fields.TEXT(analyzer=names, stored=True, field_boost=DEFAULT_FIELDS["speaker"]),
-        speaker_title=fields.TEXT(analyzer=names, stored=True),
-        organization=fields.TEXT(
-            analyzer=names, stored=True, field_boost=DEFAULT_FIELDS["organization"]
-        ),
-        venue=fields.TEXT(analyzer=names, stored=True, field_boost=DEFAULT_FIELDS["venue"]),
-        city=fields.TEXT(analyzer=names, stored=True, field_boost=DEFAULT_FIELDS["city"]),
+        title=_text(stems, boost=DEFAULT_FIELDS["title"]),
+        speaker=_text(names, boost=DEFAULT_FIELDS["speaker"]),
+        speaker_title=_text(names),
+        organization=_text(names, boost=DEFAULT_FIELDS["organization"]),
+        venue=_text(names, boost=DEFAULT_FIELDS["venue"]),
+        city=_text(names, boost=DEFAULT_FIELDS["city"]),
         date=fields.STORED(),
         date_key=fields.NUMERIC(int, bits=32, signed=False, sortable=True),
-        body=fields.TEXT(analyzer=stems, stored=True),
+        body=_text(stems),
         ingested_at=fields.STORED(),
         word_count=fields.NUMERIC(int, bits=32, signed=False, stored=True, sortable=True),
         # Exact values for facets and statistics (one column each, read without touching

