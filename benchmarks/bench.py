@@ -15,6 +15,7 @@ the ratios, which are measured in the same run.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -114,7 +115,7 @@ def choose_queries(files: list[Path], speaker: str, years: list[int]) -> dict[st
     for path in sample:
         words = re.findall(r"[a-z]{4,}", path.read_bytes().decode("utf-8", "replace").lower())
         df.update(set(words))
-        bigrams.update(pair for pair in zip(words, words[1:]) if not (set(pair) & STOPWORDS))
+        bigrams.update(pair for pair in itertools.pairwise(words) if not (set(pair) & STOPWORDS))
     content = [(w, n) for w, n in df.most_common() if w not in STOPWORDS]
     common = content[0][0]
     mid = [w for w, n in content if 0.1 * len(sample) <= n <= 0.3 * len(sample)] or [
