@@ -14,6 +14,7 @@ Readers never take the lock. Whoosh is imported only when the index is opened.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -34,7 +35,6 @@ from statement_cli.errors import (
 )
 from statement_cli.locking import write_lock
 from statement_cli.model import Hit, Statement
-from statement_cli.parse import parse_bytes, sha256_of
 from statement_cli.query import Filters, Node, parse_query, positive_words, to_whoosh
 from statement_cli.store import OriginalStore, Record
 
@@ -227,6 +227,9 @@ class Archive:
         return index.create_in(str(folder), build_schema())
 
     def _open_index(self):  # type: ignore[no-untyped-def]
+        from statement_cli import whoosh_loader
+
+        whoosh_loader.load()
         from whoosh import index
 
         return index.open_dir(str(self._index_dir(self._live_generation())))
@@ -315,6 +318,8 @@ class Archive:
             return Outcome(item.name, "failed", detail=_os_reason(error))
         except InputError as error:
             return Outcome(item.name, "failed", detail=str(error))
+        from statement_cli.parse import parse_bytes, sha256_of  # ingest only: its regexes
+
         digest = sha256_of(data)
         known = run.by_hash.get(digest) or _stored(searcher, "sha256", digest)
         if known is not None:
@@ -567,7 +572,7 @@ class Archive:
             for ident in ids:
                 statement = self.rebuild_statement(ident)
                 if statement is not None:
-                    statement.sha256 = sha256_of(self.originals.read_bytes(ident))
+                    statement.sha256 = hashlib.sha256(self.originals.read_bytes(ident)).hexdigest()
                     writer.update_document(**to_document(statement))
                     done.add(ident)
         except BaseException:
@@ -594,6 +599,8 @@ class Archive:
 
     def rebuild_statement(self, ident: str) -> Statement | None:
         """A statement parsed again from its original and record; None if it cannot be."""
+        from statement_cli.parse import parse_bytes
+
         try:
             record = self.originals.read_record(ident)
             data = self.originals.read_bytes(ident)

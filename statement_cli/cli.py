@@ -36,10 +36,10 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except StatementError as error:
-            _error_console(ctx).print(f"statement: error: {error}", markup=False, highlight=False)
+            _state(ctx).say(f"statement: error: {error}")
             raise typer.Exit(EXIT_ERROR) from None
         except KeyboardInterrupt:
-            _error_console(ctx).print("statement: cancelled; nothing was half-written")
+            _state(ctx).say("statement: cancelled; nothing was half-written")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:  # the reader went away (`statement list | head`): stop quietly
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (so the exit flush cannot fail)
@@ -47,10 +47,8 @@ class _Group(TyperGroup):
         except OSError as error:  # the disk said no (full, read-only, gone) mid-command
             where = f": {error.filename}" if error.filename else ""
             reason = (error.strerror or str(error)).lower()
-            _error_console(ctx).print(
-                f"statement: error: {reason}{where}; nothing already archived was changed",
-                markup=False,
-                highlight=False,
+            _state(ctx).say(
+                f"statement: error: {reason}{where}; nothing already archived was changed"
             )
             raise typer.Exit(EXIT_ERROR) from None
 
@@ -73,6 +71,7 @@ class State:
     color: Color
 
     def console(self) -> Console:
+        """A Rich console on stdout (loads Rich: only for terminal views)."""
         from statement_cli.render import make_console
 
         return make_console(self.color)
@@ -82,18 +81,34 @@ class State:
 
         return make_console(self.color, stderr=True)
 
+    def stdout_is_terminal(self) -> bool:
+        return sys.stdout.isatty()
+
+    def say(self, message: object, style: str | None = None) -> None:
+        """One message on stderr: styled on a terminal, plain text otherwise (and then
+        without loading Rich at all)."""
+        if sys.stderr.isatty() or self.color is Color.always:
+            from rich.text import Text
+
+            text = message if isinstance(message, Text) else Text(str(message), style=style or "")
+            self.err().print(text)
+        else:
+            plain = getattr(message, "plain", message)
+            sys.stderr.write(f"{plain}\n")
+            sys.stderr.flush()
+
+    def emit(self, renderable: object) -> None:
+        """Results on stdout: text goes out as it is; Rich renderables are rendered."""
+        if isinstance(renderable, str):
+            sys.stdout.write(renderable)
+            sys.stdout.flush()
+        else:
+            self.console().print(renderable)
+
 
 def _state(ctx: typer.Context) -> State:
-    return ctx.find_root().obj  # type: ignore[no-any-return]
-
-
-def _error_console(ctx: typer.Context) -> Console:
     obj = ctx.find_root().obj
-    if isinstance(obj, State):
-        return obj.err()
-    from statement_cli.render import make_console
-
-    return make_console(stderr=True)
+    return obj if isinstance(obj, State) else State(None, Color.auto)
 
 
 def _open(ctx: typer.Context, write: bool = False) -> Archive:
@@ -105,23 +120,10 @@ def _open(ctx: typer.Context, write: bool = False) -> Archive:
         from statement_cli.bundled import open_default_archive
 
         def seeded(path: Path, count: int) -> None:
-            state.err().print(
-                f"statement: created the archive {path} with {count} bundled statement(s)",
-                markup=False,
-                highlight=False,
-            )
+            state.say(f"statement: created the archive {path} with {count} bundled statement(s)")
 
         return open_default_archive(seeded)
     return Archive.open_or_create(state.archive) if write else Archive.open(state.archive)
-
-
-def _print(console: Console, renderable: RenderableType) -> None:
-    """Text goes out as it is (no markup, no wrapping); Rich renderables are rendered."""
-    if isinstance(renderable, str):
-        console.file.write(renderable)
-        console.file.flush()
-    else:
-        console.print(renderable)
 
 
 def _version(value: bool) -> None:
@@ -195,7 +197,6 @@ def ingest(
     from statement_cli.sources import ingest_items, read_metadata_csv
 
     state = _state(ctx)
-    err = state.err()
     options = {
         "title": title,
         "speaker": speaker,
@@ -213,7 +214,7 @@ def ingest(
         from statement_cli.sources import preview
 
         rows = [(item.source, statement, error) for item, statement, error in preview(items)]
-        _print(state.console(), render_preview(rows, as_json=fmt is ListFormat.json))
+        state.emit(render_preview(rows, as_json=fmt is ListFormat.json))
         if any(error for _, _, error in rows):
             raise typer.Exit(EXIT_ERROR)
         return
@@ -221,30 +222,18 @@ def ingest(
 
     def told(outcome) -> None:  # type: ignore[no-untyped-def]
         if outcome.action == "failed":
-            err.print(
-                f"statement: {outcome.source}: {outcome.detail}",
-                markup=False,
-                highlight=False,
-                style="red",
-            )
+            state.say(f"statement: {outcome.source}: {outcome.detail}", style="red")
         elif verbose:
             detail = f" ({outcome.detail})" if outcome.detail else ""
-            err.print(
-                f"{outcome.action:>9} {outcome.id:<10} {outcome.source}{detail}",
-                markup=False,
-                highlight=False,
-            )
+            state.say(f"{outcome.action:>9} {outcome.id:<10} {outcome.source}{detail}")
 
-    def waiting() -> None:
-        err.print("statement: another process is writing to the archive; waiting for it…")
-
-    report = archive.ingest(items, told, waiting)
+    report = archive.ingest(items, told, _waiting(state))
     counts = {
         name: report.count(name)
         for name in ("added", "updated", "unchanged", "duplicate", "failed")
     }
     if not quiet:
-        err.print(ingest_summary(counts))
+        state.say(ingest_summary(counts))
     if report.failed:
         raise typer.Exit(EXIT_ERROR)
 
@@ -360,11 +349,9 @@ def search(
         facets=facets,
     )
     if explain:
-        _state(ctx).err().print(f"query: {result.query.describe()}", markup=False, highlight=False)
+        _state(ctx).say(f"query: {result.query.describe()}")
     if result.suggestion:
-        _state(ctx).err().print(
-            f"no statements found; did you mean: {result.suggestion}", markup=False, highlight=False
-        )
+        _state(ctx).say(f"no statements found; did you mean: {result.suggestion}", style="yellow")
     _print_hits(
         ctx,
         result.hits,
@@ -462,26 +449,38 @@ def _print_hits(  # type: ignore[no-untyped-def]
     mark: bool = False,
     facets=None,
 ) -> None:
-    from statement_cli.render import default_list_format, render_facets, render_list, summary_line
+    from statement_cli.output import hit_record, summary_line, text_list
 
     state = _state(ctx)
-    out = state.console()
-    fmt = fmt or default_list_format(out)
+    table = ListFormat.table
+    fmt = fmt or (table if state.stdout_is_terminal() else ListFormat.plain)
     if fmt is ListFormat.json and facets is not None:
         import json
 
-        from statement_cli.render import hit_record
-
         doc = {"total": total, "hits": [hit_record(h) for h in hits], "facets": facets}
-        _print(out, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        state.emit(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    elif hits and fmt is table:
+        from statement_cli.render import render_list
+
+        state.emit(render_list(hits, fmt))
     elif hits:
-        _print(out, render_list(hits, fmt, mark=("**", "**") if mark else None))
-    if fmt in (ListFormat.table, ListFormat.plain):
-        if facets:
-            (out if fmt is ListFormat.table else state.err()).print(render_facets(facets))
-        (out if fmt is ListFormat.table else state.err()).print(
-            summary_line(total, len(hits), offset)
-        )
+        state.emit(text_list(hits, fmt, mark=("**", "**") if mark else None))
+    if fmt in (table, ListFormat.plain):
+        summary = summary_line(total, len(hits), offset)
+        if fmt is table:
+            from rich.text import Text
+
+            from statement_cli.render import render_facets
+
+            if facets:
+                state.emit(render_facets(facets))
+            state.emit(Text(summary, style="dim" if hits else "yellow"))
+        else:
+            if facets:
+                from statement_cli.render import render_facets
+
+                state.err().print(render_facets(facets))  # a table: Rich on stderr
+            state.say(summary)
     if not hits:
         raise typer.Exit(EXIT_NOTHING)
 
@@ -534,19 +533,20 @@ def show(
         sys.stdout.buffer.flush()
         return
     statements = [archive.get(i) for i in ids]
-    out = _state(ctx).console()
-    fmt = fmt or (ShowFormat.rich if out.is_terminal else ShowFormat.text)
+    state = _state(ctx)
+    fmt = fmt or (ShowFormat.rich if state.stdout_is_terminal() else ShowFormat.text)
     spans = (
         {s.id: archive.match_spans(highlight, clean(s.body)) for s in statements}
         if highlight
         else {}
     )
     view = render_statements(statements, fmt, numbers, spans)
-    if pager and fmt is ShowFormat.rich and out.is_terminal and _taller_than_screen(out, view):
+    out = state.console() if fmt is ShowFormat.rich else None
+    if out is not None and pager and out.is_terminal and _taller_than_screen(out, view):
         with out.pager(styles=True):
             out.print(view)
     else:
-        _print(out, view)
+        state.emit(view)
 
 
 def _taller_than_screen(console: Console, renderable: RenderableType) -> bool:
@@ -590,7 +590,7 @@ def stats(
     from statement_cli.analysis import stats as archive_stats
     from statement_cli.render import render_stats
 
-    _print(_state(ctx).console(), render_stats(archive_stats(_open(ctx)), fmt == "json"))
+    _state(ctx).emit(render_stats(archive_stats(_open(ctx)), fmt == "json"))
 
 
 @app.command()
@@ -619,7 +619,7 @@ def trend(
     periods = archive_trend(
         _open(ctx), query, _filters(speaker, org, venue, city, since, until, year), by
     )
-    _print(_state(ctx).console(), render_trend(periods, fmt))
+    _state(ctx).emit(render_trend(periods, fmt))
     if not any(p.matches for p in periods):
         raise typer.Exit(EXIT_NOTHING)
 
@@ -663,7 +663,7 @@ def kwic(
     lines = concordance(_open(ctx), term, filters, width, limit)
     view = render_kwic(lines, width, fmt == "json")
     if isinstance(view, str):
-        _print(out, view)
+        _state(ctx).emit(view)
     else:
         out.print(view, no_wrap=True, overflow="crop", end="")
     if not lines:
@@ -701,9 +701,7 @@ def export(
     ]
     written = export_statements(statements, fmt, output, force)
     if output is not None:
-        _state(ctx).err().print(
-            f"exported {len(statements):,} statement(s) to {written}", markup=False, highlight=False
-        )
+        _state(ctx).say(f"exported {len(statements):,} statement(s) to {written}")
 
 
 @app.command()
@@ -722,8 +720,10 @@ def remove(
 
     Example: statement remove --query 'speaker:example date:..2010' --yes
     """
-    from statement_cli.render import render_list
+    from statement_cli.model import Hit
+    from statement_cli.output import text_list
 
+    state = _state(ctx)
     archive = _open(ctx)
     if not ids and not query:
         raise typer.BadParameter("give ids to remove, or --query")
@@ -732,28 +732,20 @@ def remove(
     else:
         targets = [h.statement for h in archive.search(query, limit=None, snippets=0).hits]
     if not targets:
-        _state(ctx).err().print("nothing matches; nothing removed")
+        state.say("nothing matches; nothing removed")
         raise typer.Exit(EXIT_NOTHING)
-    err = _state(ctx).err()
     if not yes:
-        from statement_cli.model import Hit
-
-        err.print(
-            render_list([Hit(s) for s in targets], ListFormat.plain),
-            end="",
-            markup=False,
-            highlight=False,
-        )
+        sys.stderr.write(text_list([Hit(s) for s in targets], ListFormat.plain))
         try:
             confirmed = typer.confirm(f"Remove these {len(targets)} statement(s)?", err=True)
         except typer.Abort:
-            err.print("nothing removed: no answer (pass --yes to remove without asking)")
+            state.say("nothing removed: no answer (pass --yes to remove without asking)")
             raise typer.Exit(EXIT_ERROR) from None
         if not confirmed:
-            err.print("nothing removed")
+            state.say("nothing removed")
             return
-    removed = archive.remove([s.id for s in targets], _waiting(err))
-    err.print(f"removed {len(removed):,} statement(s)", highlight=False)
+    removed = archive.remove([s.id for s in targets], _waiting(state))
+    state.say(f"removed {len(removed):,} statement(s)")
 
 
 @app.command()
@@ -763,10 +755,9 @@ def reindex(ctx: typer.Context) -> None:
 
     Example: statement reindex
     """
-    archive = _open(ctx, write=False)
-    err = _state(ctx).err()
-    count = archive.reindex(on_wait=_waiting(err))
-    err.print(f"reindexed {count:,} statement(s)", highlight=False)
+    state = _state(ctx)
+    count = _open(ctx).reindex(on_wait=_waiting(state))
+    state.say(f"reindexed {count:,} statement(s)")
 
 
 @app.command()
@@ -784,16 +775,15 @@ def check(
     from statement_cli.checking import check as check_archive
     from statement_cli.render import render_check
 
-    err = _state(ctx).err()
-    report = check_archive(_open(ctx), repair, _waiting(err))
-    _print(_state(ctx).console(), render_check(report, fmt == "json"))
+    report = check_archive(_open(ctx), repair, _waiting(_state(ctx)))
+    _state(ctx).emit(render_check(report, fmt == "json"))
     if not report.clean:
         raise typer.Exit(EXIT_NOTHING)
 
 
-def _waiting(err: Console):  # type: ignore[no-untyped-def]
+def _waiting(state: State):  # type: ignore[no-untyped-def]
     def waiting() -> None:
-        err.print("statement: another process is writing to the archive; waiting for it…")
+        state.say("statement: another process is writing to the archive; waiting for it…")
 
     return waiting
 

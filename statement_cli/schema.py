@@ -8,14 +8,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from whoosh import fields
-from whoosh.analysis import Token, Tokenizer
-from whoosh.formats import Positions
-from whoosh.lang.snowball.english import EnglishStemmer
-from whoosh.support.charset import accent_map
+from statement_cli import whoosh_loader
 
-from statement_cli.dates import date_key
-from statement_cli.model import Statement
+whoosh_loader.load()  # before any other Whoosh import: see whoosh_loader
+
+from whoosh import fields  # noqa: E402
+from whoosh.analysis import Token, Tokenizer  # noqa: E402
+from whoosh.formats import Positions  # noqa: E402
+from whoosh.lang.snowball.english import EnglishStemmer  # noqa: E402
+from whoosh.support.charset import accent_map  # noqa: E402
+
+from statement_cli.dates import date_key  # noqa: E402
+from statement_cli.model import Statement  # noqa: E402
 
 # Words are runs of letters and digits; no stop words, so phrases match exactly.
 WORD = re.compile(r"\w+")

@@ -1,0 +1,95 @@
+"""Output for programs and pipes: plain text, JSON, JSONL, CSV and ids, without Rich.
+
+Kept apart from `render` so that a search piped to another program never loads Rich.
+Text from statements is data: `clean` removes terminal escape sequences and control
+characters from anything printed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Sequence
+
+from statement_cli.formats import ListFormat
+from statement_cli.model import FIELD_NAMES, Hit
+from statement_cli.snippets import plain as plain_snippet
+
+# ANSI/VT escape sequences (CSI, OSC, single-character ESC) and every other control
+# character except newline and tab.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI … final byte
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC … BEL or ST
+    r"|\x1b[@-_]"  # other two-byte escapes
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+
+
+def clean(text: object) -> str:
+    """Text with escape sequences and control characters removed (newlines and tabs stay)."""
+    return _ESCAPES.sub("", str(text or ""))
+
+
+def _snippet_json(snippet: Sequence[tuple[str, bool]]) -> dict[str, object]:
+    text, spans, cursor = "", [], 0
+    for piece, is_match in snippet:
+        piece = clean(piece)
+        if is_match:
+            spans.append([cursor, cursor + len(piece)])
+        text += piece
+        cursor += len(piece)
+    return {"text": text, "matches": spans}
+
+
+def hit_record(hit: Hit) -> dict[str, object]:
+    """Every field of a hit, its score and its snippets: the JSON/JSONL form."""
+    record: dict[str, object] = {name: getattr(hit.statement, name) for name in FIELD_NAMES}
+    record["score"] = None if hit.score is None else round(hit.score, 4)
+    record["snippets"] = [_snippet_json(s) for s in hit.snippets]
+    return record
+
+
+CSV_COLUMNS = (*(n for n in FIELD_NAMES if n != "body"), "score", "snippet", "body")
+
+
+def text_list(hits: Sequence[Hit], fmt: ListFormat, mark: tuple[str, str] | None = None) -> str:
+    """A list of statements as plain text, JSON, JSONL, CSV or ids. `mark` wraps matches in
+    plain output (none by default)."""
+    if fmt is ListFormat.ids:
+        return "".join(f"{h.statement.id}\n" for h in hits)
+    if fmt is ListFormat.json:
+        return json.dumps([hit_record(h) for h in hits], ensure_ascii=False, indent=2) + "\n"
+    if fmt is ListFormat.jsonl:
+        return "".join(json.dumps(hit_record(h), ensure_ascii=False) + "\n" for h in hits)
+    if fmt is ListFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for hit in hits:
+            record = hit_record(hit)
+            record["snippet"] = " … ".join(s["text"] for s in record["snippets"])  # type: ignore[index,union-attr]
+            writer.writerow(clean(record[c]) if record[c] is not None else "" for c in CSV_COLUMNS)
+        return buffer.getvalue()
+    return _plain(hits, mark or ("", ""))
+
+
+def _plain(hits: Sequence[Hit], mark: tuple[str, str]) -> str:
+    """One tab-separated line per statement (id, date, speaker, title), snippets indented."""
+    lines: list[str] = []
+    for hit in hits:
+        s = hit.statement
+        row = (s.id, s.date or "-", s.speaker or "-", s.title or "-")
+        lines.append("\t".join(clean(v).replace("\t", " ").replace("\n", " ") for v in row))
+        lines.extend("    " + clean(plain_snippet(snip, mark)) for snip in hit.snippets)
+    return "".join(line + "\n" for line in lines)
+
+
+def summary_line(total: int, shown: int, offset: int, noun: str = "statement") -> str:
+    plural = noun if total == 1 else noun + "s"
+    if shown == 0:
+        return f"no {noun}s found"
+    if shown == total:
+        return f"{total:,} {plural}"
+    return f"{total:,} {plural}, showing {offset + 1:,}–{offset + shown:,}"

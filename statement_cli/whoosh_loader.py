@@ -1,0 +1,42 @@
+"""Import Whoosh without the two standard-library packages it loads and never uses here.
+
+`whoosh.compat` imports `urllib.request` (~26 ms of start-up) only for `urlretrieve`, and
+`whoosh.reading` imports the `cached_property` backport, which imports `asyncio` (~21 ms),
+for one property. While Whoosh is first imported, both names resolve to small stand-ins
+(a lazy `urlretrieve`, and the standard library's `functools.cached_property`); then
+`sys.modules` is put back as it was, so other code importing them gets the real ones.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import types
+
+
+def _lazy_urlretrieve(*args, **kwargs):  # type: ignore[no-untyped-def]
+    from urllib.request import urlretrieve
+
+    return urlretrieve(*args, **kwargs)
+
+
+def load() -> None:
+    """Import the Whoosh modules the archive uses, cheaply, once."""
+    if "whoosh.reading" in sys.modules:
+        return
+    stand_ins = {
+        "urllib.request": types.ModuleType("urllib.request"),
+        "cached_property": types.ModuleType("cached_property"),
+    }
+    stand_ins["urllib.request"].urlretrieve = _lazy_urlretrieve  # type: ignore[attr-defined]
+    stand_ins["cached_property"].cached_property = functools.cached_property  # type: ignore[attr-defined]
+    added = [name for name in stand_ins if name not in sys.modules]
+    for name in added:
+        sys.modules[name] = stand_ins[name]
+    try:
+        import whoosh.compat
+        import whoosh.reading  # noqa: F401
+    finally:
+        for name in added:
+            if sys.modules.get(name) is stand_ins[name]:
+                del sys.modules[name]
