@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -24,7 +25,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TypeVar
 
-from statement_cli import __version__
+from statement_cli import __version__, writers
 from statement_cli.errors import (
     AmbiguousId,
     ArchiveError,
@@ -43,8 +44,6 @@ FORMAT_FILE = "statement-archive.json"
 FORMAT_VERSION = 1
 MIN_PREFIX = 4
 ID_LENGTH = 8
-# Whoosh's RAM buffer per writer before it spills a segment to disk.
-WRITER_LIMIT_MB = 256
 
 
 @dataclass
@@ -270,16 +269,19 @@ class Archive:
         with self.lock(on_wait):
             self.recover()
             with self.searcher() as searcher:
-                writer = self._open_index().writer(limitmb=WRITER_LIMIT_MB, compound=False)
+                items = iter(items)
+                first = list(itertools.islice(items, writers.PARALLEL_FROM))
+                parallel = len(first) == writers.PARALLEL_FROM
+                writer = writers.open_writer(self._open_index(), parallel)
                 run = _RunState()
                 try:
-                    for item in items:
+                    for item in itertools.chain(first, items):
                         outcome = self._ingest_one(item, searcher, writer, run)
                         report.outcomes.append(outcome)
                         if on_outcome:
                             on_outcome(outcome)
                 except BaseException:
-                    writer.cancel()
+                    writers.cancel(writer)
                     self.originals.discard_all()  # recover() emptied it before this run
                     raise
                 if run.ids:
@@ -287,7 +289,7 @@ class Archive:
                     for ident in run.ids:
                         self.originals.publish(ident)
                 else:
-                    writer.cancel()
+                    writers.cancel(writer)
         return report
 
     def recover(self) -> None:
@@ -506,13 +508,13 @@ class Archive:
         ids = list(dict.fromkeys(ids))
         with self.lock(on_wait):
             self.recover()
-            writer = self._open_index().writer(limitmb=WRITER_LIMIT_MB, compound=False)
+            writer = writers.open_writer(self._open_index())
             try:
                 for ident in ids:
                     self.originals.mark_removing(ident)
                     writer.delete_by_term("id", ident)
             except BaseException:
-                writer.cancel()
+                writers.cancel(writer)
                 for ident in ids:
                     self.originals.unmark_removing(ident)
                 raise
@@ -543,7 +545,7 @@ class Archive:
             live = max((_generation(p) for p in self.path.glob("index-*")), default=0)
         self.remove_stale_indexes(keep=live)
         folder = self._index_dir(live + 1)
-        writer = self._new_index(folder).writer(limitmb=WRITER_LIMIT_MB, compound=False)
+        writer = writers.open_writer(self._new_index(folder), parallel=True)
         count = 0
         try:
             for ident in self.originals.ids():
@@ -554,7 +556,7 @@ class Archive:
                 if on_progress:
                     on_progress(ident)
         except BaseException:
-            writer.cancel()
+            writers.cancel(writer)
             raise
         writer.commit()
         self._set_live_index(live + 1)
@@ -567,7 +569,7 @@ class Archive:
         from statement_cli.schema import to_document
 
         done: set[str] = set()
-        writer = self._open_index().writer(limitmb=WRITER_LIMIT_MB, compound=False)
+        writer = writers.open_writer(self._open_index())
         try:
             for ident in ids:
                 statement = self.rebuild_statement(ident)
@@ -576,7 +578,7 @@ class Archive:
                     writer.update_document(**to_document(statement))
                     done.add(ident)
         except BaseException:
-            writer.cancel()
+            writers.cancel(writer)
             raise
         writer.commit()
         return done

@@ -1,0 +1,64 @@
+"""Whoosh index writers: one process for small runs, two for large ones.
+
+Whoosh's parallel writer forks worker processes that analyse documents while this one
+reads and parses the files (about 1.8× faster on two cores). Its workers must never
+outlive this process: a forked worker inherits the archive's lock, so after a SIGKILL it
+would hold the lock forever. Each worker therefore asks the kernel to kill it when its
+parent dies, and ignores Ctrl-C, which the parent handles for everyone.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import multiprocessing.util
+import os
+import signal
+import sys
+
+LIMIT_MB = 256  # Whoosh's posting buffer before it spills to disk, for all workers together
+PARALLEL_FROM = 64  # documents in a run before a second process pays for itself
+_PR_SET_PDEATHSIG = 1
+
+
+def can_parallelise() -> bool:
+    return (
+        sys.platform.startswith("linux")
+        and (os.cpu_count() or 1) >= 2
+        and multiprocessing.get_start_method(allow_none=True) in (None, "fork")
+    )
+
+
+def _in_worker(_: object) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+class _WorkerSetup:
+    """Registered once: runs `_in_worker` in every process forked by multiprocessing."""
+
+
+_SETUP = _WorkerSetup()
+_registered = False
+
+
+def open_writer(index, parallel: bool = False):  # type: ignore[no-untyped-def]
+    """A writer on `index`; with `parallel`, Whoosh's two-process writer."""
+    global _registered
+    if parallel and can_parallelise():
+        if not _registered:
+            multiprocessing.util.register_after_fork(_SETUP, _in_worker)
+            _registered = True
+        return index.writer(
+            procs=2, multisegment=True, batchsize=32, limitmb=LIMIT_MB // 2, compound=False
+        )
+    return index.writer(limitmb=LIMIT_MB, compound=False)
+
+
+def cancel(writer) -> None:  # type: ignore[no-untyped-def]
+    """Cancel a writer and stop its workers (Whoosh's own cancel cannot reach them)."""
+    for task in getattr(writer, "tasks", []):
+        task.terminate()
+        task.join()
+    writer.cancel()
