@@ -79,7 +79,9 @@ CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECOD
 def run_measured(command: list[str]) -> tuple[float, int, str]:
     """Wall time (s), peak RSS (bytes) and stdout of a child process."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=CHILD_ENV)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=CHILD_ENV
+    )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     out = process.stdout.read().decode("utf-8", "replace") if process.stdout else ""

@@ -39,15 +39,19 @@ def _digest(data: bytes) -> str:
 
 
 def check(
-    archive: Archive, repair: bool = False, on_wait: Callable[[], None] | None = None
+    archive: Archive,
+    repair: bool = False,
+    on_wait: Callable[[], None] | None = None,
+    on_checked: Callable[[], None] | None = None,
 ) -> CheckReport:
+    """Compare index and originals; with `repair`, under the write lock, fix what can be."""
     if repair:
         with archive.lock(on_wait):
-            return _check(archive, repair=True)
-    return _check(archive, repair=False)
+            return _check(archive, True, on_checked)
+    return _check(archive, False, on_checked)
 
 
-def _check(archive: Archive, repair: bool) -> CheckReport:
+def _check(archive: Archive, repair: bool, on_checked: Callable[[], None] | None) -> CheckReport:
     report = CheckReport()
     originals = set(archive.originals.ids())
     report.originals = len(originals)
@@ -69,6 +73,8 @@ def _check(archive: Archive, repair: bool) -> CheckReport:
         return report
     report.statements = len(indexed)
     for ident, sha in sorted(indexed.items()):
+        if on_checked:
+            on_checked()
         try:
             data = archive.originals.read_bytes(ident)
         except OSError:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -28,7 +29,19 @@ EXIT_OK, EXIT_NOTHING, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class _Group(TyperGroup):
-    """Turns the core's typed errors into one line on stderr and exit status 2."""
+    """Reads the config file into Click's defaults, and turns the core's typed errors into
+    one line on stderr and exit status 2."""
+
+    def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
+        from statement_cli import config
+
+        if "default_map" not in extra:
+            try:
+                extra["default_map"] = config.default_map(config.load())
+            except config.ConfigError as error:
+                sys.stderr.write(f"statement: error: {error}\n")
+                raise typer.Exit(EXIT_ERROR) from None
+        return super().make_context(info_name, args, parent=parent, **extra)
 
     def invoke(self, ctx: typer.Context):  # type: ignore[no-untyped-def]
         from statement_cli.errors import StatementError
@@ -87,7 +100,7 @@ class State:
     def say(self, message: object, style: str | None = None) -> None:
         """One message on stderr: styled on a terminal, plain text otherwise (and then
         without loading Rich at all)."""
-        if sys.stderr.isatty() or self.color is Color.always:
+        if _styled(self.color, sys.stderr):
             from rich.text import Text
 
             text = message if isinstance(message, Text) else Text(str(message), style=style or "")
@@ -104,6 +117,14 @@ class State:
             sys.stdout.flush()
         else:
             self.console().print(renderable)
+
+
+def _styled(color: Color, stream) -> bool:  # type: ignore[no-untyped-def]
+    """Whether output to `stream` gets styles (same rule as the Rich consoles)."""
+    if color is Color.auto:
+        forced, off = os.environ.get("FORCE_COLOR"), os.environ.get("NO_COLOR")
+        return bool(forced) or (not off and stream.isatty())
+    return color is Color.always
 
 
 def _state(ctx: typer.Context) -> State:
@@ -146,7 +167,12 @@ def main_options(
         ),
     ] = None,
     color: Annotated[
-        Color, typer.Option("--color", help="Colour and styles: auto (on a terminal only).")
+        Color,
+        typer.Option(
+            "--color",
+            envvar="STATEMENT_COLOR",
+            help="Colour and styles: auto (on a terminal, unless NO_COLOR is set), always, never.",
+        ),
     ] = Color.auto,
     version: Annotated[
         bool,
@@ -163,7 +189,7 @@ def main_options(
 # ---- ingest ------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(rich_help_panel="Keep")
 def ingest(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")],
@@ -194,7 +220,7 @@ def ingest(
     Example: statement ingest ~/statements/ --glob '*.txt'
     """
     from statement_cli.render import ingest_summary
-    from statement_cli.sources import ingest_items, read_metadata_csv
+    from statement_cli.sources import count_files, ingest_items, read_metadata_csv
 
     state = _state(ctx)
     options = {
@@ -219,15 +245,19 @@ def ingest(
             raise typer.Exit(EXIT_ERROR)
         return
     archive = _open(ctx, write=True)
+    progress = _progress(state, quiet or verbose, "ingesting", *count_files(paths, glob))
+    items = progress.track_bytes(items)
 
     def told(outcome) -> None:  # type: ignore[no-untyped-def]
+        progress.advance_file()
         if outcome.action == "failed":
-            state.say(f"statement: {outcome.source}: {outcome.detail}", style="red")
+            progress.say(f"statement: {outcome.source}: {outcome.detail}", style="red")
         elif verbose:
             detail = f" ({outcome.detail})" if outcome.detail else ""
             state.say(f"{outcome.action:>9} {outcome.id:<10} {outcome.source}{detail}")
 
-    report = archive.ingest(items, told, _waiting(state))
+    with progress:
+        report = archive.ingest(items, told, _waiting(state))
     counts = {
         name: report.count(name)
         for name in ("added", "updated", "unchanged", "duplicate", "failed")
@@ -257,6 +287,7 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
+        envvar="STATEMENT_FORMAT",
         help="table | plain | json | jsonl | csv | ids [default: table on a terminal, else plain].",
         show_default=False,
         rich_help_panel=_OUTPUT,
@@ -285,7 +316,7 @@ def _filters(speaker: str, org: str, venue: str, city: str, since: str, until: s
     return Filters(speaker, org, venue, city, since, until, year)
 
 
-@app.command()
+@app.command(rich_help_panel="Find")
 def search(
     ctx: typer.Context,
     query: Annotated[
@@ -305,7 +336,14 @@ def search(
     page: PageOpt = 1,
     offset: OffsetOpt = None,
     snippets: Annotated[
-        int, typer.Option(min=0, max=10, help="Fragments shown per hit.", rich_help_panel=_OUTPUT)
+        int,
+        typer.Option(
+            min=0,
+            max=10,
+            envvar="STATEMENT_SNIPPETS",
+            help="Fragments shown per hit.",
+            rich_help_panel=_OUTPUT,
+        ),
     ] = 2,
     mark: Annotated[
         bool,
@@ -363,7 +401,7 @@ def search(
     )
 
 
-@app.command()
+@app.command(rich_help_panel="Find")
 def count(
     ctx: typer.Context,
     query: Annotated[
@@ -387,7 +425,7 @@ def count(
         raise typer.Exit(EXIT_NOTHING)
 
 
-@app.command("list")
+@app.command("list", rich_help_panel="Find")
 def list_(
     ctx: typer.Context,
     speaker: SpeakerOpt = "",
@@ -425,10 +463,15 @@ def list_(
     _print_hits(ctx, result.hits, result.total, where, fmt)
 
 
-@app.command()
+@app.command(rich_help_panel="Find")
 def related(
     ctx: typer.Context,
-    ident: Annotated[str, typer.Argument(metavar="ID", help="A statement id or unique prefix.")],
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="A statement id or unique prefix.", autocompletion=complete_ids
+        ),
+    ],
     limit: LimitOpt = 10,
     fmt: FormatOpt = None,
 ) -> None:
@@ -488,13 +531,31 @@ def _print_hits(  # type: ignore[no-untyped-def]
 # ---- show ----------------------------------------------------------------------------------
 
 
+def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of statement ids from the archive the command line names."""
+    from statement_cli.archive import Archive, default_archive_path
+
+    try:
+        given = ctx.find_root().params.get("archive")
+        archive = Archive.open(Path(given) if given else default_archive_path())
+        with archive.searcher() as searcher:
+            found = searcher.reader().expand_prefix("id", incomplete.lower())
+            return [t.decode() if isinstance(t, bytes) else t for t in islice(found, 200)]
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+
+
 IdsArg = Annotated[
     list[str],
-    typer.Argument(metavar="ID...", help="Statement ids or unique prefixes (4+ characters)."),
+    typer.Argument(
+        metavar="ID...",
+        help="Statement ids or unique prefixes (4+ characters).",
+        autocompletion=complete_ids,
+    ),
 ]
 
 
-@app.command()
+@app.command(rich_help_panel="Read")
 def show(
     ctx: typer.Context,
     ids: IdsArg,
@@ -516,7 +577,12 @@ def show(
         bool, typer.Option("--numbers", help="Number the paragraphs (¶1, ¶2, …) for citing.")
     ] = False,
     pager: Annotated[
-        bool, typer.Option("--pager/--no-pager", help="Page a long statement on a terminal.")
+        bool,
+        typer.Option(
+            "--pager/--no-pager",
+            envvar="STATEMENT_PAGER",
+            help="Page a long statement on a terminal.",
+        ),
     ] = True,
 ) -> None:
     """Print statements, formatted for reading (or --raw for the original text).
@@ -553,7 +619,7 @@ def _taller_than_screen(console: Console, renderable: RenderableType) -> bool:
     return len(console.render_lines(renderable, console.options, pad=False)) > console.height
 
 
-@app.command()
+@app.command(rich_help_panel="Read")
 def cite(
     ctx: typer.Context,
     ids: IdsArg,
@@ -578,7 +644,7 @@ def cite(
 # ---- figures -----------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(rich_help_panel="Read")
 def stats(
     ctx: typer.Context,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | json.")] = "table",
@@ -593,7 +659,7 @@ def stats(
     _state(ctx).emit(render_stats(archive_stats(_open(ctx)), fmt == "json"))
 
 
-@app.command()
+@app.command(rich_help_panel="Read")
 def trend(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="Same query language as search.")],
@@ -624,7 +690,7 @@ def trend(
         raise typer.Exit(EXIT_NOTHING)
 
 
-@app.command()
+@app.command(rich_help_panel="Read")
 def kwic(
     ctx: typer.Context,
     term: Annotated[str, typer.Argument(help='A word, prefix* or "phrase" (stemmed like search).')],
@@ -673,7 +739,7 @@ def kwic(
 # ---- keeping the archive ---------------------------------------------------------------
 
 
-@app.command()
+@app.command(rich_help_panel="Keep")
 def export(
     ctx: typer.Context,
     fmt: Annotated[
@@ -699,17 +765,21 @@ def export(
     statements = [
         h.statement for h in archive.search(query, sort="date", limit=None, snippets=0).hits
     ]
-    written = export_statements(statements, fmt, output, force)
+    progress = _progress(_state(ctx), output is None, "exporting", len(statements))
+    with progress:
+        written = export_statements(statements, fmt, output, force, progress.advance_file)
     if output is not None:
         _state(ctx).say(f"exported {len(statements):,} statement(s) to {written}")
 
 
-@app.command()
+@app.command(rich_help_panel="Keep")
 def remove(
     ctx: typer.Context,
     ids: Annotated[
         list[str] | None,
-        typer.Argument(metavar="[ID...]", help="Statement ids or unique prefixes."),
+        typer.Argument(
+            metavar="[ID...]", help="Statement ids or unique prefixes.", autocompletion=complete_ids
+        ),
     ] = None,
     query: Annotated[
         str, typer.Option("--query", help="Remove every statement matching this query.")
@@ -748,7 +818,7 @@ def remove(
     state.say(f"removed {len(removed):,} statement(s)")
 
 
-@app.command()
+@app.command(rich_help_panel="Keep")
 def reindex(ctx: typer.Context) -> None:
     """Rebuild the index from the stored originals (after an upgrade); the old index stays
     live until the new one is complete.
@@ -756,11 +826,14 @@ def reindex(ctx: typer.Context) -> None:
     Example: statement reindex
     """
     state = _state(ctx)
-    count = _open(ctx).reindex(on_wait=_waiting(state))
+    archive = _open(ctx)
+    progress = _progress(state, False, "reindexing", sum(1 for _ in archive.originals.ids()))
+    with progress:
+        count = archive.reindex(lambda _ident: progress.advance_file(), _waiting(state))
     state.say(f"reindexed {count:,} statement(s)")
 
 
-@app.command()
+@app.command(rich_help_panel="Keep")
 def check(
     ctx: typer.Context,
     repair: Annotated[
@@ -775,10 +848,25 @@ def check(
     from statement_cli.checking import check as check_archive
     from statement_cli.render import render_check
 
-    report = check_archive(_open(ctx), repair, _waiting(_state(ctx)))
+    archive = _open(ctx)
+    progress = _progress(_state(ctx), False, "checking", sum(1 for _ in archive.originals.ids()))
+    with progress:
+        report = check_archive(archive, repair, _waiting(_state(ctx)), progress.advance_file)
     _state(ctx).emit(render_check(report, fmt == "json"))
     if not report.clean:
         raise typer.Exit(EXIT_NOTHING)
+
+
+def _progress(state: State, quiet: bool, label: str, files: int, size: int = 0):  # type: ignore[no-untyped-def]
+    """A progress bar on stderr for more than a handful of files, on a terminal only."""
+    from statement_cli.progress import Progress
+
+    shown = (
+        not quiet
+        and files > Progress.HANDFUL
+        and (sys.stderr.isatty() or state.color is Color.always)
+    )
+    return Progress(state.err() if shown else None, label, files, size)
 
 
 def _waiting(state: State):  # type: ignore[no-untyped-def]
@@ -786,6 +874,45 @@ def _waiting(state: State):  # type: ignore[no-untyped-def]
         state.say("statement: another process is writing to the archive; waiting for it…")
 
     return waiting
+
+
+@app.command("config", rich_help_panel="Keep")
+def show_config(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text | json.")] = "text",
+) -> None:
+    """Show the effective settings and where each one comes from.
+
+    Example: statement config
+    """
+    from statement_cli import config
+    from statement_cli.archive import default_archive_path
+
+    root = ctx.find_root()
+    given = {
+        name: root.params.get(name)
+        for name in ("archive", "color")
+        if root.get_parameter_source(name) is not None
+        and root.get_parameter_source(name).name == "COMMANDLINE"
+    }
+    path = config.config_path()
+    defaults = {
+        "archive": str(default_archive_path()),
+        "format": "table on a terminal, plain when piped",
+    }
+    rows = config.effective(config.load(path), path, given, defaults)
+    if fmt == "json":
+        import json
+
+        records = [{"setting": r.name, "value": str(r.value), "source": r.source} for r in rows]
+        _state(ctx).emit(
+            json.dumps({"config_file": str(path), "settings": records}, indent=2) + "\n"
+        )
+        return
+    width = max(len(r.name) for r in rows)
+    lines = [f"config file: {path}" + ("" if path.is_file() else " (none)")]
+    lines += [f"{r.name:<{width}}  {r.value}  [{r.source}]" for r in rows]
+    _state(ctx).emit("\n".join(lines) + "\n")
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from statement_cli.errors import InputError
@@ -16,7 +16,11 @@ FORMATS = ("jsonl", "json", "csv", "text")
 
 
 def export_statements(
-    statements: Sequence[Statement], fmt: str, output: Path | None, force: bool = False
+    statements: Sequence[Statement],
+    fmt: str,
+    output: Path | None,
+    force: bool = False,
+    on_written: Callable[[], None] | None = None,
 ) -> str:
     """Write the statements; returns where they went. Never overwrites without `force`."""
     if fmt not in FORMATS:
@@ -24,7 +28,7 @@ def export_statements(
     if fmt == "text":
         if output is None:
             raise InputError("--format text writes one file per statement: give a folder with -o")
-        return _export_texts(statements, output, force)
+        return _export_texts(statements, output, force, on_written)
     from statement_cli.render import render_list
 
     data = render_list([Hit(s) for s in statements], ListFormat(fmt))
@@ -38,7 +42,12 @@ def export_statements(
     return str(output)
 
 
-def _export_texts(statements: Sequence[Statement], folder: Path, force: bool) -> str:
+def _export_texts(
+    statements: Sequence[Statement],
+    folder: Path,
+    force: bool,
+    on_written: Callable[[], None] | None = None,
+) -> str:
     targets = {folder / safe_file_name(s): s for s in statements}
     existing = [p for p in targets if p.exists()]
     if existing and not force:
@@ -49,4 +58,6 @@ def _export_texts(statements: Sequence[Statement], folder: Path, force: bool) ->
     folder.mkdir(parents=True, exist_ok=True)
     for path, statement in targets.items():
         atomic_write(path, front_matter_text(statement).encode("utf-8"))
+        if on_written:
+            on_written()
     return str(folder)

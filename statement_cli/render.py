@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Sequence
 
@@ -26,10 +27,22 @@ from statement_cli.output import clean, text_list
 MATCH_STYLE = "bold black on yellow"
 
 
+def resolve_color(color: Color) -> Color:
+    """`auto` made definite by the environment: FORCE_COLOR turns styles on and NO_COLOR
+    turns them off (FORCE_COLOR wins); otherwise `auto` stays and means "on a terminal"."""
+    if color is not Color.auto:
+        return color
+    if os.environ.get("FORCE_COLOR"):
+        return Color.always
+    if os.environ.get("NO_COLOR"):
+        return Color.never
+    return Color.auto
+
+
 def make_console(color: Color = Color.auto, stderr: bool = False) -> Console:
-    """A console that styles only on a terminal, unless `--color` says otherwise. Rich
-    itself honours NO_COLOR and FORCE_COLOR for `auto`."""
-    # Messages on stderr are single lines that a terminal may wrap, never Rich.
+    """A console that styles only on a terminal, unless `--color` or the environment says
+    otherwise. Messages on stderr are long single lines: the terminal wraps them."""
+    color = resolve_color(color)
     if color is Color.always:
         return Console(stderr=stderr, force_terminal=True, soft_wrap=stderr, highlight=False)
     if color is Color.never:
@@ -37,10 +50,6 @@ def make_console(color: Color = Color.auto, stderr: bool = False) -> Console:
             stderr=stderr, no_color=True, color_system=None, highlight=False, soft_wrap=stderr
         )
     return Console(stderr=stderr, highlight=False, soft_wrap=stderr)
-
-
-def default_list_format(console: Console) -> ListFormat:
-    return ListFormat.table if console.is_terminal else ListFormat.plain
 
 
 # ---- lists of statements -------------------------------------------------------------------
@@ -103,6 +112,10 @@ def render_facets(facets: dict[str, list[tuple[str, int]]]) -> RenderableType:
 
 
 def _speaker_line(s: Statement) -> str:
+    """ "Ambassador Jane Example", or "Jane Example, U.S. Deputy Representative to the UN"
+    when the title is too long to stand before a name."""
+    if s.speaker_title and s.speaker and len(s.speaker_title.split()) > 3:
+        return f"{s.speaker}, {s.speaker_title}"
     return " ".join(p for p in (s.speaker_title, s.speaker) if p)
 
 

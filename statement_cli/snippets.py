@@ -17,6 +17,7 @@ Snippet = list[Piece]
 
 CONTEXT = 80  # characters of context either side of a match
 MAX_LEAD = 240  # characters of the opening shown when nothing in the body matched
+MAX_FRAGMENT = 240  # characters from a fragment's first match to its last
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +112,12 @@ def make_snippets(text: str, spans: list[tuple[int, int]], count: int = 2) -> li
         return [[(lead + (" …" if end < len(text) else ""), False)]]
     windows: list[list[tuple[int, int]]] = []
     for span in spans:
-        if windows and span[0] - windows[-1][-1][1] <= CONTEXT:
+        # Matches whose contexts would overlap share one fragment, up to a fragment's length.
+        if (
+            windows
+            and span[0] - windows[-1][-1][1] <= 2 * CONTEXT
+            and span[1] - windows[-1][0][0] <= MAX_FRAGMENT
+        ):
             windows[-1].append(span)
         else:
             windows.append([span])
@@ -137,7 +143,7 @@ def _fragment(text: str, window: list[tuple[int, int]]) -> Snippet:
         pieces.append((text[a:b], True))
         cursor = b
     if end > cursor:
-        pieces.append((_flat(text[cursor:end]), False))
+        pieces.append((_flat(text[cursor:end]).rstrip(), False))
     if end < len(text):
         pieces.append((" …", False))
     return pieces

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import fnmatch
 import os
@@ -140,6 +141,19 @@ def ingest_items(
             source = str(file.absolute())
             csv_fields = metadata.get(file.name) or metadata.get(file.stem) or {}
             yield IngestItem(source, _reader(file, limit), dict(options), dict(csv_fields))
+
+
+def count_files(paths: list[str], pattern: str = "*.txt") -> tuple[int, int]:
+    """How many files (and bytes) `ingest_items` will read: for a progress bar's total."""
+    files = size = 0
+    for given in paths:
+        path = Path(given)
+        found = walk(path, pattern) if path.is_dir() else iter([path] if path.is_file() else [])
+        for file in found:
+            files += 1
+            with contextlib.suppress(OSError):  # unreadable: ingest reports it
+                size += file.stat().st_size
+    return files, size
 
 
 def read_metadata_csv(path: Path) -> dict[str, dict[str, str]]:

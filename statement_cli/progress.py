@@ -1,0 +1,85 @@
+"""A progress bar on stderr (files, MB, rate, time left), or nothing at all.
+
+Given no console (not a terminal, or --quiet) every method does nothing, so commands call
+it the same way whether a person is watching or a program is reading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from statement_cli.archive import IngestItem
+
+
+class Progress:
+    HANDFUL = 5  # files; fewer finish before a bar could say anything useful
+
+    def __init__(self, console: Console | None, label: str, files: int, size: int = 0) -> None:
+        self.console = console
+        self.files = files
+        self.done = 0
+        self._bar = None
+        self._task = None
+        if console is None:
+            return
+        from rich import progress as rp
+
+        columns = [
+            rp.TextColumn("{task.description}"),
+            rp.BarColumn(),
+            rp.TextColumn("{task.fields[count]}"),
+        ]
+        if size:
+            columns += [rp.DownloadColumn(), rp.TransferSpeedColumn()]
+        columns += [rp.TimeRemainingColumn()]
+        self._bar = rp.Progress(*columns, console=console, transient=True)
+        self._by_size = bool(size)
+        self._task = self._bar.add_task(label, total=size or files, count=f"0/{files:,} files")
+
+    def __enter__(self) -> Progress:
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def advance_file(self, *_: object) -> None:
+        self.done += 1
+        if self._bar is not None:
+            count = f"{self.done:,}/{self.files:,} files"
+            self._bar.update(self._task, count=count, advance=0 if self._by_size else 1)
+
+    def advance_bytes(self, amount: int) -> None:
+        if self._bar is not None and self._by_size:
+            self._bar.update(self._task, advance=amount)
+
+    def track_bytes(self, items: Iterable[IngestItem]) -> Iterator[IngestItem]:
+        """The items, each counting its bytes as it is read."""
+        for item in items:
+            if self._bar is not None:
+                read = item.read
+
+                def counted(read=read) -> bytes:  # type: ignore[no-untyped-def]
+                    data = read()
+                    self.advance_bytes(len(data))
+                    return data
+
+                item.read = counted
+            yield item
+
+    def say(self, message: str, style: str = "") -> None:
+        """A line printed above the bar (or on stderr when there is none)."""
+        if self.console is not None:
+            from rich.text import Text
+
+            self.console.print(Text(message, style=style))
+        else:
+            import sys
+
+            sys.stderr.write(message + "\n")

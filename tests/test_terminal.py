@@ -1,0 +1,247 @@
+"""Terminal conventions: colour rules, progress, completion, configuration, README truth."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import select
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from statement_cli.cli import app
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+README = Path(__file__).parent.parent / "README.md"
+
+
+def on_a_terminal(args: list[str], env: dict[str, str] | None = None, timeout: float = 60) -> str:
+    """Run the CLI with stdout and stderr on a pseudo-terminal; what the terminal got."""
+    main, secondary = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "statement_cli", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=secondary,
+        stderr=secondary,
+        env={**os.environ, "COLUMNS": "100", "LINES": "500", **(env or {})},
+        close_fds=True,
+    )
+    os.close(secondary)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([main], [], [], timeout)
+        if not ready:
+            process.kill()
+            break
+        try:
+            data = os.read(main, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    process.wait()
+    os.close(main)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+# ---- colour ---------------------------------------------------------------------------------
+
+
+def test_piped_output_is_plain_and_stable(run, filled: Path) -> None:
+    for args in (("search", "thank"), ("search", "thank", "-f", "table"), ("list",), ("stats",)):
+        result = run(*args)
+        assert not ANSI.search(result.stdout), args
+        assert not ANSI.search(result.stderr), args
+    assert run("search", "thank").stdout == run("search", "thank").stdout
+
+
+def test_terminal_gets_colour_and_no_color_turns_it_off(archive_dir: Path, filled: Path) -> None:
+    coloured = on_a_terminal(["--archive", str(archive_dir), "search", "Freedonia"])
+    assert ANSI.search(coloured) and "Presidential Elections in Freedonia" in coloured
+    plain = on_a_terminal(["--archive", str(archive_dir), "search", "Freedonia"], {"NO_COLOR": "1"})
+    assert not ANSI.search(plain) and "Presidential Elections in Freedonia" in plain
+    never = on_a_terminal(
+        ["--archive", str(archive_dir), "--color", "never", "search", "Freedonia"]
+    )
+    assert not ANSI.search(never)
+
+
+def test_force_color_and_color_always_style_piped_output(run, filled: Path) -> None:
+    ident = json.loads(run("list", "--format", "json").stdout)[0]["id"]
+    assert ANSI.search(run("--color", "always", "show", ident, "-f", "rich").stdout)
+    runner_env = {"FORCE_COLOR": "1"}
+    from typer.testing import CliRunner
+
+    archive = filled.parent / "archive"
+    forced = CliRunner(env=runner_env).invoke(
+        app, ["--archive", str(archive), "show", ident, "-f", "rich"]
+    )
+    assert ANSI.search(forced.stdout)
+    both = CliRunner(env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).invoke(
+        app, ["--archive", str(archive), "--color", "never", "show", ident, "-f", "rich"]
+    )
+    assert not ANSI.search(both.stdout)
+
+
+# ---- progress -------------------------------------------------------------------------------
+
+
+def _many(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"{i:03d}.txt").write_text(f"Statement {i}\n\n" + "words and more words " * 400)
+    return folder
+
+
+def test_progress_is_hidden_when_not_a_terminal(run, tmp_path: Path) -> None:
+    result = run("ingest", str(_many(tmp_path / "texts", 30)))
+    assert result.exit_code == 0
+    assert result.stderr.strip().splitlines() == [
+        "30 added, 0 updated, 0 unchanged, 0 duplicate, 0 failed"
+    ]
+
+
+def test_progress_shows_on_a_terminal_and_quiet_hides_it(tmp_path: Path) -> None:
+    texts = _many(tmp_path / "texts", 200)
+    shown = on_a_terminal(["--archive", str(tmp_path / "a"), "ingest", str(texts)])
+    assert "ingesting" in shown and "/200 files" in shown and "200 added" in shown
+    quiet = on_a_terminal(["--archive", str(tmp_path / "b"), "ingest", str(texts), "--quiet"])
+    assert "ingesting" not in quiet and "added" not in quiet
+
+
+def test_verbose_lists_every_file(run, tmp_path: Path) -> None:
+    result = run("ingest", str(_many(tmp_path / "texts", 3)), "--verbose")
+    assert sum(1 for line in result.stderr.splitlines() if line.strip().startswith("added")) == 3
+
+
+# ---- completion -----------------------------------------------------------------------------
+
+
+def test_completion_scripts_are_generated(tmp_path: Path) -> None:
+    shown = subprocess.run(
+        [sys.executable, "-m", "statement_cli", "--show-completion"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    assert shown.returncode == 0 and "_STATEMENT_COMPLETE" in shown.stdout
+    # The script for each shell Typer supports (the CLI picks the user's own shell).
+    from typer._completion_shared import get_completion_script
+
+    for shell, marker in (
+        ("bash", "complete -o default -F"),
+        ("zsh", "compdef"),
+        ("fish", "complete --command statement"),
+    ):
+        script = get_completion_script(
+            prog_name="statement", complete_var="_STATEMENT_COMPLETE", shell=shell
+        )
+        assert marker in script, shell
+
+
+@pytest.mark.parametrize("command", ["show", "related", "cite", "remove"])
+def test_ids_complete_from_the_archive(run, filled: Path, archive_dir: Path, command: str) -> None:
+    ids = [r["id"] for r in json.loads(run("list", "--format", "json").stdout)]
+    prefix = ids[0][:2]
+    result = subprocess.run(
+        [sys.executable, "-m", "statement_cli"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={
+            **os.environ,
+            "_STATEMENT_COMPLETE": "complete_bash",
+            "COMP_WORDS": f"statement --archive {archive_dir} {command} {prefix}",
+            "COMP_CWORD": "4",
+        },
+    )
+    expected = sorted(i for i in ids if i.startswith(prefix))
+    assert sorted(result.stdout.split()) == expected
+
+
+# ---- configuration --------------------------------------------------------------------------
+
+
+def test_config_precedence(filled: Path, archive_dir: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    config = tmp_path / "config.toml"
+    config.write_text(f'archive = "{archive_dir}"\nformat = "ids"\nsnippets = 0\n')
+    base = {"STATEMENT_CONFIG": str(config)}
+    from_file = CliRunner(env=base).invoke(app, ["search", "thank"])
+    assert from_file.exit_code == 0 and all(
+        re.fullmatch(r"[0-9a-f]{8}", line) for line in from_file.stdout.split()
+    )
+    from_env = CliRunner(env={**base, "STATEMENT_FORMAT": "jsonl"}).invoke(app, ["search", "thank"])
+    assert all(json.loads(line)["snippets"] == [] for line in from_env.stdout.splitlines())
+    from_option = CliRunner(env={**base, "STATEMENT_FORMAT": "jsonl"}).invoke(
+        app, ["search", "thank", "-f", "csv", "--snippets", "1"]
+    )
+    assert from_option.stdout.startswith("id,title,")
+    shown = CliRunner(env={**base, "STATEMENT_FORMAT": "jsonl"}).invoke(
+        app, ["--color", "never", "config", "--format", "json"]
+    )
+    sources = {row["setting"]: row["source"] for row in json.loads(shown.stdout)["settings"]}
+    assert sources["archive"].startswith("config file")
+    assert sources["format"] == "environment (STATEMENT_FORMAT)"
+    assert sources["color"] == "command line"
+    assert sources["pager"] == "default"
+
+
+def test_bad_config_is_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    config = tmp_path / "config.toml"
+    for text, message in (
+        ("format = 'pretty'", "format must be one of"),
+        ("colour = 1", "unknown setting"),
+        ("x = [", "not valid TOML"),
+    ):
+        config.write_text(text)
+        result = CliRunner(env={"STATEMENT_CONFIG": str(config)}).invoke(app, ["list"])
+        assert result.exit_code == 2 and message in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+# ---- the README tells the truth -------------------------------------------------------------
+
+
+def _readme_commands() -> list[list[str]]:
+    blocks = re.findall(r"```sh\n(.*?)```", README.read_text("utf-8"), re.DOTALL)
+    commands = []
+    for block in blocks:
+        for line in block.splitlines():
+            line = line.split(" #")[0].strip()
+            if line.startswith("statement "):
+                commands.append(line.split())
+    return commands
+
+
+def test_every_command_and_option_in_the_readme_exists() -> None:
+    import typer
+
+    group = typer.main.get_command(app)
+    global_options = {o for p in group.params for o in p.opts}  # type: ignore[attr-defined]
+    commands = _readme_commands()
+    assert len(commands) > 20
+    for words in commands:
+        rest = words[1:]
+        while rest and rest[0].startswith("-"):
+            assert rest[0] in global_options, words
+            rest = rest[2:] if rest[0] in ("--archive", "--color") else rest[1:]
+        name = rest[0]
+        assert name in group.commands, words  # type: ignore[attr-defined]
+        params = {o: p for p in group.commands[name].params for o in (*p.opts, *p.secondary_opts)}  # type: ignore[attr-defined]
+        words_left = iter(rest[1:])
+        for word in words_left:
+            if word.startswith("-") and word != "-":
+                option = word.split("=")[0]
+                assert option in params, (words, word)
+                if not params[option].is_flag and "=" not in word:
+                    next(words_left, None)  # the option's value
