@@ -82,6 +82,11 @@ _OCCASION = re.compile(
     r"\s+(?:open\s+)?(?:debate|briefing|stakeout|consultations?|arria[- ]formula\s+meeting)$",
     re.IGNORECASE,
 )
+# A venue named on a line of its own, without "to the": "OSCE Human Dimension Meeting".
+_BARE_VENUE = re.compile(
+    r"\b(?:council|conference|meeting|forum|assembly|committee|summit|commission)\b",
+    re.IGNORECASE,
+)
 _CLOSING = re.compile(r"^(?:thank\s+you|i\s+thank\s+you|thanks)\b.*$", re.IGNORECASE)
 _MAX_HEADER_LINES = 12
 _FILE_DATE = re.compile(r"^(\d{4})(?:[-_.](\d{2}))?(?:[-_.](\d{2}))?(?:[-_ ]+|$)")
@@ -311,10 +316,12 @@ def _read_line(line: str, header: _Header, position: int, following: str, block_
         return True
     if block_state and is_city(line):
         return header.set("city", line)
-    if block_state or header.fields.get("speaker"):
+    if block_state or header.fields.get("title") or header.fields.get("speaker"):
         place = _city_and_date(line)
         if place:
             return header.apply(place)
+    if header.fields.get("title") and _BARE_VENUE.search(line) and _is_short_heading(line):
+        return header.set("venue", re.sub(r"^the\s+", "", line, flags=re.IGNORECASE))
     if (
         position == 0
         and following
@@ -324,6 +331,14 @@ def _read_line(line: str, header: _Header, position: int, following: str, block_
     ):
         return header.set("organization", line)
     return False
+
+
+def _is_short_heading(line: str) -> bool:
+    return (
+        len(line.split()) <= 10
+        and not line.endswith((".", ",", ";", ":"))
+        and not (_HEADING_OPENING.match(line))
+    )
 
 
 def _following_is_title(following: str) -> bool:
@@ -345,8 +360,13 @@ def _attribution_values(rest: str) -> dict[str, str]:
         found = find_date(person)
         if found:
             person, place = person[: found[1].start()], person[found[1].start() :]
-    speaker_title, speaker = split_title_and_name(person)
-    values = {"speaker_title": speaker_title, "speaker": speaker}
+    body_of_people = re.match(r"(?:the\s+)?(.+)$", person.strip(), re.IGNORECASE)
+    if person.strip().lower().startswith("the ") and _ORGANIZATION.search(person):
+        # "Statement by the Delegation of X": an issuing body, not a person.
+        values = {"organization": body_of_people.group(1) if body_of_people else person}
+    else:
+        speaker_title, speaker = split_title_and_name(person)
+        values = {"speaker_title": speaker_title, "speaker": speaker}
     if place:
         values.update(_place_values(place))
     return values

@@ -50,6 +50,7 @@ TITLE_NOUNS = frozenset(
         "chief",
         "head",
         "member",
+        "state",
     ]
 )
 _TITLE_WORDS = TITLE_NOUNS | frozenset(
