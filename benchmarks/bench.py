@@ -77,19 +77,21 @@ CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECOD
 
 
 def run_measured(command: list[str]) -> tuple[float, int, str]:
-    """Wall time (s), peak RSS (bytes) and stdout of a child process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=CHILD_ENV
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    out = process.stdout.read().decode("utf-8", "replace") if process.stdout else ""
-    err = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+    """Wall time (s), peak RSS (bytes) and stdout of a child process. Its output goes to
+    temporary files, never a pipe nobody reads while it runs (`rg -l` can print a lot)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=err, env=CHILD_ENV)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode("utf-8", "replace")
+        stderr = err.read().decode("utf-8", "replace")
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
-        raise RuntimeError(f"{' '.join(command[:4])}… exited {code}: {err[-500:]}")
-    return elapsed, usage.ru_maxrss * 1024, out
+        raise RuntimeError(f"{' '.join(command[:4])}… exited {code}: {stderr[-500:]}")
+    return elapsed, usage.ru_maxrss * 1024, stdout
 
 
 def median_time(command: list[str], repeats: int = PROCESS_REPEATS) -> float:

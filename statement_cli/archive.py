@@ -285,6 +285,7 @@ class Archive:
                     self.originals.discard_all()  # recover() emptied it before this run
                     raise
                 if run.ids:
+                    self.originals.sync()
                     writer.commit()
                     for ident in run.ids:
                         self.originals.publish(ident)

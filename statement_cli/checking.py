@@ -123,6 +123,7 @@ def _recreate_original(archive: Archive, ident: str) -> None:
     data = front_matter_text(statement).encode("utf-8")
     record = Record(ident, _digest(data), statement.source, statement.ingested_at)
     archive.originals.stage(record, data)
+    archive.originals.sync()
     archive.originals.publish(ident)
 
 
