@@ -92,9 +92,12 @@ class OriginalStore:
                     path.unlink(missing_ok=True)  # a record cut short by a crash: never used
 
     def publish(self, ident: str) -> None:
-        """Move a staged original into place (bytes first, then its record)."""
+        """Move a staged original into place (bytes first, then its record). Safe to run
+        again after a crash between the two moves: the bytes are then already in place."""
         self.bytes_path(ident).parent.mkdir(parents=True, exist_ok=True)
-        os.replace(self.staging / f"{ident}.txt", self.bytes_path(ident))
+        staged_bytes = self.staging / f"{ident}.txt"
+        if staged_bytes.exists() or not self.bytes_path(ident).exists():
+            os.replace(staged_bytes, self.bytes_path(ident))
         os.replace(self.staging / f"{ident}.json", self.record_path(ident))
 
     def discard_all(self) -> None:

@@ -452,3 +452,30 @@ def test_random_sequences_of_writes_keep_the_archive_consistent(tmp_path: Path, 
         for h in archive.search("", limit=None, snippets=0).hits
     }
     assert set(listed) == set(expected)
+
+
+def test_a_crash_between_the_two_moves_of_a_publish_is_settled(tmp_path: Path) -> None:
+    """Killed after the commit, with an original's bytes moved and its record not yet."""
+    archive_dir = tmp_path / "archive"
+    write_statements(tmp_path / "texts", 3)
+    archive = Archive.create(archive_dir)
+    from statement_cli.sources import ingest_items
+
+    real_publish = archive.originals.publish
+    calls = {"n": 0}
+
+    def publish_then_die(ident: str) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:  # the second original: bytes moved, then the "crash"
+            target = archive.originals.bytes_path(ident)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(archive.originals.staging / f"{ident}.txt"), target)
+            raise KeyboardInterrupt
+        real_publish(ident)
+
+    archive.originals.publish = publish_then_die  # type: ignore[method-assign]
+    with pytest.raises(KeyboardInterrupt):
+        archive.ingest(ingest_items([str(tmp_path / "texts")]))
+    fresh = Archive.open(archive_dir)
+    assert fresh.ingest(ingest_items([str(tmp_path / "texts")])).count("unchanged") == 3
+    assert check(fresh).findings == []
