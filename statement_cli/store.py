@@ -135,9 +135,11 @@ class OriginalStore:
                 yield path.name.split(".")[0]
 
     def delete(self, ident: str) -> None:
-        self.record_path(ident).unlink(missing_ok=True)
-        self.removing_path(ident).unlink(missing_ok=True)
+        """Bytes first, record last: a crash in between leaves the record set aside, which
+        the next write's recovery finishes removing."""
         self.bytes_path(ident).unlink(missing_ok=True)
+        self.removing_path(ident).unlink(missing_ok=True)
+        self.record_path(ident).unlink(missing_ok=True)
 
     def ids(self) -> Iterator[str]:
         """Ids of every original that has its record, in a stable order."""
