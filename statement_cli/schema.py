@@ -206,7 +206,3 @@ def to_document(statement: Statement) -> dict[str, object]:
     doc["venue_exact"] = statement.venue
     doc["organization_exact"] = statement.organization
     return doc
-
-
-def from_stored(stored: dict[str, object]) -> Statement:
-    return Statement.from_dict(stored)
