@@ -5,8 +5,6 @@ stderr and an exit code in one place (`_Group.invoke`). Whoosh and Rich load onl
 commands that need them, so `statement --help` and `--version` start fast.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from dataclasses import dataclass
@@ -83,13 +81,13 @@ class State:
     archive: Path | None
     color: Color
 
-    def console(self) -> Console:
+    def console(self) -> "Console":
         """A Rich console on stdout (loads Rich: only for terminal views)."""
         from statement_cli.render import make_console
 
         return make_console(self.color)
 
-    def err(self) -> Console:
+    def err(self) -> "Console":
         from statement_cli.render import make_console
 
         return make_console(self.color, stderr=True)
@@ -132,7 +130,7 @@ def _state(ctx: typer.Context) -> State:
     return obj if isinstance(obj, State) else State(None, Color.auto)
 
 
-def _open(ctx: typer.Context, write: bool = False) -> Archive:
+def _open(ctx: typer.Context, write: bool = False) -> "Archive":
     """The archive the global options name; the default one is created on first use."""
     from statement_cli.archive import Archive
 
@@ -266,6 +264,20 @@ def ingest(
         state.say(ingest_summary(counts))
     if report.failed:
         raise typer.Exit(EXIT_ERROR)
+
+
+def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of statement ids from the archive the command line names."""
+    from statement_cli.archive import Archive, default_archive_path
+
+    try:
+        given = ctx.find_root().params.get("archive")
+        archive = Archive.open(Path(given) if given else default_archive_path())
+        with archive.searcher() as searcher:
+            found = searcher.reader().expand_prefix("id", incomplete.lower())
+            return [t.decode() if isinstance(t, bytes) else t for t in islice(found, 200)]
+    except Exception:  # completion must never print a traceback into the shell
+        return []
 
 
 # ---- search, count, list, related -----------------------------------------------------
@@ -531,20 +543,6 @@ def _print_hits(  # type: ignore[no-untyped-def]
 # ---- show ----------------------------------------------------------------------------------
 
 
-def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Shell completion of statement ids from the archive the command line names."""
-    from statement_cli.archive import Archive, default_archive_path
-
-    try:
-        given = ctx.find_root().params.get("archive")
-        archive = Archive.open(Path(given) if given else default_archive_path())
-        with archive.searcher() as searcher:
-            found = searcher.reader().expand_prefix("id", incomplete.lower())
-            return [t.decode() if isinstance(t, bytes) else t for t in islice(found, 200)]
-    except Exception:  # completion must never print a traceback into the shell
-        return []
-
-
 IdsArg = Annotated[
     list[str],
     typer.Argument(
@@ -615,7 +613,7 @@ def show(
         state.emit(view)
 
 
-def _taller_than_screen(console: Console, renderable: RenderableType) -> bool:
+def _taller_than_screen(console: "Console", renderable: "RenderableType") -> bool:
     return len(console.render_lines(renderable, console.options, pad=False)) > console.height
 
 
