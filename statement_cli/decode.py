@@ -11,20 +11,20 @@ from statement_cli.errors import InputError
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Spaces that look like a space but are not one (no-break, narrow, figure, ideographic).
-_ODD_SPACES = str.maketrans(
-    {
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u202f": " ",
-        "\u3000": " ",
-        "\u2002": " ",
-        "\u2003": " ",
-        "\u2009": " ",
-        "\u200b": None,
-        "\ufeff": None,
-        "\u00ad": None,
-    }
-)
+_ODD_SPACES = {
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u202f": " ",
+    "\u3000": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u2009": " ",
+    "\u200b": "",
+    "\ufeff": "",
+    "\u00ad": "",
+}
+# A regex finds the rare odd space far faster than str.translate walks every character.
+_ODD_SPACE = re.compile("[" + "".join(_ODD_SPACES) + "]")
 # A file where more than this share of the characters are control characters is not text.
 _MAX_CONTROL_SHARE = 0.05
 
@@ -65,5 +65,7 @@ def _decode_legacy(data: bytes) -> str:
 def normalize(text: str) -> str:
     """One line end (\\n), Unicode NFC, plain spaces, no stray control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text).translate(_ODD_SPACES)
+    text = _ODD_SPACE.sub(
+        lambda match: _ODD_SPACES[match.group()], unicodedata.normalize("NFC", text)
+    )
     return _CONTROL.sub("", text).replace("\f", "\n").replace("\t", " ")
