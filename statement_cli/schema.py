@@ -6,6 +6,8 @@ Imported only by commands that open the index, so `statement --help` never loads
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from collections import defaultdict
 
 from statement_cli import whoosh_loader
@@ -17,6 +19,7 @@ from whoosh.analysis import Token, Tokenizer  # noqa: E402
 from whoosh.formats import Positions  # noqa: E402
 from whoosh.lang.snowball.english import EnglishStemmer  # noqa: E402
 from whoosh.support.charset import accent_map  # noqa: E402
+from whoosh.system import _INT_SIZE, pack_uint  # noqa: E402
 
 from statement_cli.dates import date_key  # noqa: E402
 from statement_cli.model import Statement  # noqa: E402
@@ -124,7 +127,8 @@ _STEMMER = EnglishStemmer()
 
 
 class FastPositions(Positions):  # type: ignore[misc]
-    """Whoosh's Positions format, fed by `FoldingAnalyzer.positions` without Token objects."""
+    """Whoosh's Positions format, fed by `FoldingAnalyzer.positions` without Token objects.
+    (Indexes made before `PackedPositions` keep this format and its pickled positions.)"""
 
     def word_values(self, value, analyzer, **kwargs):  # type: ignore[no-untyped-def]
         if not isinstance(analyzer, FoldingAnalyzer) or not isinstance(value, str):
@@ -133,6 +137,30 @@ class FastPositions(Positions):  # type: ignore[misc]
         boost = self.field_boost
         for term, where in analyzer.positions(value).items():
             yield term, len(where), len(where) * boost, self.encode(where)
+
+
+_POSITION_TYPE = "I" if array("I").itemsize == 4 else "L"  # four bytes either way
+_SWAP = sys.byteorder == "big"  # stored little-endian, so an index can move machines
+
+
+class PackedPositions(FastPositions):
+    """Positions stored as their count, then four bytes each, written and read in C.
+
+    W3's positions are a pickled list of gaps, built and summed back with a Python loop
+    per posting: a tenth of the indexing time, and most of a phrase query's."""
+
+    def encode(self, poslist):  # type: ignore[no-untyped-def]
+        packed = array(_POSITION_TYPE, poslist)
+        if _SWAP:
+            packed.byteswap()
+        return pack_uint(len(packed)) + packed.tobytes()
+
+    def decode_positions(self, valuestring):  # type: ignore[no-untyped-def]
+        packed = array(_POSITION_TYPE)
+        packed.frombytes(valuestring[_INT_SIZE:])
+        if _SWAP:
+            packed.byteswap()
+        return packed.tolist()
 
 
 def folding_analyzer() -> FoldingAnalyzer:
@@ -147,7 +175,7 @@ def stemming_analyzer() -> FoldingAnalyzer:
 
 def _text(analyzer: FoldingAnalyzer, stored: bool = True, boost: float = 1.0) -> fields.TEXT:
     field = fields.TEXT(analyzer=analyzer, stored=stored, field_boost=boost)
-    field.format = FastPositions(field_boost=boost)
+    field.format = PackedPositions(field_boost=boost)
     return field
 
 

@@ -45,15 +45,22 @@ _registered = False
 
 def open_writer(index, parallel: bool = False):  # type: ignore[no-untyped-def]
     """A writer on `index`; with `parallel`, Whoosh's two-process writer."""
+    from statement_cli.codec import ArchiveCodec
+
     global _registered
     if parallel and can_parallelise():
         if not _registered:
             multiprocessing.util.register_after_fork(_SETUP, _in_worker)
             _registered = True
         return index.writer(
-            procs=2, multisegment=True, batchsize=32, limitmb=LIMIT_MB // 2, compound=False
+            procs=2,
+            multisegment=True,
+            batchsize=32,
+            limitmb=LIMIT_MB // 2,
+            compound=False,
+            codec=ArchiveCodec(),
         )
-    return index.writer(limitmb=LIMIT_MB, compound=False)
+    return index.writer(limitmb=LIMIT_MB, compound=False, codec=ArchiveCodec())
 
 
 def cancel(writer) -> None:  # type: ignore[no-untyped-def]
