@@ -36,7 +36,14 @@ from statement_cli.errors import (
 )
 from statement_cli.locking import write_lock
 from statement_cli.model import Hit, Statement
-from statement_cli.query import Filters, Node, parse_query, positive_words, to_whoosh
+from statement_cli.query import (
+    Filters,
+    Node,
+    has_prefix_or_fuzzy,
+    parse_query,
+    positive_words,
+    to_whoosh,
+)
 from statement_cli.store import OriginalStore, Record
 
 T = TypeVar("T")
@@ -445,26 +452,37 @@ class Archive:
         finds nothing gets a `suggestion` built from the archive's own words."""
         tree = parse_query(text, filters)
         ranked = sort == "relevance" and bool(positive_words(tree))
+        want = None if limit is None else offset + limit
         with self.searcher() as searcher:
             wquery = to_whoosh(tree, searcher.schema)
-            kwargs: dict[str, object] = {}
-            if not ranked:
-                kwargs = {"sortedby": "date_key", "reverse": sort != "date"}
-            if facets:
-                kwargs["groupedby"] = _facet_spec()
-            want = None if limit is None else offset + limit
-            results = searcher.search(wquery, limit=want, **kwargs)
-            total = len(results)
+            results = None
+            if ranked and not facets and not has_prefix_or_fuzzy(tree):
+                from statement_cli import ranking
+
+                best = ranking.rank(searcher, tree, want)
+                total = best.total
+                page = [
+                    (searcher.stored_fields(docnum), score)
+                    for docnum, score in zip(best.docnums, best.scores, strict=True)
+                ][offset:]
+            else:
+                results = _whoosh_search(searcher, wquery, sort, ranked, want, facets)
+                total = len(results)
+                end = min(total, want if want is not None else total)
+                page = [
+                    (results[i].fields(), results.score(i) if ranked else None)
+                    for i in range(offset, end)
+                ]
             highlighter = Highlighter(tree, wquery, searcher) if snippets else None
             hits: list[Hit] = []
-            for position in range(offset, min(total, want if want is not None else total)):
-                statement = Statement.from_dict(results[position].fields())
-                hit = Hit(statement, results.score(position) if ranked else None)
+            for fields, score in page:
+                statement = Statement.from_dict(fields)
+                hit = Hit(statement, score if ranked else None)
                 if highlighter:
                     hit.snippets = highlighter.snippets(statement.body, snippets)
                 hits.append(hit)
             result = SearchResult(hits, total, tree)
-            if facets:
+            if facets and results is not None:
                 result.facets = _facet_counts(results)
             if total == 0 and text.strip():
                 from statement_cli.suggest import suggest_query
@@ -476,6 +494,10 @@ class Archive:
     def count_matches(self, text: str = "", filters: Filters | None = None) -> int:
         tree = parse_query(text, filters)
         with self.searcher() as searcher:
+            if not has_prefix_or_fuzzy(tree):
+                from statement_cli import ranking
+
+                return ranking.count(searcher, tree)
             return len(searcher.search(to_whoosh(tree, searcher.schema), limit=1))
 
     @retrying_read
@@ -686,6 +708,16 @@ class Highlighter:
 
 
 FACET_SIZE = 10  # values shown per facet, most frequent first
+
+
+def _whoosh_search(searcher, wquery, sort: str, ranked: bool, want: int | None, facets: bool):  # type: ignore[no-untyped-def]
+    """Whoosh's own search: for date order, facets, and prefix or fuzzy words."""
+    kwargs: dict[str, object] = {}
+    if not ranked:
+        kwargs = {"sortedby": "date_key", "reverse": sort != "date"}
+    if facets:
+        kwargs["groupedby"] = _facet_spec()
+    return searcher.search(wquery, limit=want, **kwargs)
 
 
 def _facet_spec():  # type: ignore[no-untyped-def]
