@@ -135,7 +135,9 @@ class FastPositions(Positions):  # type: ignore[misc]
             yield from super().word_values(value, analyzer, **kwargs)
             return
         boost = self.field_boost
-        for term, where in analyzer.positions(value).items():
+        # In term order: a document's postings then form one sorted run, which the writer's
+        # final sort of all postings merges instead of sorting from scratch.
+        for term, where in sorted(analyzer.positions(value).items()):
             yield term, len(where), len(where) * boost, self.encode(where)
 
 
