@@ -179,14 +179,9 @@ class InMemoryLengthsReader(W3PerDocReader):  # type: ignore[misc]
         self._length_bytes: dict[str, bytes] = {}
 
     def length_bytes(self, fieldname: str) -> bytes:
-        """The one-byte length of `fieldname` for every document of the segment."""
         lengths = self._length_bytes.get(fieldname)
         if lengths is None:
-            reader = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-            lengths = b"" if reader is None else column_bytes(reader, reader._count)
-            # W3 leaves trailing zero lengths (documents without the field) unwritten.
-            lengths = lengths.ljust(self._doccount, b"\0")
-            self._length_bytes[fieldname] = lengths
+            lengths = self._length_bytes[fieldname] = length_bytes(self, fieldname)
         return lengths
 
     def doc_field_length(self, docnum, fieldname, default=0):  # type: ignore[no-untyped-def]
@@ -194,6 +189,14 @@ class InMemoryLengthsReader(W3PerDocReader):  # type: ignore[misc]
         if docnum < len(lengths) and lengths[docnum]:
             return byte_to_length(lengths[docnum])
         return default
+
+
+def length_bytes(perdoc: W3PerDocReader, fieldname: str) -> bytes:
+    """The one-byte length of `fieldname` for every document of a W3 segment."""
+    reader = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    lengths = b"" if reader is None else column_bytes(reader, reader._count)
+    # W3 leaves trailing zero lengths (documents without the field) unwritten.
+    return lengths.ljust(perdoc._doccount, b"\0")
 
 
 def column_bytes(reader, size: int) -> bytes:  # type: ignore[no-untyped-def]

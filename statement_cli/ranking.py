@@ -21,10 +21,11 @@ from statement_cli import whoosh_loader
 
 whoosh_loader.load()  # before any other Whoosh import: see whoosh_loader
 
+from whoosh.codec.whoosh3 import W3PerDocReader  # noqa: E402
 from whoosh.matching.wrappers import FilterMatcher  # noqa: E402
-from whoosh.util.numeric import byte_to_length  # noqa: E402
+from whoosh.util.numeric import byte_to_length, length_to_byte  # noqa: E402
 
-from statement_cli.codec import InMemoryLengthsReader, column_bytes  # noqa: E402
+from statement_cli.codec import InMemoryLengthsReader, column_bytes, length_bytes  # noqa: E402
 from statement_cli.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word  # noqa: E402
 from statement_cli.schema import DEFAULT_FIELDS, QUERY_FIELDS  # noqa: E402
 
@@ -69,15 +70,20 @@ def _top(matches: Scores, want: int) -> list[tuple[int, float]]:
 
 class _Evaluator:
     """One query against one searcher: document numbers are the searcher's (segment
-    offset + number within the segment); deleted documents are dropped at the end."""
+    offset + number within the segment); deleted documents are dropped at the end.
+
+    An AND evaluates its most selective part first and the others only within what that
+    matched (`within`), so a rare name AND a common word scores the common word's
+    postings only for the name's statements; a date range there is a filter on them."""
 
     def __init__(self, searcher) -> None:  # type: ignore[no-untyped-def]
         self.searcher = searcher
         self.leaves = [(leaf.reader(), offset) for leaf, offset in searcher.leaf_searchers()]
         self.schema = searcher.schema
+        self._keys: array | None = None  # type: ignore[type-arg]
 
     def evaluate(self, tree: Node) -> Scores:
-        matches = self._node(tree)
+        matches = self._node(tree, None)
         for reader, offset in self.leaves:
             if reader.has_deletions():
                 for docnum in reader.deleted_docs_set:
@@ -86,110 +92,157 @@ class _Evaluator:
 
     # ---- the tree ---------------------------------------------------------------------
 
-    def _node(self, node: Node) -> Scores:
+    def _node(self, node: Node, within: Scores | None) -> Scores:
         if isinstance(node, Word | Phrase):
             fields = [QUERY_FIELDS[node.field]] if node.field else list(DEFAULT_FIELDS)
-            return _union([self._text_in_field(node, name) for name in fields])
+            return _union([self._text_in_field(node, name, within) for name in fields])
         if isinstance(node, DateRange):
-            return self._dated(node)
+            return self._dated(node, within)
         if isinstance(node, Everything):
-            return self._everything()
+            return self._everything(CONSTANT, within)
         if isinstance(node, Not):
-            return _without(self._everything(2 * CONSTANT), self._node(node.child))
+            everything = self._everything(2 * CONSTANT, within)
+            return _without(everything, self._node(node.child, everything))
         if isinstance(node, Or):
-            return _union([self._node(child) for child in node.children])
+            return _union([self._node(child, within) for child in node.children])
         if isinstance(node, And):
-            positives = [c for c in node.children if not isinstance(c, Not)]
-            negatives = [c.child for c in node.children if isinstance(c, Not)]
-            base = (
-                _intersection([self._node(c) for c in positives])
-                if positives
-                else self._everything()
-            )
-            for negative in negatives:
-                base = _without(base, self._node(negative))
-            return base
+            return self._and(node, within)
         raise TypeError(node)
 
-    def _text_in_field(self, node: Word | Phrase, fieldname: str) -> Scores:
-        analyzer = self.schema[fieldname].analyzer
-        terms = analyzer.terms(node.text)
+    def _and(self, node: And, within: Scores | None) -> Scores:
+        positives = sorted(
+            (c for c in node.children if not isinstance(c, Not)), key=self._size_hint
+        )
+        negatives = [c.child for c in node.children if isinstance(c, Not)]
+        if not positives:
+            positives = [Everything()]
+        matches = within
+        for child in positives:
+            found = self._node(child, matches)
+            if matches is not within and matches is not None:
+                found = {d: matches[d] + s for d, s in found.items()}
+            matches = found
+            if not matches:
+                return {}
+        for negative in negatives:
+            matches = _without(matches, self._node(negative, matches))
+        return matches
+
+    def _size_hint(self, node: Node) -> int:
+        """About how many statements a node matches, to evaluate the fewest first."""
+        everything = self.searcher.doc_count_all()
+        if isinstance(node, Word | Phrase):
+            fields = [QUERY_FIELDS[node.field]] if node.field else list(DEFAULT_FIELDS)
+            total = 0
+            for name in fields:
+                terms = self.schema[name].analyzer.terms(node.text)
+                total += min((self.searcher.doc_frequency(name, t) for t in terms), default=0)
+            return total
+        if isinstance(node, Or):
+            return sum(self._size_hint(c) for c in node.children)
+        if isinstance(node, And):
+            return min(self._size_hint(c) for c in node.children)
+        return everything + 1  # date ranges and negations: filters, applied last
+
+    def _text_in_field(self, node: Word | Phrase, fieldname: str, within: Scores | None) -> Scores:
+        terms = self.schema[fieldname].analyzer.terms(node.text)
         if not terms:
             return {}
         if len(terms) == 1:
-            return self._term(fieldname, terms[0])
-        return self._phrase(fieldname, terms)
+            return self._term(fieldname, terms[0], within)
+        return self._phrase(fieldname, terms, within)
 
-    def _everything(self, score: float = CONSTANT) -> Scores:
-        return dict.fromkeys(range(self.searcher.doc_count_all()), score)
+    def _everything(self, score: float, within: Scores | None) -> Scores:
+        docnums = within if within is not None else range(self.searcher.doc_count_all())
+        return dict.fromkeys(docnums, score)
 
-    def _dated(self, node: DateRange) -> Scores:
+    def _dated(self, node: DateRange, within: Scores | None) -> Scores:
         low, high = node.key_bounds()
         low = low if low is not None else 1  # undated statements have key 0
         high = high if high is not None else 2**32 - 1
-        matches: Scores = {}
-        for reader, offset in self.leaves:
-            keys = _date_keys(reader)
-            matches.update(
-                (offset + d, CONSTANT) for d, key in enumerate(keys) if low <= key <= high
-            )
-        return matches
+        keys = self._date_keys()
+        if within is not None:
+            return {d: CONSTANT for d in within if low <= keys[d] <= high}
+        return {d: CONSTANT for d, key in enumerate(keys) if low <= key <= high}
+
+    def _date_keys(self) -> array:  # type: ignore[type-arg]
+        """Every statement's date key, by document number (segments end to end)."""
+        if self._keys is None:
+            self._keys = array(_KEY_TYPE)
+            for reader, _ in self.leaves:
+                self._keys.extend(_date_keys(reader))
+        return self._keys
 
     # ---- terms and phrases ------------------------------------------------------------
 
-    def _term(self, fieldname: str, term: str) -> Scores:
+    def _term(self, fieldname: str, term: str, within: Scores | None) -> Scores:
         matches: Scores = {}
         for reader, offset in self.leaves:
-            score = self._scorer(reader, fieldname, term)
-            for ids, weights, _ in _blocks(reader, fieldname, term, with_values=False):
-                scores = score(ids, weights)
-                matches.update(
-                    zip([offset + d for d in ids] if offset else ids, scores, strict=True)
-                )
-        return matches
-
-    def _phrase(self, fieldname: str, terms: list[str]) -> Scores:
-        """Statements where the terms occur one after another; the score is the sum of
-        the terms' scores."""
-        decode = self.schema[fieldname].format.decode_positions
-        matches: Scores = {}
-        for reader, offset in self.leaves:
-            postings = []  # per term: document → (score, encoded positions)
-            for term in dict.fromkeys(terms):
-                score = self._scorer(reader, fieldname, term)
-                found = {}
-                for ids, weights, values in _blocks(reader, fieldname, term, with_values=True):
-                    found.update(
-                        zip(ids, zip(score(ids, weights), values, strict=True), strict=True)
+            factor, norms, lengths = self._bm25(reader, fieldname, term)
+            for ids, weights, _ in _blocks(reader, fieldname, term):
+                if within is None:
+                    scores = [
+                        factor * w / (w + norms[lengths[d]])
+                        for d, w in zip(ids, weights, strict=True)
+                    ]
+                    matches.update(
+                        zip([offset + d for d in ids] if offset else ids, scores, strict=True)
                     )
-                if not found:
-                    break
-                postings.append((term, found))
-            else:
-                by_term = dict(postings)
-                candidates = set.intersection(*(set(found) for _, found in postings))
-                for docnum in candidates:
-                    if _consecutive([decode(by_term[t][docnum][1]) for t in terms]):
-                        total = sum(found[docnum][0] for _, found in postings)
-                        matches[offset + docnum] = total
+                else:
+                    matches.update(
+                        (offset + d, factor * w / (w + norms[lengths[d]]))
+                        for d, w in zip(ids, weights, strict=True)
+                        if offset + d in within
+                    )
         return matches
 
-    def _scorer(self, reader, fieldname: str, term: str):  # type: ignore[no-untyped-def]
-        """score(docnums, weights) → the scores of a block of a term's postings in one
-        segment: BM25 with the whole index's idf and average length, and this segment's
-        document lengths."""
+    def _phrase(self, fieldname: str, terms: list[str], within: Scores | None) -> Scores:
+        """Statements where the terms occur one after another; the score is the sum of
+        the terms' scores (a repeated word counts twice, as in Whoosh). Positions are
+        read only for statements that have every term."""
+        decode = self.schema[fieldname].format.decode_positions
+        unique = list(dict.fromkeys(terms))
+        matches: Scores = {}
+        for reader, offset in self.leaves:
+            candidates: set[int] | None = None
+            for term in unique:
+                docs = set()
+                for ids, _, _ in _blocks(reader, fieldname, term):
+                    docs.update(ids)
+                candidates = docs if candidates is None else candidates & docs
+                if not candidates:
+                    break
+            if within is not None and candidates:
+                candidates = {d for d in candidates if offset + d in within}
+            if not candidates:
+                continue
+            postings = {t: self._postings_of(reader, fieldname, t, candidates) for t in unique}
+            for docnum in candidates:
+                if _consecutive([decode(postings[t][docnum][1]) for t in terms]):
+                    matches[offset + docnum] = sum(postings[t][docnum][0] for t in terms)
+        return matches
+
+    def _postings_of(self, reader, fieldname: str, term: str, docnums: set[int]):  # type: ignore[no-untyped-def]
+        """document → (score, encoded positions) of a term, for some documents of a segment
+        (blocks without any of them are skipped unread)."""
+        factor, norms, lengths = self._bm25(reader, fieldname, term)
+        found = {}
+        for ids, weights, values_of in _blocks(reader, fieldname, term):
+            wanted = [i for i, d in enumerate(ids) if d in docnums]
+            if wanted:
+                values = values_of()
+                for i in wanted:
+                    d, w = ids[i], weights[i]
+                    found[d] = (factor * w / (w + norms[lengths[d]]), values[i])
+        return found
+
+    def _bm25(self, reader, fieldname: str, term: str):  # type: ignore[no-untyped-def]
+        """What a term's BM25 score in one segment needs: factor * w / (w + norms[length
+        byte of the document]), with the whole index's idf and average length."""
         idf = self.searcher.idf(fieldname, term)
         average = self.searcher.avg_field_length(fieldname) or 1
         norms = [K1 * ((1 - B) + B * (byte_to_length(b) if b else 1) / average) for b in range(256)]
-        lengths = _length_bytes(reader, fieldname)
-        factor = idf * (K1 + 1)
-
-        def score(docnums, weights) -> list[float]:  # type: ignore[no-untyped-def]
-            return [
-                factor * w / (w + norms[lengths[d]]) for d, w in zip(docnums, weights, strict=True)
-            ]
-
-        return score
+        return idf * (K1 + 1), norms, _length_bytes(reader, fieldname)
 
 
 def _consecutive(positions: list[list[int]]) -> bool:
@@ -215,24 +268,6 @@ def _union(parts: list[Scores]) -> Scores:
     return merged
 
 
-def _intersection(parts: list[Scores]) -> Scores:
-    if not parts or not all(parts):
-        return {}
-    parts = sorted(parts, key=len)
-    smallest, others = parts[0], parts[1:]
-    merged: Scores = {}
-    for docnum, score in smallest.items():
-        total = score
-        for other in others:
-            found = other.get(docnum)
-            if found is None:
-                break
-            total += found
-        else:
-            merged[docnum] = total
-    return merged
-
-
 def _without(base: Scores, removed: Scores) -> Scores:
     if len(removed) < len(base):
         base = dict(base)
@@ -245,9 +280,10 @@ def _without(base: Scores, removed: Scores) -> Scores:
 # ---- reading the segment files -------------------------------------------------------------
 
 
-def _blocks(reader, fieldname: str, term: str, with_values: bool) -> Iterator[tuple]:  # type: ignore[type-arg]
-    """(document numbers, weights, encoded values or None) per block of a term's postings
-    in one segment, deleted documents included."""
+def _blocks(reader, fieldname: str, term: str) -> Iterator[tuple]:  # type: ignore[type-arg]
+    """(document numbers, weights, values_of) per block of a term's postings in one
+    segment, deleted documents included; values_of() reads the block's encoded values
+    (positions), only when called before the next block is asked for."""
     if (fieldname, term) not in reader:
         return
     matcher = reader.postings(fieldname, term)
@@ -258,18 +294,19 @@ def _blocks(reader, fieldname: str, term: str, with_values: bool) -> Iterator[tu
         while matcher.is_active():
             ids.append(matcher.id())
             weights.append(matcher.weight())
-            values.append(matcher.value() if with_values else None)
+            values.append(matcher.value())
             matcher.next()
-        yield ids, weights, values
+        yield ids, weights, lambda: values
         return
+
+    def values_of():  # type: ignore[no-untyped-def]
+        matcher._read_values()
+        return matcher._values
+
     while matcher.is_active():
         matcher._read_ids()
         matcher._read_weights()
-        values = None
-        if with_values:
-            matcher._read_values()
-            values = matcher._values
-        yield matcher._ids, matcher._weights, values
+        yield matcher._ids, matcher._weights, values_of
         matcher._next_block()
 
 
@@ -277,11 +314,10 @@ def _length_bytes(reader, fieldname: str):  # type: ignore[no-untyped-def]
     """One length byte per document of a segment, indexable by document number."""
     perdoc = getattr(reader, "_perdoc", None)
     if isinstance(perdoc, InMemoryLengthsReader):
-        return perdoc.length_bytes(fieldname)
-    # An index written before ArchiveCodec: ask W3 once per document.
-    from whoosh.util.numeric import length_to_byte
-
-    return bytes(
+        return perdoc.length_bytes(fieldname)  # read once per segment and field
+    if isinstance(perdoc, W3PerDocReader):  # a segment written before ArchiveCodec
+        return length_bytes(perdoc, fieldname)
+    return bytes(  # another codec: ask it document by document
         length_to_byte(reader.doc_field_length(d, fieldname, 0) or 0)
         for d in range(reader.doc_count_all())
     )

@@ -147,6 +147,7 @@ def _check(archive: Archive, text: str) -> None:
         "updated",
         "nosuchword",
         '"thank you" vienna',
+        '"media media"',
     ],
 )
 def test_matches_are_right_and_ranked_as_whoosh_ranks(archive: Archive, query: str) -> None:
@@ -170,7 +171,7 @@ def test_removed_statement_is_gone(archive: Archive) -> None:
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     st.lists(
