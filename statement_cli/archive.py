@@ -14,7 +14,6 @@ Readers never take the lock. Whoosh is imported only when the index is opened.
 from __future__ import annotations
 
 import functools
-import hashlib
 import itertools
 import json
 import time
@@ -589,6 +588,7 @@ class Archive:
     def index_originals(self, ids: Iterable[str]) -> set[str]:
         """(Re)index these originals as they are on disk, for a caller holding the lock;
         returns the ids indexed."""
+        from statement_cli.parse import sha256_of
         from statement_cli.schema import to_document
 
         done: set[str] = set()
@@ -597,7 +597,7 @@ class Archive:
             for ident in ids:
                 statement = self.rebuild_statement(ident)
                 if statement is not None:
-                    statement.sha256 = hashlib.sha256(self.originals.read_bytes(ident)).hexdigest()
+                    statement.sha256 = sha256_of(self.originals.read_bytes(ident))
                     writer.update_document(**to_document(statement))
                     done.add(ident)
         except BaseException:

@@ -9,9 +9,6 @@ parent dies, and ignores Ctrl-C, which the parent handles for everyone.
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
-import multiprocessing.util
 import os
 import signal
 import sys
@@ -21,7 +18,13 @@ PARALLEL_FROM = 64  # documents in a run before a second process pays for itself
 _PR_SET_PDEATHSIG = 1
 
 
+# multiprocessing and ctypes are imported where used: searches import this module and
+# never write, and those two cost ~10 ms of start-up.
+
+
 def can_parallelise() -> bool:
+    import multiprocessing
+
     return (
         sys.platform.startswith("linux")
         and (os.cpu_count() or 1) >= 2
@@ -30,6 +33,8 @@ def can_parallelise() -> bool:
 
 
 def _in_worker(_: object) -> None:
+    import ctypes
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     libc = ctypes.CDLL(None, use_errno=True)
     libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -49,6 +54,8 @@ def open_writer(index, parallel: bool = False):  # type: ignore[no-untyped-def]
 
     global _registered
     if parallel and can_parallelise():
+        import multiprocessing.util
+
         if not _registered:
             multiprocessing.util.register_after_fork(_SETUP, _in_worker)
             _registered = True
