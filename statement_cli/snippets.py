@@ -33,7 +33,9 @@ def _fold_table() -> dict[int, str]:
 
 def fold(text: str) -> str:
     """Lower-cased, accent-folded text of the same length as `text` (so offsets carry)."""
-    folded = text.translate(_fold_table())
+    table = _fold_table()
+    # Only the accented letters go through the table (str.translate would walk them all).
+    folded = _ACCENTED.sub(lambda letter: table.get(ord(letter.group()), letter.group()), text)
     lowered = folded.lower()
     return lowered if len(lowered) == len(text) else folded
 
