@@ -127,7 +127,7 @@ def test_second_writer_waits_then_proceeds(tmp_path: Path, holder) -> None:  # t
     archive = tmp_path / "archive"
     write_statements(tmp_path / "a", 3)
     assert cli(archive, "ingest", str(tmp_path / "a")).returncode == 0
-    lock_holder = holder(archive, 1.5)
+    lock_holder = holder(archive, 5)  # long enough for a slow, loaded start-up
     write_statements(tmp_path / "b", 3, start=100)
     result = cli(archive, "ingest", str(tmp_path / "b"), env={"STATEMENT_LOCK_TIMEOUT": "60"})
     assert lock_holder.poll() is not None  # the first writer had finished
