@@ -27,6 +27,10 @@ from statement_cli.model import Statement  # noqa: E402
 # Words are runs of letters and digits; no stop words, so phrases match exactly.
 WORD = re.compile(r"\w+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# Bytes of ASCII characters that are not word characters → space; all others unchanged.
+_ASCII_SEPARATORS_TO_SPACE = bytes(
+    byte if byte >= 0x80 or chr(byte).isalnum() or chr(byte) == "_" else 0x20 for byte in range(256)
+)
 _CACHE_LIMIT = 200_000  # distinct words remembered per analyzer (a few MB)
 
 
@@ -75,8 +79,24 @@ class FoldingAnalyzer(Tokenizer):  # type: ignore[misc]
         return term
 
     def words(self, text: str) -> list[str]:
-        """The folded words of `text`, in order (not yet stemmed)."""
-        return WORD.findall(fold(text))
+        """The folded words of `text` (runs of `\\w`), in order, not yet stemmed.
+
+        A regex walks every character in Python's Unicode tables; instead the ASCII
+        separators become spaces in one bytes.translate and str.split cuts there (four
+        times faster). Only a token holding other characters (a curly quote, an em
+        dash) is split again by the regex."""
+        folded = fold(text)
+        tokens = (
+            folded.encode("utf-8", "surrogatepass")
+            .translate(_ASCII_SEPARATORS_TO_SPACE)
+            .decode("utf-8", "surrogatepass")
+            .split()
+        )
+        if folded.isascii():
+            return tokens
+        return [
+            w for token in tokens for w in ((token,) if token.isascii() else WORD.findall(token))
+        ]
 
     def terms(self, text: str) -> list[str]:
         """The index terms of `text`, in order."""

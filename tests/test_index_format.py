@@ -6,9 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from statement_cli.archive import Archive
-from statement_cli.schema import PackedPositions, stemming_analyzer
+from statement_cli.schema import WORD, PackedPositions, fold, stemming_analyzer
 
 COUNT = 300
 
@@ -93,3 +95,10 @@ def test_packed_positions_round_trip(positions: list[int]) -> None:
     value = packed.encode(positions)
     assert packed.decode_positions(value) == positions
     assert packed.decode_frequency(value) == len(positions)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=())) | st.text("ab _.,’—\t\n\u00a0é٣"))
+def test_fast_word_split_equals_the_regex(text: str) -> None:
+    # The analyzer splits ASCII separators with bytes.translate; \w+ is the definition.
+    assert stemming_analyzer().words(text) == WORD.findall(fold(text))
