@@ -58,14 +58,16 @@ def count(searcher, tree: Node) -> int:  # type: ignore[no-untyped-def]
 
 
 def _top(matches: Scores, want: int) -> list[tuple[int, float]]:
-    """The `want` highest scores, ties broken by document number: the cut-off score is
-    found among bare floats (cheap), then only matches at or above it are sorted."""
+    """The `want` highest scores, ties broken by document number. The cut-off score is
+    found among bare floats; fewer than `want` matches score above it, and of those that
+    score exactly it (many, when scores are coarse) only the lowest numbers are taken."""
     if want <= 0:
         return []
     cutoff = heapq.nlargest(want, matches.values())[-1]
-    above = [(d, s) for d, s in matches.items() if s >= cutoff]
+    above = [(d, s) for d, s in matches.items() if s > cutoff]
+    tied = heapq.nsmallest(want - len(above), (d for d, s in matches.items() if s == cutoff))
     above.sort(key=lambda item: (-item[1], item[0]))
-    return above[:want]
+    return above + [(d, cutoff) for d in tied]
 
 
 class _Evaluator:
@@ -200,7 +202,8 @@ class _Evaluator:
         """Statements where the terms occur one after another; the score is the sum of
         the terms' scores (a repeated word counts twice, as in Whoosh). Positions are
         read only for statements that have every term."""
-        decode = self.schema[fieldname].format.decode_positions
+        field_format = self.schema[fieldname].format
+        decode = getattr(field_format, "positions_array", field_format.decode_positions)
         unique = list(dict.fromkeys(terms))
         matches: Scores = {}
         for reader, offset in self.leaves:
@@ -216,25 +219,34 @@ class _Evaluator:
                 candidates = {d for d in candidates if offset + d in within}
             if not candidates:
                 continue
-            postings = {t: self._postings_of(reader, fieldname, t, candidates) for t in unique}
+            scores, values = {}, {}
+            for term in unique:
+                scores[term], values[term] = self._postings_of(reader, fieldname, term, candidates)
+            first, later = terms[0], list(enumerate(terms[1:], 1))
             for docnum in candidates:
-                if _consecutive([decode(postings[t][docnum][1]) for t in terms]):
-                    matches[offset + docnum] = sum(postings[t][docnum][0] for t in terms)
+                starts = set(decode(values[first][docnum]))
+                for shift, term in later:  # keep p where p + shift is a position of term
+                    starts.intersection_update(map(shift.__rsub__, decode(values[term][docnum])))
+                    if not starts:
+                        break
+                else:
+                    matches[offset + docnum] = sum(scores[t][docnum] for t in terms)
         return matches
 
     def _postings_of(self, reader, fieldname: str, term: str, docnums: set[int]):  # type: ignore[no-untyped-def]
-        """document → (score, encoded positions) of a term, for some documents of a segment
-        (blocks without any of them are skipped unread)."""
+        """document → score and document → encoded positions of a term, for some
+        documents of a segment (blocks without any of them are skipped unread)."""
         factor, norms, lengths = self._bm25(reader, fieldname, term)
-        found = {}
+        scores, values = {}, {}
         for ids, weights, values_of in _blocks(reader, fieldname, term):
             wanted = [i for i, d in enumerate(ids) if d in docnums]
             if wanted:
-                values = values_of()
+                block_values = values_of()
                 for i in wanted:
                     d, w = ids[i], weights[i]
-                    found[d] = (factor * w / (w + norms[lengths[d]]), values[i])
-        return found
+                    scores[d] = factor * w / (w + norms[lengths[d]])
+                    values[d] = block_values[i]
+        return scores, values
 
     def _bm25(self, reader, fieldname: str, term: str):  # type: ignore[no-untyped-def]
         """What a term's BM25 score in one segment needs: factor * w / (w + norms[length
@@ -245,15 +257,8 @@ class _Evaluator:
         return idf * (K1 + 1), norms, _length_bytes(reader, fieldname)
 
 
-def _consecutive(positions: list[list[int]]) -> bool:
-    """Whether some position p of the first term has p+1 in the second's, p+2 in the
-    third's, and so on."""
-    starts = set(positions[0])
-    for shift, later in enumerate(positions[1:], 1):
-        starts.intersection_update(p - shift for p in later)
-        if not starts:
-            return False
-    return True
+# Every evaluation returns a new dict that its caller owns, so these change their
+# arguments in place rather than copy a 100,000-entry dict.
 
 
 def _union(parts: list[Scores]) -> Scores:
@@ -261,7 +266,7 @@ def _union(parts: list[Scores]) -> Scores:
     if not parts:
         return {}
     parts.sort(key=len, reverse=True)
-    merged = dict(parts[0])
+    merged = parts[0]
     for part in parts[1:]:
         for docnum, score in part.items():
             merged[docnum] = merged.get(docnum, 0.0) + score
@@ -270,7 +275,6 @@ def _union(parts: list[Scores]) -> Scores:
 
 def _without(base: Scores, removed: Scores) -> Scores:
     if len(removed) < len(base):
-        base = dict(base)
         for docnum in removed:
             base.pop(docnum, None)
         return base

@@ -178,11 +178,15 @@ class PackedPositions(FastPositions):
         return pack_uint(len(packed)) + packed.tobytes()
 
     def decode_positions(self, valuestring):  # type: ignore[no-untyped-def]
+        return self.positions_array(valuestring).tolist()
+
+    def positions_array(self, valuestring: bytes) -> array:  # type: ignore[type-arg]
+        """The positions as an array of ints (what a phrase check iterates)."""
         packed = array(_POSITION_TYPE)
         packed.frombytes(valuestring[_INT_SIZE:])
         if _SWAP:
             packed.byteswap()
-        return packed.tolist()
+        return packed
 
 
 def folding_analyzer() -> FoldingAnalyzer:
