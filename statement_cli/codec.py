@@ -30,12 +30,14 @@ from statement_cli import whoosh_loader
 
 whoosh_loader.load()  # before any other Whoosh import: see whoosh_loader
 
+from whoosh import columns  # noqa: E402
 from whoosh.codec.whoosh3 import (  # noqa: E402
     LENGTHS_COLUMN,
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
     W3LeafMatcher,
     W3PerDocReader,
+    W3PerDocWriter,
     W3PostingsWriter,
     _lenfield,
 )
@@ -75,6 +77,9 @@ class ArchiveCodec(W3Codec):  # type: ignore[misc]
 
     def per_document_reader(self, storage, segment):  # type: ignore[no-untyped-def]
         return InMemoryLengthsReader(storage, segment)
+
+    def per_document_writer(self, storage, segment):  # type: ignore[no-untyped-def]
+        return FastStoringPerDocWriter(self, storage, segment)
 
     def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):  # type: ignore[no-untyped-def]
         if terminfo.is_inlined():  # never with our inline limit; W3 handles it anyway
@@ -171,6 +176,19 @@ class PackedLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
             joined = zlib.decompress(joined)
         starts = [0, *_unpack(_UINT, ends)]
         self._values = [joined[a:b] for a, b in itertools.pairwise(starts)]
+
+
+class FastStoringPerDocWriter(W3PerDocWriter):  # type: ignore[misc]
+    """Compresses each statement's stored fields with zlib level 1 instead of 3: a third
+    less time for 8% more bytes (sotu); W3's reader decompresses either."""
+
+    def _create_column(self, fieldname, column):  # type: ignore[no-untyped-def]
+        if fieldname == "_stored":
+            column = _FAST_STORED_COLUMN
+        super()._create_column(fieldname, column)
+
+
+_FAST_STORED_COLUMN = columns.PickleColumn(columns.CompressedBytesColumn(level=1))
 
 
 class InMemoryLengthsReader(W3PerDocReader):  # type: ignore[misc]
