@@ -913,6 +913,33 @@ def show_config(
     _state(ctx).emit("\n".join(lines) + "\n")
 
 
+_GLOBAL_OPTIONS_WITH_VALUES = {"--archive", "--color"}
+
+
+def _keep_only_the_command_asked_for(args: list[str]) -> None:
+    """Typer builds every command's Click object (signatures, options, help) on each run,
+    about 15 ms; a command line that names its command needs only that one. Top-level
+    help, shell completion and mistyped names still see them all."""
+    if os.environ.get("_STATEMENT_COMPLETE"):
+        return
+    skip_value = False
+    for arg in args:
+        if skip_value:
+            skip_value = False
+        elif arg in _GLOBAL_OPTIONS_WITH_VALUES:
+            skip_value = True
+        elif not arg.startswith("-"):
+            named = [
+                info
+                for info in app.registered_commands
+                if (info.name or info.callback.__name__.replace("_", "-")) == arg
+            ]
+            if named:
+                app.registered_commands = named
+            return
+
+
 def main() -> None:
     """Console-script entry point."""
+    _keep_only_the_command_asked_for(sys.argv[1:])
     app(prog_name="statement")
