@@ -258,3 +258,31 @@ def test_explicit_new_archive_starts_empty(run, archive_dir: Path, tmp_path: Pat
     assert run("ingest", str(tmp_path / "one.txt")).exit_code == 0
     assert len(run("list").stdout.splitlines()) == 1
     assert (archive_dir / FORMAT_FILE).is_file()
+
+
+def test_console_entry_point_finds_the_command_after_global_options(
+    filled: Path, archive_dir: Path
+) -> None:
+    """`main()` builds only the command named on the line; global option values (an
+    archive folder called "list", say) must not be taken for the command."""
+    import os
+    import subprocess
+    import sys
+
+    odd = archive_dir.parent / "list"
+    archive_dir.rename(odd)
+
+    def cli(*args: str) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
+        env = {**os.environ, "NO_COLOR": "1"}
+        return subprocess.run(
+            [sys.executable, "-m", "statement_cli", *args], capture_output=True, text=True, env=env
+        )
+
+    found = cli("--color", "never", "--archive", str(odd), "count", "election")
+    assert found.returncode == 0, found.stderr
+    assert int(found.stdout) >= 1
+    typo = cli("--archive", str(odd), "serch", "election")
+    assert typo.returncode == 2
+    assert "Did you mean 'search'" in typo.stderr
+    helped = cli("--archive", str(odd), "kwic", "--help")
+    assert helped.returncode == 0 and "Usage: statement kwic" in helped.stdout
