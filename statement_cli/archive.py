@@ -17,6 +17,7 @@ import functools
 import itertools
 import json
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -454,36 +455,19 @@ class Archive:
         want = None if limit is None else offset + limit
         with self.searcher() as searcher:
             wquery = to_whoosh(tree, searcher.schema)
-            results = None
-            if ranked and not facets and not has_prefix_or_fuzzy(tree):
-                from statement_cli import ranking
-
-                best = ranking.rank(searcher, tree, want)
-                total = best.total
-                page = [
-                    (searcher.stored_fields(docnum), score)
-                    for docnum, score in zip(best.docnums, best.scores, strict=True)
-                ][offset:]
-            else:
-                results = _whoosh_search(searcher, wquery, sort, ranked, want, facets)
-                total = len(results)
-                end = min(total, want if want is not None else total)
-                page = [
-                    (results[i].fields(), results.score(i) if ranked else None)
-                    for i in range(offset, end)
-                ]
+            docnums, scores, matched = ordered_matches(searcher, tree, sort, want)
             highlighter = Highlighter(tree, wquery, searcher) if snippets else None
             hits: list[Hit] = []
-            for fields, score in page:
-                statement = Statement.from_dict(fields)
+            for docnum, score in zip(docnums[offset:], scores[offset:], strict=True):
+                statement = Statement.from_dict(searcher.stored_fields(docnum))
                 hit = Hit(statement, score if ranked else None)
                 if highlighter:
                     hit.snippets = highlighter.snippets(statement.body, snippets)
                 hits.append(hit)
-            result = SearchResult(hits, total, tree)
-            if facets and results is not None:
-                result.facets = _facet_counts(results)
-            if total == 0 and text.strip():
+            result = SearchResult(hits, len(matched), tree)
+            if facets:
+                result.facets = _facet_counts(searcher, matched)
+            if not matched and text.strip():
                 from statement_cli.suggest import suggest_query
 
                 result.suggestion = suggest_query(text, tree, searcher)
@@ -493,11 +477,7 @@ class Archive:
     def count_matches(self, text: str = "", filters: Filters | None = None) -> int:
         tree = parse_query(text, filters)
         with self.searcher() as searcher:
-            if not has_prefix_or_fuzzy(tree):
-                from statement_cli import ranking
-
-                return ranking.count(searcher, tree)
-            return len(searcher.search(to_whoosh(tree, searcher.schema), limit=1))
+            return len(ordered_matches(searcher, tree, "relevance", 1)[2])
 
     @retrying_read
     def related(self, prefix: str, limit: int = 10) -> list[Hit]:
@@ -710,42 +690,44 @@ class Highlighter:
 FACET_SIZE = 10  # values shown per facet, most frequent first
 
 
-def _whoosh_search(searcher, wquery, sort: str, ranked: bool, want: int | None, facets: bool):  # type: ignore[no-untyped-def]
-    """Whoosh's own search: for date order, facets, and prefix or fuzzy words."""
+def ordered_matches(searcher, tree: Node, sort: str, want: int | None):  # type: ignore[no-untyped-def]
+    """The document numbers of the first `want` matches of a tree (all when None) in the
+    order asked for, their scores, and every match. "relevance" ranks best first when the
+    query has words, else sorts newest first; "date" is oldest first, "-date" newest.
+
+    The block-reading ranker answers every tree without prefix or fuzzy words; Whoosh,
+    which expands those, answers the rest."""
+    ranked = sort == "relevance" and bool(positive_words(tree))
+    if not has_prefix_or_fuzzy(tree):
+        from statement_cli import ranking
+
+        order = "relevance" if ranked else ("date" if sort == "date" else "-date")
+        best = ranking.rank(searcher, tree, want, order)
+        return best.docnums, best.scores, best.matches.keys()
     kwargs: dict[str, object] = {}
     if not ranked:
         kwargs = {"sortedby": "date_key", "reverse": sort != "date"}
-    if facets:
-        kwargs["groupedby"] = _facet_spec()
-    return searcher.search(wquery, limit=want, **kwargs)
+    results = searcher.search(to_whoosh(tree, searcher.schema), limit=want, **kwargs)
+    return [hit.docnum for hit in results], [hit.score for hit in results], results.docs()
 
 
-def _facet_spec():  # type: ignore[no-untyped-def]
-    from whoosh import sorting
-
-    return {
-        "year": sorting.FieldFacet("date_key", maptype=sorting.Count),
-        "speaker": sorting.FieldFacet("speaker_exact", maptype=sorting.Count),
-        "venue": sorting.FieldFacet("venue_exact", maptype=sorting.Count),
-    }
-
-
-def _facet_counts(results) -> dict[str, list[tuple[str, int]]]:  # type: ignore[no-untyped-def]
+def _facet_counts(searcher, matched: Iterable[int]) -> dict[str, list[tuple[str, int]]]:  # type: ignore[no-untyped-def]
     """Hit counts per year, speaker and venue, most frequent first (years by year)."""
-    years: dict[str, int] = {}
-    for key, count in results.groups("year").items():
-        year = str(key // 10000) if key else ""
-        if year:
-            years[year] = years.get(year, 0) + count
+    from statement_cli import columns
+
+    keys = columns.numbers(searcher, "date_key")
+    years = Counter(str(keys[d] // 10000) for d in matched if keys[d])
     out = {"year": sorted(years.items())}
-    for name in ("speaker", "venue"):
-        counts = {
-            (k.decode("utf-8") if isinstance(k, bytes) else k): v
-            for k, v in results.groups(name).items()
-            if k
-        }
-        out[name] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE]
+    for facet, name in (("speaker", "speaker_exact"), ("venue", "venue_exact")):
+        values = columns.strings(searcher, name)
+        counts = Counter(values[d] for d in matched if values[d])
+        ranked = sorted(((v.decode("utf-8"), n) for v, n in counts.items()), key=_most_first)
+        out[facet] = ranked[:FACET_SIZE]
     return out
+
+
+def _most_first(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
 
 
 def _expanded(wquery, searcher, fieldname: str) -> set[str]:  # type: ignore[no-untyped-def]

@@ -12,7 +12,6 @@ Whoosh. Trees with prefix or fuzzy words are left to Whoosh, which expands them.
 from __future__ import annotations
 
 import heapq
-import sys
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,7 +24,8 @@ from whoosh.codec.whoosh3 import W3PerDocReader  # noqa: E402
 from whoosh.matching.wrappers import FilterMatcher  # noqa: E402
 from whoosh.util.numeric import byte_to_length, length_to_byte  # noqa: E402
 
-from statement_cli.codec import InMemoryLengthsReader, column_bytes, length_bytes  # noqa: E402
+from statement_cli import columns  # noqa: E402
+from statement_cli.codec import InMemoryLengthsReader, length_bytes  # noqa: E402
 from statement_cli.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word  # noqa: E402
 from statement_cli.schema import DEFAULT_FIELDS, QUERY_FIELDS  # noqa: E402
 
@@ -38,23 +38,42 @@ CONSTANT = 1.0
 
 @dataclass
 class Ranking:
-    docnums: list[int]  # the best `want`, best first (ties: older document first)
+    docnums: list[int]  # the first `want` in the order asked for
     scores: list[float]
-    total: int  # every match, not only those returned
+    matches: Scores  # every match (for the total and facets), with its score
+
+    @property
+    def total(self) -> int:
+        return len(self.matches)
 
 
-def rank(searcher, tree: Node, want: int | None) -> Ranking:  # type: ignore[no-untyped-def]
-    """The best `want` matches of a tree without prefix or fuzzy words (all when None)."""
-    matches = _Evaluator(searcher).evaluate(tree)
+def rank(searcher, tree: Node, want: int | None, order: str = "relevance") -> Ranking:  # type: ignore[no-untyped-def]
+    """The first `want` matches (all when None) of a tree without prefix or fuzzy words:
+    best first for "relevance" (ties: lower document number first), oldest first for
+    "date", newest first for "-date" (undated statements count as oldest; see _by_date)."""
+    evaluator = _Evaluator(searcher)
+    matches = evaluator.evaluate(tree)
+    if order == "relevance":
+        if want is None or want >= len(matches):
+            best = sorted(matches.items(), key=lambda item: (-item[1], item[0]))
+        else:
+            best = _top(matches, want)
+        return Ranking([d for d, _ in best], [s for _, s in best], matches)
+    docnums = _by_date(matches, evaluator.date_keys(), want, newest=order == "-date")
+    return Ranking(docnums, [matches[d] for d in docnums], matches)
+
+
+def _by_date(matches: Scores, keys, want: int | None, newest: bool) -> list[int]:  # type: ignore[no-untyped-def]
+    """Document numbers in date order; newest first is the exact reverse of oldest first
+    (so among statements of one date, the one added last comes first), as in Whoosh."""
+    sign = -1 if newest else 1
+
+    def key(docnum: int) -> tuple[int, int]:
+        return sign * keys[docnum], sign * docnum
+
     if want is None or want >= len(matches):
-        best = sorted(matches.items(), key=lambda item: (-item[1], item[0]))
-    else:
-        best = _top(matches, want)
-    return Ranking([d for d, _ in best], [s for _, s in best], len(matches))
-
-
-def count(searcher, tree: Node) -> int:  # type: ignore[no-untyped-def]
-    return len(_Evaluator(searcher).evaluate(tree))
+        return sorted(matches, key=key)
+    return heapq.nsmallest(want, matches, key=key)
 
 
 def _top(matches: Scores, want: int) -> list[tuple[int, float]]:
@@ -85,6 +104,8 @@ class _Evaluator:
         self._keys: array | None = None  # type: ignore[type-arg]
 
     def evaluate(self, tree: Node) -> Scores:
+        if self.searcher.doc_count_all() == 0:  # a new archive (and no idf to compute)
+            return {}
         matches = self._node(tree, None)
         for reader, offset in self.leaves:
             if reader.has_deletions():
@@ -162,17 +183,15 @@ class _Evaluator:
         low, high = node.key_bounds()
         low = low if low is not None else 1  # undated statements have key 0
         high = high if high is not None else 2**32 - 1
-        keys = self._date_keys()
+        keys = self.date_keys()
         if within is not None:
             return {d: CONSTANT for d in within if low <= keys[d] <= high}
         return {d: CONSTANT for d, key in enumerate(keys) if low <= key <= high}
 
-    def _date_keys(self) -> array:  # type: ignore[type-arg]
-        """Every statement's date key, by document number (segments end to end)."""
+    def date_keys(self) -> array:  # type: ignore[type-arg]
+        """Every statement's date key (YYYYMMDD, 0 when undated), by document number."""
         if self._keys is None:
-            self._keys = array(_KEY_TYPE)
-            for reader, _ in self.leaves:
-                self._keys.extend(_date_keys(reader))
+            self._keys = columns.numbers(self.searcher, "date_key")
         return self._keys
 
     # ---- terms and phrases ------------------------------------------------------------
@@ -325,19 +344,3 @@ def _length_bytes(reader, fieldname: str):  # type: ignore[no-untyped-def]
         length_to_byte(reader.doc_field_length(d, fieldname, 0) or 0)
         for d in range(reader.doc_count_all())
     )
-
-
-_KEY_TYPE = "I" if array("I").itemsize == 4 else "L"
-
-
-def _date_keys(reader) -> array:  # type: ignore[type-arg]
-    """The date key of every document of a segment (0 when undated)."""
-    column = reader.column_reader("date_key", translate=False)
-    keys = array(_KEY_TYPE)
-    keys.frombytes(column_bytes(column, column._count * keys.itemsize))
-    if sys.byteorder == "little":  # Whoosh writes numeric columns big-endian
-        keys.byteswap()
-    missing = reader.doc_count_all() - len(keys)
-    if missing > 0:  # Whoosh leaves trailing default values unwritten
-        keys.extend([column._default] * missing)
-    return keys

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from statement_cli.archive import FORMAT_FILE
 
 
@@ -286,3 +288,25 @@ def test_console_entry_point_finds_the_command_after_global_options(
     assert "Did you mean 'search'" in typo.stderr
     helped = cli("--archive", str(odd), "kwic", "--help")
     assert helped.returncode == 0 and "Usage: statement kwic" in helped.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "code"),
+    [
+        (["search", "election"], 1),
+        (["search", "election", "--facets"], 1),
+        (["search", "elect*"], 1),
+        (["list"], 1),
+        (["count", "election"], 1),
+        (["stats"], 0),
+        (["trend", "election"], 1),
+        (["kwic", "election"], 1),
+    ],
+)
+def test_reading_a_new_empty_archive(run, archive_dir: Path, command: list[str], code: int) -> None:
+    from statement_cli.archive import Archive
+
+    Archive.create(archive_dir)
+    result = run(*command)
+    assert result.exit_code == code, result.output
+    assert "error" not in result.output

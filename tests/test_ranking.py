@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from statement_cli import ranking
-from statement_cli.archive import Archive, _whoosh_search
+from statement_cli.archive import Archive
 from statement_cli.dates import date_key
 from statement_cli.errors import QuerySyntaxError
 from statement_cli.query import (
@@ -115,9 +115,7 @@ def _check(archive: Archive, text: str) -> None:
         assert ours.total == len(ours.docnums)
         if _has_not(tree):
             return
-        results = _whoosh_search(
-            searcher, to_whoosh(tree, searcher.schema), "relevance", True, None, False
-        )
+        results = searcher.search(to_whoosh(tree, searcher.schema), limit=None)
         whoosh = {hit.docnum: hit.score for hit in results}
     assert set(whoosh) == set(ours.docnums)
     for docnum, score in zip(ours.docnums, ours.scores, strict=True):
@@ -152,6 +150,27 @@ def _check(archive: Archive, text: str) -> None:
 )
 def test_matches_are_right_and_ranked_as_whoosh_ranks(archive: Archive, query: str) -> None:
     _check(archive, query)
+
+
+@pytest.mark.parametrize("query", ["", "council", "rights -chair", "date:2012..2015", "NOT vienna"])
+@pytest.mark.parametrize("order", ["date", "-date"])
+def test_date_order_is_whooshs(archive: Archive, query: str, order: str) -> None:
+    tree = parse_query(query)
+    with archive.searcher() as searcher:
+        ours = ranking.rank(searcher, tree, None, order)
+        page = ranking.rank(searcher, tree, 5, order)
+        results = searcher.search(
+            to_whoosh(tree, searcher.schema),
+            limit=None,
+            sortedby="date_key",
+            reverse=order == "-date",
+        )
+        whoosh = [hit.docnum for hit in results]
+        keys = [searcher.stored_fields(d).get("date", "") for d in ours.docnums]
+    assert set(ours.docnums) == set(whoosh)
+    assert ours.docnums == whoosh
+    assert page.docnums == ours.docnums[:5]
+    assert keys == sorted(keys, reverse=order == "-date")
 
 
 def test_page_is_the_top_of_the_full_ranking(archive: Archive) -> None:
