@@ -55,12 +55,32 @@ def rank(searcher, tree: Node, want: int | None, order: str = "relevance") -> Ra
     matches = evaluator.evaluate(tree)
     if order == "relevance":
         if want is None or want >= len(matches):
-            best = sorted(matches.items(), key=lambda item: (-item[1], item[0]))
+            best = sorted(matches.items(), key=_best)
         else:
             best = _top(matches, want)
         return Ranking([d for d, _ in best], [s for _, s in best], matches)
     docnums = _by_date(matches, evaluator.date_keys(), want, newest=order == "-date")
     return Ranking(docnums, [matches[d] for d in docnums], matches)
+
+
+def rank_terms(  # type: ignore[no-untyped-def]
+    searcher, fieldname: str, weighted: list[tuple[str, float]], want: int, leave_out: int
+) -> Ranking:
+    """The best `want` statements for index terms of one field, each term's score times its
+    weight (Whoosh's more-like-this query), leaving out one document."""
+    evaluator = _Evaluator(searcher)
+    parts = []
+    for term, weight in weighted:
+        scores = evaluator.term_scores(fieldname, term)
+        parts.append({d: weight * s for d, s in scores.items()})
+    matches = evaluator.without_deleted(_union(parts))
+    matches.pop(leave_out, None)
+    best = _top(matches, want) if want < len(matches) else sorted(matches.items(), key=_best)
+    return Ranking([d for d, _ in best], [s for _, s in best], matches)
+
+
+def _best(item: tuple[int, float]) -> tuple[float, int]:
+    return -item[1], item[0]
 
 
 def _by_date(matches: Scores, keys, want: int | None, newest: bool) -> list[int]:  # type: ignore[no-untyped-def]
@@ -85,7 +105,7 @@ def _top(matches: Scores, want: int) -> list[tuple[int, float]]:
     cutoff = heapq.nlargest(want, matches.values())[-1]
     above = [(d, s) for d, s in matches.items() if s > cutoff]
     tied = heapq.nsmallest(want - len(above), (d for d, s in matches.items() if s == cutoff))
-    above.sort(key=lambda item: (-item[1], item[0]))
+    above.sort(key=_best)
     return above + [(d, cutoff) for d in tied]
 
 
@@ -106,7 +126,15 @@ class _Evaluator:
     def evaluate(self, tree: Node) -> Scores:
         if self.searcher.doc_count_all() == 0:  # a new archive (and no idf to compute)
             return {}
-        matches = self._node(tree, None)
+        return self.without_deleted(self._node(tree, None))
+
+    def term_scores(self, fieldname: str, term: str) -> Scores:
+        """Every statement holding one index term, with its BM25 score."""
+        if self.searcher.doc_count_all() == 0:
+            return {}
+        return self._term(fieldname, term, None)
+
+    def without_deleted(self, matches: Scores) -> Scores:
         for reader, offset in self.leaves:
             if reader.has_deletions():
                 for docnum in reader.deleted_docs_set:

@@ -219,3 +219,20 @@ def test_random_queries(archive: Archive, tokens: list[str]) -> None:
     except QuerySyntaxError:
         return  # e.g. a lone "OR": the CLI explains it, there is nothing to rank
     _check(archive, " ".join(tokens))
+
+
+def test_related_is_whooshs_more_like_this(archive: Archive) -> None:
+    ident = archive.search("rights", limit=1).hits[0].statement.id
+    ours = archive.related(ident, limit=8)
+    with archive.searcher() as searcher:
+        docnum = searcher.document_number(id=ident)
+        whoosh = list(searcher.more_like(docnum, "body", top=8, numterms=25))
+        expected = [(hit["id"], hit.score) for hit in whoosh]
+    assert len(ours) == len(expected) > 0
+    assert ident not in {hit.statement.id for hit in ours}
+    for hit, (_, score) in zip(ours, expected, strict=True):
+        assert math.isclose(hit.score, score, rel_tol=1e-5)
+    # Equal scores may come in either order; the sets of ids per score agree.
+    assert sorted((round(h.score, 4), h.statement.id) for h in ours) == sorted(
+        (round(s, 4), i) for i, s in expected
+    )
