@@ -39,7 +39,6 @@ from statement_cli.model import Hit, Statement
 from statement_cli.query import (
     Filters,
     Node,
-    has_prefix_or_fuzzy,
     parse_query,
     positive_words,
     to_whoosh,
@@ -702,22 +701,13 @@ FACET_SIZE = 10  # values shown per facet, most frequent first
 def ordered_matches(searcher, tree: Node, sort: str, want: int | None):  # type: ignore[no-untyped-def]
     """The document numbers of the first `want` matches of a tree (all when None) in the
     order asked for, their scores, and every match. "relevance" ranks best first when the
-    query has words, else sorts newest first; "date" is oldest first, "-date" newest.
+    query has words, else sorts newest first; "date" is oldest first, "-date" newest."""
+    from statement_cli import ranking
 
-    The block-reading ranker answers every tree without prefix or fuzzy words; Whoosh,
-    which expands those, answers the rest."""
     ranked = sort == "relevance" and bool(positive_words(tree))
-    if not has_prefix_or_fuzzy(tree):
-        from statement_cli import ranking
-
-        order = "relevance" if ranked else ("date" if sort == "date" else "-date")
-        best = ranking.rank(searcher, tree, want, order)
-        return best.docnums, best.scores, best.matches.keys()
-    kwargs: dict[str, object] = {}
-    if not ranked:
-        kwargs = {"sortedby": "date_key", "reverse": sort != "date"}
-    results = searcher.search(to_whoosh(tree, searcher.schema), limit=want, **kwargs)
-    return [hit.docnum for hit in results], [hit.score for hit in results], results.docs()
+    order = "relevance" if ranked else ("date" if sort == "date" else "-date")
+    best = ranking.rank(searcher, tree, want, order)
+    return best.docnums, best.scores, best.matches.keys()
 
 
 def _facet_counts(searcher, matched: Iterable[int]) -> dict[str, list[tuple[str, int]]]:  # type: ignore[no-untyped-def]

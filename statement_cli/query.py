@@ -339,17 +339,6 @@ def positive_words(node: Node) -> list[Word | Phrase]:
     return []
 
 
-def has_prefix_or_fuzzy(node: Node) -> bool:
-    """Whether any word of the tree is a prefix (`elect*`) or fuzzy (`Kazakstan~`) word."""
-    if isinstance(node, Word):
-        return node.prefix or bool(node.fuzzy)
-    if isinstance(node, Not):
-        return has_prefix_or_fuzzy(node.child)
-    if isinstance(node, And | Or):
-        return any(has_prefix_or_fuzzy(child) for child in node.children)
-    return False
-
-
 # ---- Whoosh ----------------------------------------------------------------------------
 
 

@@ -6,7 +6,8 @@ term's postings are read a block (128 postings) at a time, the query tree is eva
 with dict and set operations, and a term's scores come from one comprehension per block.
 The scoring is Whoosh's BM25F (same formula, statistics and field weights), so the
 ranking is that of `searcher.search`; a phrase scores as the sum of its words, as in
-Whoosh. Trees with prefix or fuzzy words are left to Whoosh, which expands them.
+Whoosh. Prefix and fuzzy words are expanded to index terms scored like words joined by
+OR (Whoosh gives them a constant score instead).
 """
 
 from __future__ import annotations
@@ -48,9 +49,9 @@ class Ranking:
 
 
 def rank(searcher, tree: Node, want: int | None, order: str = "relevance") -> Ranking:  # type: ignore[no-untyped-def]
-    """The first `want` matches (all when None) of a tree without prefix or fuzzy words:
-    best first for "relevance" (ties: lower document number first), oldest first for
-    "date", newest first for "-date" (undated statements count as oldest; see _by_date)."""
+    """The first `want` matches (all when None) of a tree: best first for "relevance"
+    (ties: lower document number first), oldest first for "date", newest first for
+    "-date" (undated statements count as oldest; see _by_date)."""
     evaluator = _Evaluator(searcher)
     matches = evaluator.evaluate(tree)
     if order == "relevance":
@@ -196,12 +197,35 @@ class _Evaluator:
         return everything + 1  # date ranges and negations: filters, applied last
 
     def _text_in_field(self, node: Word | Phrase, fieldname: str, within: Scores | None) -> Scores:
+        if isinstance(node, Word) and (node.prefix or node.fuzzy):
+            return self._expanded(node, fieldname, within)
         terms = self.schema[fieldname].analyzer.terms(node.text)
         if not terms:
             return {}
         if len(terms) == 1:
             return self._term(fieldname, terms[0], within)
         return self._phrase(fieldname, terms, within)
+
+    def _expanded(self, word: Word, fieldname: str, within: Scores | None) -> Scores:
+        """A prefix word (`elect*`: every index term starting with the folded, unstemmed
+        text) or a fuzzy one (`Kazakstan~`: every term within the edit distance, first
+        letter kept): the terms' scores summed, as for words joined by OR. Words before
+        the last of a prefix (`united stat*`) must match as they are."""
+        analyzer = self.schema[fieldname].analyzer
+        reader = self.searcher.reader()
+        if word.prefix:
+            words = analyzer.words(word.text)
+            if not words:
+                return {}
+            heads = [self._term(fieldname, t, within) for t in analyzer.terms(" ".join(words[:-1]))]
+            expansions = [_text(t) for t in reader.expand_prefix(fieldname, words[-1])]
+            last = _union([self._term(fieldname, t, within) for t in expansions])
+            return _sum_common([*heads, last])
+        parts = []
+        for term in analyzer.terms(word.text):
+            near = reader.terms_within(fieldname, term, word.fuzzy, prefix=1)
+            parts.append(_union([self._term(fieldname, _text(t), within) for t in near]))
+        return _sum_common(parts)
 
     def _everything(self, score: float, within: Scores | None) -> Scores:
         docnums = within if within is not None else range(self.searcher.doc_count_all())
@@ -302,6 +326,22 @@ class _Evaluator:
         average = self.searcher.avg_field_length(fieldname) or 1
         norms = [K1 * ((1 - B) + B * (byte_to_length(b) if b else 1) / average) for b in range(256)]
         return idf * (K1 + 1), norms, _length_bytes(reader, fieldname)
+
+
+def _text(term: str | bytes) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+def _sum_common(parts: list[Scores]) -> Scores:
+    """The statements in every part, with their scores summed."""
+    if not parts:
+        return {}
+    parts = sorted(parts, key=len)
+    return {
+        d: s + sum(p[d] for p in parts[1:])
+        for d, s in parts[0].items()
+        if all(d in p for p in parts[1:])
+    }
 
 
 # Every evaluation returns a new dict that its caller owns, so these change their

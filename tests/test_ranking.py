@@ -236,3 +236,19 @@ def test_related_is_whooshs_more_like_this(archive: Archive) -> None:
     assert sorted((round(h.score, 4), h.statement.id) for h in ours) == sorted(
         (round(s, 4), i) for i, s in expected
     )
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["elect*", "min*", "speaker:ca*", "title:elec*", "elekt~", "counsil~", "securty~2 vienna"],
+)
+def test_prefix_and_fuzzy_words_match_what_whoosh_expands(archive: Archive, query: str) -> None:
+    tree = parse_query(query)
+    with archive.searcher() as searcher:
+        ours = ranking.rank(searcher, tree, None)
+        whoosh = {
+            hit.docnum for hit in searcher.search(to_whoosh(tree, searcher.schema), limit=None)
+        }
+    assert set(ours.docnums) == whoosh
+    assert whoosh  # the query finds something, so the comparison means something
+    assert ours.scores == sorted(ours.scores, reverse=True)
