@@ -8,24 +8,19 @@ import math
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from oracle import brute_force_matches
 
 from statement_cli import ranking
 from statement_cli.archive import Archive
-from statement_cli.dates import date_key
 from statement_cli.errors import QuerySyntaxError
 from statement_cli.query import (
     And,
-    DateRange,
-    Everything,
     Node,
     Not,
     Or,
-    Phrase,
-    Word,
     parse_query,
     to_whoosh,
 )
-from statement_cli.schema import DEFAULT_FIELDS, QUERY_FIELDS
 from statement_cli.sources import ingest_items
 
 WORDS = "election observers media freedom rights council minorities security vienna chair".split()
@@ -64,39 +59,6 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
     return archive
 
 
-def _oracle(searcher, node: Node) -> set[int]:  # type: ignore[no-untyped-def]
-    """The matches of a tree by brute force over every statement's stored fields."""
-    schema = searcher.schema
-
-    def has(doc: dict, item: Word | Phrase) -> bool:  # type: ignore[type-arg]
-        fields = [QUERY_FIELDS[item.field]] if item.field else list(DEFAULT_FIELDS)
-        for name in fields:
-            wanted = schema[name].analyzer.terms(item.text)
-            terms = schema[name].analyzer.terms(doc.get(name) or "")
-            n = len(wanted)
-            if n and any(terms[i : i + n] == wanted for i in range(len(terms) - n + 1)):
-                return True
-        return False
-
-    def matches(doc: dict, n: Node) -> bool:  # type: ignore[type-arg]
-        if isinstance(n, Word | Phrase):
-            return has(doc, n)
-        if isinstance(n, DateRange):
-            low, high = n.key_bounds()
-            key = date_key(doc.get("date") or "")
-            return (low or 1) <= key <= (high if high is not None else 2**32)
-        if isinstance(n, Not):
-            return not matches(doc, n.child)
-        if isinstance(n, And):
-            return all(matches(doc, c) for c in n.children)
-        if isinstance(n, Or):
-            return any(matches(doc, c) for c in n.children)
-        return isinstance(n, Everything)
-
-    reader = searcher.reader()
-    return {d for d in reader.all_doc_ids() if matches(reader.stored_fields(d), node)}
-
-
 def _has_not(node: Node) -> bool:
     if isinstance(node, Not):
         return True
@@ -111,7 +73,7 @@ def _check(archive: Archive, text: str) -> None:
     with archive.searcher() as searcher:
         assert len(searcher.leaf_searchers()) >= 2
         ours = ranking.rank(searcher, tree, None)
-        assert set(ours.docnums) == _oracle(searcher, tree)
+        assert set(ours.docnums) == brute_force_matches(searcher, tree)
         assert ours.total == len(ours.docnums)
         if _has_not(tree):
             return
