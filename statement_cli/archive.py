@@ -47,7 +47,10 @@ from statement_cli.store import OriginalStore, Record
 
 T = TypeVar("T")
 FORMAT_FILE = "statement-archive.json"
-FORMAT_VERSION = 1
+# 1: Whoosh's W3 index. 2: segments written by ArchiveCodec (statement-cli 0.2), which an
+# older statement-cli cannot read. A format 1 archive is read as it is and becomes format
+# 2 at its first write, so an older release then refuses it with a message.
+FORMAT_VERSION = 2
 MIN_PREFIX = 4
 RELATED_TERMS = 25  # distinctive body terms a more-like-this query is made of
 ID_LENGTH = 8
@@ -137,8 +140,9 @@ def _now() -> str:
 class Archive:
     """A statement archive in one folder. Open it with `Archive.open` or `Archive.create`."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, format_version: int = FORMAT_VERSION) -> None:
         self.path = path
+        self.format_version = format_version
         self.originals = OriginalStore(path / "originals")
 
     # ---- opening and creating -----------------------------------------------------
@@ -174,7 +178,7 @@ class Archive:
                 f"archive {path} has format {version}, newer than this statement-cli "
                 f"({__version__}, format {FORMAT_VERSION}) understands; upgrade statement-cli"
             )
-        return cls(path)
+        return cls(path, version)
 
     @classmethod
     def create(cls, path: Path) -> Archive:
@@ -201,6 +205,19 @@ class Archive:
         if (path / FORMAT_FILE).is_file():
             return cls.open(path)
         return cls.create(path)
+
+    def _writer(self, index, parallel: bool = False):  # type: ignore[no-untyped-def]
+        """An index writer, after marking an older archive with the format it writes."""
+        if self.format_version < FORMAT_VERSION:
+            from statement_cli.store import atomic_write
+
+            marker = self.path / FORMAT_FILE
+            info = json.loads(marker.read_text("utf-8"))
+            info["format"] = FORMAT_VERSION
+            info["upgraded_by"] = f"statement-cli {__version__}"
+            atomic_write(marker, (json.dumps(info) + "\n").encode("utf-8"))
+            self.format_version = FORMAT_VERSION
+        return writers.open_writer(index, parallel)
 
     def lock(self, on_wait: Callable[[], None] | None = None):  # type: ignore[no-untyped-def]
         """The write lock; waits for another writer (see `locking`)."""
@@ -279,7 +296,7 @@ class Archive:
                 items = iter(items)
                 first = list(itertools.islice(items, writers.PARALLEL_FROM))
                 parallel = len(first) == writers.PARALLEL_FROM
-                writer = writers.open_writer(self._open_index(), parallel)
+                writer = self._writer(self._open_index(), parallel)
                 run = _RunState()
                 try:
                     for item in itertools.chain(first, items):
@@ -518,7 +535,7 @@ class Archive:
         ids = list(dict.fromkeys(ids))
         with self.lock(on_wait):
             self.recover()
-            writer = writers.open_writer(self._open_index())
+            writer = self._writer(self._open_index())
             try:
                 for ident in ids:
                     self.originals.mark_removing(ident)
@@ -555,7 +572,7 @@ class Archive:
             live = max((_generation(p) for p in self.path.glob("index-*")), default=0)
         self.remove_stale_indexes(keep=live)
         folder = self._index_dir(live + 1)
-        writer = writers.open_writer(self._new_index(folder), parallel=True)
+        writer = self._writer(self._new_index(folder), parallel=True)
         count = 0
         try:
             for ident in self.originals.ids():
@@ -580,7 +597,7 @@ class Archive:
         from statement_cli.schema import to_document
 
         done: set[str] = set()
-        writer = writers.open_writer(self._open_index())
+        writer = self._writer(self._open_index())
         try:
             for ident in ids:
                 statement = self.rebuild_statement(ident)

@@ -1,0 +1,73 @@
+"""An archive written by statement-cli 0.1.0 (Whoosh's own W3 segments, pickled positions,
+two segments and a removed statement) is read and searched by this release, and marked
+with the new format at its first write."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from oracle import brute_force_matches
+
+from statement_cli.archive import FORMAT_FILE, FORMAT_VERSION, Archive
+from statement_cli.query import parse_query
+
+OLD_ARCHIVE = Path(__file__).parent / "fixtures" / "archive-0.1.0"
+
+
+@pytest.fixture
+def old_archive(tmp_path: Path) -> Path:
+    target = tmp_path / "archive"
+    shutil.copytree(OLD_ARCHIVE, target)
+    return target
+
+
+def _format(archive: Path) -> int:
+    return json.loads((archive / FORMAT_FILE).read_text("utf-8"))["format"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "statement",
+        "elections",
+        '"permanent council"',
+        '"thank you" -vienna',
+        "freedom -media",
+        "speaker:sample",
+        "date:2015..2017 OR council",
+        "NOT osce",
+    ],
+)
+def test_searches_an_archive_written_by_0_1_0(old_archive: Path, query: str) -> None:
+    archive = Archive.open(old_archive)
+    assert archive.format_version == 1
+    result = archive.search(query, limit=None, snippets=1)
+    with archive.searcher() as searcher:
+        assert len(searcher.leaf_searchers()) == 2
+        expected = brute_force_matches(searcher, parse_query(query))
+        found = {searcher.document_number(id=hit.statement.id) for hit in result.hits}
+    assert found == expected
+    assert result.total == len(expected)
+    assert _format(old_archive) == 1  # reading changes nothing
+
+
+def test_first_write_marks_the_new_format_and_keeps_everything(
+    run, old_archive: Path, layouts: Path
+) -> None:
+    before = json.loads(run("list", "--format", "json", archive=old_archive).stdout)
+    phrase_before = run("count", '"permanent council"', archive=old_archive).stdout
+    assert int(phrase_before) > 1
+    new = layouts / "brand-new.txt"
+    new.write_text("A statement about zebras, written after the upgrade.\n", "utf-8")
+    result = run("ingest", str(new), archive=old_archive)
+    assert result.exit_code == 0, result.output
+    assert _format(old_archive) == FORMAT_VERSION
+    after = json.loads(run("list", "--format", "json", archive=old_archive).stdout)
+    assert {r["id"] for r in before} < {r["id"] for r in after}
+    assert run("count", "zebras", archive=old_archive).stdout.strip() == "1"
+    assert run("count", '"permanent council"', archive=old_archive).stdout == phrase_before
+    checked = run("check", archive=old_archive)
+    assert checked.exit_code == 0, checked.output
