@@ -33,32 +33,41 @@ def can_parallelise() -> bool:
 
 
 def _in_worker(_: object) -> None:
-    import ctypes
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    _workers.libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    # A parent killed between the fork and the prctl sends no signal: check it is alive.
+    if os.getppid() != _workers.parent_pid:
+        os._exit(1)
 
 
-class _WorkerSetup:
-    """Registered once: runs `_in_worker` in every process forked by multiprocessing."""
+class _Workers:
+    """Set up once in the parent, before any fork: the C library handle the workers call
+    (loading ctypes in a worker would widen the window before its prctl) and the pid a
+    worker must still see as its parent. `_in_worker` runs in every forked process."""
+
+    def __init__(self) -> None:
+        self.libc = None
+        self.parent_pid = 0
+
+    def prepare(self) -> None:
+        import ctypes
+        import multiprocessing.util
+
+        if self.libc is None:
+            self.libc = ctypes.CDLL(None, use_errno=True)
+            multiprocessing.util.register_after_fork(self, _in_worker)
+        self.parent_pid = os.getpid()
 
 
-_SETUP = _WorkerSetup()
-_registered = False
+_workers = _Workers()
 
 
 def open_writer(index, parallel: bool = False):  # type: ignore[no-untyped-def]
     """A writer on `index`; with `parallel`, Whoosh's two-process writer."""
     from statement_cli.codec import ArchiveCodec
 
-    global _registered
     if parallel and can_parallelise():
-        import multiprocessing.util
-
-        if not _registered:
-            multiprocessing.util.register_after_fork(_SETUP, _in_worker)
-            _registered = True
+        _workers.prepare()
         return index.writer(
             procs=2,
             multisegment=True,

@@ -479,3 +479,22 @@ def test_a_crash_between_the_two_moves_of_a_publish_is_settled(tmp_path: Path) -
     fresh = Archive.open(archive_dir)
     assert fresh.ingest(ingest_items([str(tmp_path / "texts")])).count("unchanged") == 3
     assert check(fresh).findings == []
+
+
+def test_a_worker_whose_parent_died_before_its_prctl_exits() -> None:
+    """PR_SET_PDEATHSIG only covers a parent that dies after the call; a worker forked just
+    before its parent was killed must notice by itself, or it would hold the lock."""
+    import multiprocessing
+
+    from statement_cli import writers
+
+    writers._workers.prepare()
+    parent = writers._workers.parent_pid
+    writers._workers.parent_pid = -1  # as if the parent had gone between fork and prctl
+    try:
+        worker = multiprocessing.get_context("fork").Process(target=time.sleep, args=(30,))
+        worker.start()
+        worker.join(10)
+        assert worker.exitcode == 1
+    finally:
+        writers._workers.parent_pid = parent
