@@ -55,11 +55,7 @@ def rank(searcher, tree: Node, want: int | None, order: str = "relevance") -> Ra
     evaluator = _Evaluator(searcher)
     matches = evaluator.evaluate(tree)
     if order == "relevance":
-        if want is None or want >= len(matches):
-            best = sorted(matches.items(), key=_best)
-        else:
-            best = _top(matches, want)
-        return Ranking([d for d, _ in best], [s for _, s in best], matches)
+        return _best_first(matches, want)
     docnums = _by_date(matches, evaluator.date_keys(), want, newest=order == "-date")
     return Ranking(docnums, [matches[d] for d in docnums], matches)
 
@@ -76,7 +72,14 @@ def rank_terms(  # type: ignore[no-untyped-def]
         parts.append({d: weight * s for d, s in scores.items()})
     matches = evaluator.without_deleted(_union(parts))
     matches.pop(leave_out, None)
-    best = _top(matches, want) if want < len(matches) else sorted(matches.items(), key=_best)
+    return _best_first(matches, want)
+
+
+def _best_first(matches: Scores, want: int | None) -> Ranking:
+    if want is None or want >= len(matches):
+        best = sorted(matches.items(), key=_best)
+    else:
+        best = _top(matches, want)
     return Ranking([d for d, _ in best], [s for _, s in best], matches)
 
 
@@ -261,12 +264,13 @@ class _Evaluator:
                     matches.update(
                         zip([offset + d for d in ids] if offset else ids, scores, strict=True)
                     )
-                else:
-                    matches.update(
-                        (offset + d, factor * w / (w + norms[lengths[d]]))
+                else:  # a list, not a generator: dict.update then runs in C
+                    found = [
+                        (g, factor * w / (w + norms[lengths[d]]))
                         for d, w in zip(ids, weights, strict=True)
-                        if offset + d in within
-                    )
+                        if (g := offset + d) in within
+                    ]
+                    matches.update(found)
         return matches
 
     def _phrase(self, fieldname: str, terms: list[str], within: Scores | None) -> Scores:
