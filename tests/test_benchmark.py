@@ -30,3 +30,28 @@ def test_harness_runs_on_a_tiny_synthetic_corpus(tmp_path: Path) -> None:
     for section in ("search_whole_process", "startup"):
         assert all(v is None or v > 0 for v in figures[section].values())
     assert "ratio" in result.stdout and "mix p50" in result.stdout
+
+
+def test_query_mix_is_the_same_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Runs must compare the same queries; set order changes with PYTHONHASHSEED."""
+    import os
+
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import bench, synthetic; "
+        "from pathlib import Path; folder = Path(sys.argv[2]); "
+        "[None for _ in synthetic.generate(folder, 60)] if not folder.exists() else None; "
+        "files = sorted(folder.rglob('*.txt')); "
+        "print(sorted(bench.choose_queries(files, 'Jane Example', [2001, 2010, 2020]).items()))"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(BENCH.parent), str(tmp_path / "corpus")],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+    assert "two words" in outputs.pop()
