@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from statement_cli.archive import Archive, Highlighter, ordered_matches, retrying_read
-from statement_cli.query import Filters, parse_query, to_whoosh
+from statement_cli.query import Filters, parse_query
 
 TOP = 10
 
@@ -146,7 +146,7 @@ def concordance(
     lines: list[Line] = []
     with archive.searcher() as searcher:
         docnums = ordered_matches(searcher, tree, "date", None)[0]
-        highlighter = Highlighter(tree, to_whoosh(tree, searcher.schema), searcher)
+        highlighter = Highlighter(tree, searcher)
         for docnum in docnums:  # bodies are read one at a time, until the lines suffice
             fields = searcher.stored_fields(docnum)
             body = " ".join(fields.get("body", "").split())

@@ -41,7 +41,6 @@ from statement_cli.query import (
     Node,
     parse_query,
     positive_words,
-    to_whoosh,
 )
 from statement_cli.store import OriginalStore, Record
 
@@ -471,9 +470,8 @@ class Archive:
         ranked = sort == "relevance" and bool(positive_words(tree))
         want = None if limit is None else offset + limit
         with self.searcher() as searcher:
-            wquery = to_whoosh(tree, searcher.schema)
             docnums, scores, matched = ordered_matches(searcher, tree, sort, want)
-            highlighter = Highlighter(tree, wquery, searcher) if snippets else None
+            highlighter = Highlighter(tree, searcher) if snippets else None
             hits: list[Hit] = []
             for docnum, score in zip(docnums[offset:], scores[offset:], strict=True):
                 statement = Statement.from_dict(searcher.stored_fields(docnum))
@@ -522,7 +520,7 @@ class Archive:
 
         tree = parse_query(text)
         with self.searcher() as searcher:
-            highlighter = Highlighter(tree, to_whoosh(tree, searcher.schema), searcher)
+            highlighter = Highlighter(tree, searcher)
         return find_matches(body, highlighter.terms, highlighter.analyse, highlighter.prefixes)
 
     # ---- removing and rebuilding --------------------------------------------------
@@ -680,8 +678,9 @@ class _RunState:
 class Highlighter:
     """Snippets for the hits of one query, reusing what it learns across hits."""
 
-    def __init__(self, tree: Node, wquery, searcher) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, tree: Node, searcher) -> None:  # type: ignore[no-untyped-def]
         from statement_cli.query import Word
+        from statement_cli.ranking import fuzzy_terms
         from statement_cli.schema import stemming_analyzer
         from statement_cli.snippets import fold
 
@@ -689,18 +688,16 @@ class Highlighter:
         self.verdicts: dict[str, bool] = {}  # word → matches, shared by every hit
         self.terms: set[str] = set()
         self.prefixes: list[str] = []
-        fuzzy = False
         for word in positive_words(tree):
             if word.field not in (None, "body"):
                 continue
             if isinstance(word, Word) and word.prefix:
                 self.prefixes.append(fold(word.text).strip())
             elif isinstance(word, Word) and word.fuzzy:
-                fuzzy = True
+                for term in self.analyse(word.text):
+                    self.terms.update(fuzzy_terms(searcher.reader(), "body", term, word.fuzzy))
             else:
                 self.terms.update(self.analyse(word.text))
-        if fuzzy:
-            self.terms.update(_expanded(wquery, searcher, "body"))
 
     def analyse(self, text: str) -> list[str]:
         return self.analyzer.terms(text)
@@ -744,12 +741,6 @@ def _facet_counts(searcher, matched: Iterable[int]) -> dict[str, list[tuple[str,
 
 def _most_first(item: tuple[str, int]) -> tuple[int, str]:
     return -item[1], item[0]
-
-
-def _expanded(wquery, searcher, fieldname: str) -> set[str]:  # type: ignore[no-untyped-def]
-    """Index terms of `fieldname` that a query's fuzzy and prefix parts expand to."""
-    terms = wquery.existing_terms(searcher.reader(), expand=True)
-    return {(t.decode("utf-8") if isinstance(t, bytes) else t) for f, t in terms if f == fieldname}
 
 
 def _stored(searcher, fieldname: str, value: str) -> dict | None:  # type: ignore[no-untyped-def,type-arg]

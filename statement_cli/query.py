@@ -1,4 +1,5 @@
-"""The query language: user text and filter options → a tree of query nodes → a Whoosh query.
+"""The query language: user text and filter options → a tree of query nodes, which
+`ranking` evaluates against the index.
 
 Grammar (Lucene- and notmuch-like):
 
@@ -337,69 +338,3 @@ def positive_words(node: Node) -> list[Word | Phrase]:
     if isinstance(node, And | Or):
         return [w for child in node.children for w in positive_words(child)]
     return []
-
-
-# ---- Whoosh ----------------------------------------------------------------------------
-
-
-def to_whoosh(node: Node, schema):  # type: ignore[no-untyped-def]
-    """The Whoosh query for a tree, analysing each word as its field does."""
-    from whoosh import query as wq
-
-    from statement_cli.schema import DEFAULT_FIELDS, QUERY_FIELDS
-
-    def tokens(fieldname: str, text: str, stem: bool = True) -> list[str]:
-        analyzer = schema[fieldname].analyzer
-        if not stem:
-            from statement_cli.schema import folding_analyzer
-
-            analyzer = folding_analyzer()
-        return [t.text for t in analyzer(text)]
-
-    def one_field(word: Word | Phrase, fieldname: str):  # type: ignore[no-untyped-def]
-        if isinstance(word, Phrase):
-            words = tokens(fieldname, word.text)
-            if not words:
-                return wq.NullQuery
-            return wq.Term(fieldname, words[0]) if len(words) == 1 else wq.Phrase(fieldname, words)
-        if word.prefix:
-            folded = tokens(fieldname, word.text, stem=False)
-            if not folded:
-                return wq.NullQuery
-            head = [wq.Term(fieldname, t) for t in folded[:-1]]
-            return _all([*head, wq.Prefix(fieldname, folded[-1])])
-        words = tokens(fieldname, word.text)
-        if not words:
-            return wq.NullQuery
-        if word.fuzzy:
-            return _all(
-                [wq.FuzzyTerm(fieldname, t, maxdist=word.fuzzy, prefixlength=1) for t in words]
-            )
-        return wq.Term(fieldname, words[0]) if len(words) == 1 else wq.Phrase(fieldname, words)
-
-    def _all(parts: list) -> object:  # type: ignore[type-arg]
-        return parts[0] if len(parts) == 1 else wq.And(parts)
-
-    def build(n: Node):  # type: ignore[no-untyped-def]
-        if isinstance(n, Everything):
-            return wq.Every()
-        if isinstance(n, Word | Phrase):
-            if n.field:
-                return one_field(n, QUERY_FIELDS[n.field])
-            return wq.Or([one_field(n, name) for name in DEFAULT_FIELDS])
-        if isinstance(n, DateRange):
-            low, high = n.key_bounds()
-            # Undated statements have key 0; an open start still begins at year 1.
-            return wq.NumericRange("date_key", low if low is not None else 1, high)
-        if isinstance(n, Not):
-            return wq.And([wq.Every(), wq.Not(build(n.child))])
-        if isinstance(n, And):
-            positives = [build(c) for c in n.children if not isinstance(c, Not)]
-            negatives = [build(c.child) for c in n.children if isinstance(c, Not)]
-            base = wq.And(positives) if positives else wq.Every()
-            return wq.AndNot(base, wq.Or(negatives)) if negatives else base
-        if isinstance(n, Or):
-            return wq.Or([build(c) for c in n.children])
-        raise TypeError(n)
-
-    return build(node)

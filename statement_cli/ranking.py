@@ -226,8 +226,8 @@ class _Evaluator:
             return _sum_common([*heads, last])
         parts = []
         for term in analyzer.terms(word.text):
-            near = reader.terms_within(fieldname, term, word.fuzzy, prefix=1)
-            parts.append(_union([self._term(fieldname, _text(t), within) for t in near]))
+            near = fuzzy_terms(reader, fieldname, term, word.fuzzy)
+            parts.append(_union([self._term(fieldname, t, within) for t in near]))
         return _sum_common(parts)
 
     def _everything(self, score: float, within: Scores | None) -> Scores:
@@ -330,6 +330,12 @@ class _Evaluator:
         average = self.searcher.avg_field_length(fieldname) or 1
         norms = [K1 * ((1 - B) + B * (byte_to_length(b) if b else 1) / average) for b in range(256)]
         return idf * (K1 + 1), norms, _length_bytes(reader, fieldname)
+
+
+def fuzzy_terms(reader, fieldname: str, term: str, distance: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """The index terms a fuzzy word stands for: within `distance` edits, first letter kept
+    (as Whoosh's FuzzyTerm expands it). Snippets mark the same words."""
+    return [_text(t) for t in reader.terms_within(fieldname, term, distance, prefix=1)]
 
 
 def _text(term: str | bytes) -> str:

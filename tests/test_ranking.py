@@ -8,7 +8,7 @@ import math
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from oracle import brute_force_matches
+from oracle import brute_force_matches, to_whoosh
 
 from statement_cli import ranking
 from statement_cli.archive import Archive
@@ -19,7 +19,6 @@ from statement_cli.query import (
     Not,
     Or,
     parse_query,
-    to_whoosh,
 )
 from statement_cli.sources import ingest_items
 

@@ -255,6 +255,14 @@ def test_plain_marks_only_when_asked(run, corpus_archive: Path) -> None:
     assert "**Kazakhstan**" in marked
 
 
+def test_snippets_mark_the_words_prefix_and_fuzzy_words_stand_for(
+    run, corpus_archive: Path
+) -> None:
+    for query in ("Kazakstan~", "kazakh*"):
+        marked = run("search", query, "--mark", archive=corpus_archive).stdout
+        assert "**Kazakhstan**" in marked, query
+
+
 def test_explain(run, corpus_archive: Path) -> None:
     result = run(
         "search", 'speaker:roe "media freedom" -kazakh*', "--explain", archive=corpus_archive
