@@ -1,3 +1,3 @@
-from statement_cli.cli import main
+from statement_cli.entry import main
 
 main()

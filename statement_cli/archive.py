@@ -13,9 +13,11 @@ Readers never take the lock. Whoosh is imported only when the index is opened.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import json
+import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -25,7 +27,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TypeVar
 
-from statement_cli import __version__, writers
+from statement_cli import __version__, faults, index_files, writers
 from statement_cli.errors import (
     AmbiguousId,
     ArchiveError,
@@ -33,9 +35,10 @@ from statement_cli.errors import (
     InputError,
     StatementError,
     StatementNotFound,
+    reading_the_index,
 )
 from statement_cli.locking import write_lock
-from statement_cli.model import Hit, Statement
+from statement_cli.model import METADATA_FIELDS, Hit, Statement
 from statement_cli.query import (
     Filters,
     Node,
@@ -47,9 +50,14 @@ from statement_cli.store import OriginalStore, Record
 T = TypeVar("T")
 FORMAT_FILE = "statement-archive.json"
 # 1: Whoosh's W3 index. 2: segments written by ArchiveCodec (statement-cli 0.2), which an
-# older statement-cli cannot read. A format 1 archive is read as it is and becomes format
-# 2 at its first write, so an older release then refuses it with a message.
-FORMAT_VERSION = 2
+# older statement-cli cannot read. 3: every commit lists the index files with their
+# checksums (index-N/CHECKSUMS.json), which an older release would leave out of date.
+# An older archive is read as it is and takes the current format at its first write, so
+# an older release then refuses it with a message; no reindex is needed.
+FORMAT_VERSION = 3
+FORMAT_UNKNOWN = 0  # an archive opened for repair whose format file is lost or unreadable
+# What an archive folder may hold; anything else makes it someone else's folder.
+ARCHIVE_ENTRIES = {FORMAT_FILE, "write.lock", "INDEX", "originals", "staging"}
 MIN_PREFIX = 4
 RELATED_TERMS = 25  # distinctive body terms a more-like-this query is made of
 ID_LENGTH = 8
@@ -147,8 +155,9 @@ class Archive:
     # ---- opening and creating -----------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path) -> Archive:
-        """An existing archive; ArchiveError if `path` is none or is newer than we know."""
+    def open(cls, path: Path, repairing: bool = False) -> Archive:
+        """An existing archive; ArchiveError if `path` is none or is newer than we know.
+        With `repairing`, an archive whose format file is lost opens too (for `check`)."""
         path = Path(path)
         if not path.exists():
             raise ArchiveError(
@@ -158,20 +167,17 @@ class Archive:
             raise ArchiveError(f"{path} is a file, not an archive folder; choose a folder")
         marker = path / FORMAT_FILE
         if not marker.is_file():
-            if any(path.iterdir()):
-                raise ArchiveError(
-                    f"{path} is not a statement archive (it has other files in it); "
-                    "choose an empty or new folder"
-                )
-            raise ArchiveError(
-                f"{path} is an empty folder, not yet an archive; "
-                f"`statement --archive {path} ingest FILES` makes it one"
-            )
+            return cls._without_format_file(path, repairing)
         try:
             info = json.loads(marker.read_text("utf-8"))
             version = int(info["format"])
         except (OSError, ValueError, KeyError, TypeError) as error:
-            raise ArchiveError(f"{marker} is unreadable ({error}); is this an archive?") from None
+            if repairing:
+                return cls(path, FORMAT_UNKNOWN)
+            raise ArchiveError(
+                f"{marker} is unreadable ({error}); `statement --archive {path} check "
+                "--repair` rewrites it"
+            ) from None
         if version > FORMAT_VERSION:
             raise ArchiveError(
                 f"archive {path} has format {version}, newer than this statement-cli "
@@ -180,23 +186,65 @@ class Archive:
         return cls(path, version)
 
     @classmethod
+    def _without_format_file(cls, path: Path, repairing: bool) -> Archive:
+        kind = _folder_kind(path)
+        if kind == "empty":
+            raise ArchiveError(
+                f"{path} is an empty folder, not yet an archive; "
+                f"`statement --archive {path} ingest FILES` makes it one"
+            )
+        if kind == "foreign":
+            raise ArchiveError(
+                f"{path} is not a statement archive (it has other files in it); "
+                "choose an empty or new folder"
+            )
+        if kind == "half-created":
+            raise ArchiveError(
+                f"{path} is an archive whose creation was cut short; "
+                f"`statement --archive {path} ingest FILES` finishes it"
+            )
+        if repairing:
+            return cls(path, FORMAT_UNKNOWN)
+        raise ArchiveError(
+            f"{path} holds statements but has lost its {FORMAT_FILE}; "
+            f"`statement --archive {path} check --repair` restores it"
+        )
+
+    @classmethod
     def create(cls, path: Path) -> Archive:
-        """A new, empty archive at `path` (which must be missing or an empty folder)."""
+        """A new, empty archive at `path` (missing, an empty folder, or one whose creation
+        was cut short). The lock is taken before anything is decided, and the format file
+        is written last: a crash at any step leaves a folder the next call finishes, and
+        concurrent creators wait for the first instead of failing."""
         path = Path(path)
-        if path.exists() and (not path.is_dir() or any(path.iterdir())):
-            return cls.open(path)  # explains why it cannot be used, or opens it
+        unusable = path.exists() and (not path.is_dir() or _folder_kind(path) == "foreign")
+        if unusable or (path.is_dir() and _folder_kind(path) == "archive"):
+            return cls.open(path)  # opens it, or explains why it cannot be used
         try:
             path.mkdir(parents=True, exist_ok=True)
             archive = cls(path)
             with archive.lock():
-                if not (path / FORMAT_FILE).exists():
-                    archive._new_index(archive._index_dir(1))
-                    archive._set_live_index(1)
-                    info = {"format": FORMAT_VERSION, "created_by": f"statement-cli {__version__}"}
-                    (path / FORMAT_FILE).write_text(json.dumps(info) + "\n", "utf-8")
+                if (path / FORMAT_FILE).is_file():
+                    return cls.open(path)  # another process created it while we waited
+                if _folder_kind(path) != "half-created" and _folder_kind(path) != "empty":
+                    return cls.open(path)
+                for leftover in path.glob("index-*"):
+                    shutil.rmtree(leftover, ignore_errors=True)
+                faults.point("create-lock")
+                archive._new_index(archive._index_dir(1))
+                faults.point("create-index")
+                archive._set_live_index(1)
+                archive._write_format_file({"created_by": f"statement-cli {__version__}"})
         except PermissionError:
             raise ArchiveError(f"cannot create an archive at {path}: permission denied") from None
         return archive
+
+    def _write_format_file(self, info: dict[str, object]) -> None:
+        from statement_cli.store import atomic_write
+
+        info = {"format": FORMAT_VERSION, **{k: v for k, v in info.items() if k != "format"}}
+        atomic_write(self.path / FORMAT_FILE, (json.dumps(info) + "\n").encode("utf-8"))
+        self.format_version = FORMAT_VERSION
 
     @classmethod
     def open_or_create(cls, path: Path) -> Archive:
@@ -208,19 +256,25 @@ class Archive:
     def _writer(self, index, parallel: bool = False):  # type: ignore[no-untyped-def]
         """An index writer, after marking an older archive with the format it writes."""
         if self.format_version < FORMAT_VERSION:
-            from statement_cli.store import atomic_write
-
-            marker = self.path / FORMAT_FILE
-            info = json.loads(marker.read_text("utf-8"))
-            info["format"] = FORMAT_VERSION
-            info["upgraded_by"] = f"statement-cli {__version__}"
-            atomic_write(marker, (json.dumps(info) + "\n").encode("utf-8"))
-            self.format_version = FORMAT_VERSION
+            try:
+                info = json.loads((self.path / FORMAT_FILE).read_text("utf-8"))
+            except (OSError, ValueError):
+                info = {}
+            info = info if isinstance(info, dict) else {}
+            self._write_format_file({**info, "upgraded_by": f"statement-cli {__version__}"})
         return writers.open_writer(index, parallel)
+
+    @property
+    def lock_path(self) -> Path:
+        return self.path / "write.lock"
 
     def lock(self, on_wait: Callable[[], None] | None = None):  # type: ignore[no-untyped-def]
         """The write lock; waits for another writer (see `locking`)."""
-        return write_lock(self.path / "write.lock", on_wait=on_wait)
+        return write_lock(self.lock_path, on_wait=on_wait)
+
+    def restore_format_file(self) -> None:
+        """Write a lost or unreadable format file (for a repair, under the lock)."""
+        self._write_format_file({"restored_by": f"statement-cli {__version__}"})
 
     # ---- the index ----------------------------------------------------------------
 
@@ -299,43 +353,92 @@ class Archive:
                 run = _RunState()
                 try:
                     for item in itertools.chain(first, items):
+                        faults.point("ingest-document")
                         outcome = self._ingest_one(item, searcher, writer, run)
                         report.outcomes.append(outcome)
                         if on_outcome:
                             on_outcome(outcome)
-                except BaseException:
-                    writers.cancel(writer)
-                    self.originals.discard_all()  # recover() emptied it before this run
-                    raise
-                if run.ids:
-                    self.originals.sync()
-                    writer.commit()
-                    for ident in run.ids:
+                    if not run.ids:
+                        self._abandon(writer)  # also removes the files the writer opened
+                        return report
+                    self._commit(writer, "ingest")
+                    for ident in sorted(run.ids):
                         self.originals.publish(ident)
-                else:
-                    writers.cancel(writer)
+                        faults.point("ingest-publish")
+                except KeyboardInterrupt:
+                    self._abandon(writer)
+                    archived = len(self._indexed(run.ids))
+                    raise WriteInterrupted(len(run.ids), archived) from None
+                except BaseException:
+                    self._abandon(writer)
+                    raise
         return report
+
+    def _commit(self, writer, step: str, folder: Path | None = None) -> None:  # type: ignore[no-untyped-def]
+        """Make the staged originals durable, then commit the index (the one moment the
+        write takes effect), then list the index files' checksums. `step` names the
+        fault-injection points around it; `folder` is the index (default: the live one)."""
+        faults.point(f"{step}-sync")
+        self.originals.sync()
+        faults.point(f"{step}-commit")
+        writer.commit()
+        faults.point(f"{step}-committed")
+        index_files.record(folder or self.live_index_folder())
+
+    def live_index_folder(self) -> Path:
+        return self._index_dir(self._live_generation())
+
+    def _abandon(self, writer) -> None:  # type: ignore[no-untyped-def]
+        """The way out of a write that failed or was interrupted at any step: stop the
+        writer and its workers, then settle the staged originals against what the index
+        holds (a commit that went through is published; the rest is dropped). Errors
+        here are not raised over the first one; the next writer settles what is left."""
+        writers.cancel(writer)
+        with contextlib.suppress(Exception):
+            self.recover()
+
+    def _indexed(self, ids: Iterable[str]) -> set[str]:
+        """Which of these ids the live index holds (after an interrupted write)."""
+        try:
+            with self.searcher() as searcher:
+                return {i for i in ids if _stored(searcher, "id", i) is not None}
+        except Exception:  # an unreadable index: nothing can be claimed as archived
+            return set()
+
+    def settle(self, on_wait: Callable[[], None] | None = None) -> None:
+        """Finish what interrupted writes left, if they left anything (takes the lock)."""
+        staging = self.originals.staging
+        if any(self.originals.removals()) or (staging.is_dir() and any(staging.iterdir())):
+            with self.lock(on_wait):
+                self.recover()
 
     def recover(self) -> None:
         """Settle what an interrupted write left: staged originals whose statement the index
         holds move into place, others are dropped (a rerun redoes them); a removal the
-        index did not commit is undone, one it did is finished. Runs under the lock."""
+        index did not commit is undone, one it did is finished. Runs under the lock, so
+        whatever else is in staging (a file cut short by a crash) belongs to no one."""
         staged = list(self.originals.staged())
         removals = list(self.originals.removals())
-        if not staged and not removals:
-            return
-        with self.searcher() as searcher:
-            for record in staged:
-                indexed = _stored(searcher, "id", record.id)
-                if indexed is not None and indexed.get("sha256") == record.sha256:
-                    self.originals.publish(record.id)
-                else:
-                    self.originals.discard(record.id)
-            for ident in removals:
-                if _stored(searcher, "id", ident) is None:
-                    self.originals.delete(ident)
-                else:
-                    self.originals.unmark_removing(ident)
+        if staged or removals:
+            with self.searcher() as searcher:
+                for record in staged:
+                    indexed = _stored(searcher, "id", record.id)
+                    if indexed is not None and indexed.get("sha256") == record.sha256:
+                        self.originals.publish(record.id)
+                    else:
+                        self.originals.discard(record.id)
+                for ident in removals:
+                    if _stored(searcher, "id", ident) is None:
+                        self.originals.delete(ident)
+                    else:
+                        self.originals.unmark_removing(ident)
+        self.originals.discard_all()
+        with contextlib.suppress(ArchiveError):  # no readable INDEX: `check --repair` rebuilds
+            live = self.live_index_folder()
+            if index_files.is_stale(live):  # a crash between a commit and its checksums
+                index_files.record(live)
+            # Segments of a commit cut short (a kill, a full disk): no one else writes.
+            index_files.remove_orphans(live, index_files.compare(live).orphans)
 
     def _ingest_one(self, item, searcher, writer, run: _RunState) -> Outcome:  # type: ignore[no-untyped-def]
         try:
@@ -442,13 +545,19 @@ class Archive:
     def original(self, prefix: str) -> bytes:
         """The original bytes of a statement, exactly as ingested."""
         ident = self.resolve(prefix)
-        try:
-            return self.originals.read_bytes(ident)
-        except OSError:
-            raise ArchiveError(
-                f"the original of {ident} is missing from {self.path}; "
-                "run `statement check` to see what else is"
-            ) from None
+        for attempt in range(READ_ATTEMPTS):
+            try:
+                return self.originals.read_bytes(ident)
+            except OSError:
+                # A writer that has committed but not yet published holds it in staging.
+                staged = self.originals.staged_bytes(ident)
+                if staged is not None:
+                    return staged
+                time.sleep(0.02 * (attempt + 1))
+        raise ArchiveError(
+            f"the original of {ident} is missing from {self.path}; "
+            "run `statement check` to see what else is"
+        )
 
     @retrying_read
     def search(
@@ -538,14 +647,12 @@ class Archive:
                 for ident in ids:
                     self.originals.mark_removing(ident)
                     writer.delete_by_term("id", ident)
-            except BaseException:
-                writers.cancel(writer)
+                self._commit(writer, "remove")
                 for ident in ids:
-                    self.originals.unmark_removing(ident)
+                    self.originals.delete(ident)
+            except BaseException:
+                self._abandon(writer)  # a removal the index committed is finished, others undone
                 raise
-            writer.commit()
-            for ident in ids:
-                self.originals.delete(ident)
         return ids
 
     def reindex(
@@ -580,10 +687,11 @@ class Archive:
                     count += 1
                 if on_progress:
                     on_progress(ident)
+            self._commit(writer, "reindex", folder)
         except BaseException:
             writers.cancel(writer)
+            shutil.rmtree(folder, ignore_errors=True)  # the old index stays live
             raise
-        writer.commit()
         self._set_live_index(live + 1)
         self.remove_stale_indexes(keep=live + 1)
         return count
@@ -603,27 +711,20 @@ class Archive:
                     statement.sha256 = sha256_of(self.originals.read_bytes(ident))
                     writer.update_document(**to_document(statement))
                     done.add(ident)
+            self._commit(writer, "repair")
         except BaseException:
-            writers.cancel(writer)
+            self._abandon(writer)
             raise
-        writer.commit()
         return done
 
     @retrying_read
     def indexed_hashes(self) -> dict[str, str]:
         """id → sha256 of every indexed statement; ArchiveError if the index cannot be read."""
-        try:
-            with self.searcher() as searcher:
-                return {
-                    str(stored["id"]): str(stored.get("sha256", ""))
-                    for _n, stored in searcher.reader().iter_docs()
-                }
-        except ArchiveError:
-            raise
-        except Exception as error:  # a damaged index fails in many ways inside Whoosh
-            raise ArchiveError(
-                f"the index cannot be read: {type(error).__name__}: {error}"
-            ) from None
+        with reading_the_index(), self.searcher() as searcher:
+            return {
+                str(stored["id"]): str(stored.get("sha256", ""))
+                for _n, stored in searcher.reader().iter_docs()
+            }
 
     def rebuild_statement(self, ident: str) -> Statement | None:
         """A statement parsed again from its original and record; None if it cannot be."""
@@ -640,6 +741,67 @@ class Archive:
         self._fill(statement, record)
         return statement
 
+    def restore_record(self, ident: str) -> str:
+        """Write the lost record of an original (for a repair, under the lock): where it
+        came from and when, from the index; the fields the index holds that the text
+        alone does not give become the record's options, so a reindex keeps them.
+        Returns what was done."""
+        from statement_cli.parse import parse_bytes, sha256_of
+
+        data = self.originals.read_bytes(ident)
+        with self.searcher() as searcher:
+            stored = _stored(searcher, "id", ident) or {}
+        options: dict[str, str] = {}
+        if stored:
+            try:
+                parsed = parse_bytes(data, Path(str(stored.get("source", ""))).name)
+            except InputError:
+                return "cannot repair: the original cannot be read as a statement"
+            options = {
+                name: str(stored.get(name) or "")
+                for name in METADATA_FIELDS
+                if str(stored.get(name) or "") != getattr(parsed, name)
+            }
+        source = str(stored.get("source", ""))
+        when = str(stored.get("ingested_at", "")) or _now()
+        self.originals.write_record(Record(ident, sha256_of(data), source, when, options))
+        return "record rebuilt from the original and the index"
+
+    def recreate_original(self, ident: str) -> bool:
+        """Write an original from what the index holds, for a repair under the lock, only
+        where no original exists (settled writes have published every staged copy):
+        every field and the body, as the front-matter text `export` writes. The first
+        bytes are lost; the statement is not."""
+        from statement_cli.exchange import front_matter_text
+        from statement_cli.parse import sha256_of
+
+        if self.originals.bytes_path(ident).exists():
+            return False
+        try:
+            statement = self.get(ident)
+        except StatementError:
+            return False
+        data = front_matter_text(statement).encode("utf-8")
+        record = Record(ident, sha256_of(data), statement.source, statement.ingested_at)
+        self.originals.stage(record, data)
+        self.originals.sync()
+        self.originals.publish(ident)
+        return True
+
+    def read_whole_index(self) -> None:
+        """Read every postings list, column and stored document of the live index;
+        ArchiveError if any part cannot be read (a check without checksums)."""
+        with reading_the_index(), self.searcher() as searcher:
+            reader = searcher.reader()
+            for fieldname, text in reader.all_terms():
+                reader.postings(fieldname, text).all_ids()
+            for _number, _stored_fields in reader.iter_docs():
+                pass
+            for name, spec in searcher.schema.items():
+                if spec.column_type is not None and searcher.doc_count_all():
+                    for leaf, _offset in searcher.leaf_searchers():
+                        list(leaf.reader().column_reader(name))
+
     def stale_index_folders(self) -> list[Path]:
         """Index folders other than the live one: left by a swap or an interrupted reindex."""
         try:
@@ -649,14 +811,26 @@ class Archive:
         return sorted(p for p in self.path.glob("index-*") if p.is_dir() and p.name != live)
 
     def remove_stale_indexes(self, keep: int | None = None) -> None:
-        import shutil
-
         if keep is None:
             stale = self.stale_index_folders()
         else:
             stale = [p for p in self.path.glob("index-*") if p.name != f"index-{keep}"]
         for folder in stale:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _folder_kind(path: Path) -> str:
+    """empty | half-created (only what a cut-short `create` leaves) | archive (statements
+    without a format file) | foreign (anything else)."""
+    names = {entry.name for entry in path.iterdir()}
+    if not names:
+        return "empty"
+    if any(n not in ARCHIVE_ENTRIES and not n.startswith(("index-", ".tmp-")) for n in names):
+        return "foreign"
+    originals = path / "originals"
+    if originals.is_dir() and any(originals.iterdir()):
+        return "archive"
+    return "archive" if FORMAT_FILE in names else "half-created"
 
 
 def _generation(folder: Path) -> int:
@@ -707,6 +881,16 @@ class Highlighter:
 
         spans = find_matches(body, self.terms, self.analyse, self.prefixes, self.verdicts)
         return make_snippets(body, spans, count)
+
+
+class WriteInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a write, after the archive was settled: `archived` of the run's
+    `attempted` statements went in (all of them when the commit had gone through)."""
+
+    def __init__(self, attempted: int, archived: int) -> None:
+        super().__init__()
+        self.attempted = attempted
+        self.archived = archived
 
 
 FACET_SIZE = 10  # values shown per facet, most frequent first

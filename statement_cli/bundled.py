@@ -18,12 +18,15 @@ def corpus_folder() -> Path:
     return Path(__file__).resolve().parent.parent / "corpus"
 
 
-def open_default_archive(on_seeded: Callable[[Path, int], None]) -> Archive:
+def open_default_archive(
+    on_seeded: Callable[[Path, int], None], repairing: bool = False
+) -> Archive:
     """The archive in the user data folder; on first use it is created and filled with
-    the bundled statements (`on_seeded` is told where and how many)."""
+    the bundled statements (`on_seeded` is told where and how many). `repairing` opens a
+    damaged one as it is, for `check`."""
     path = default_archive_path()
-    if (path / FORMAT_FILE).is_file():
-        return Archive.open(path)
+    if (path / FORMAT_FILE).is_file() or repairing:
+        return Archive.open(path, repairing=repairing)
     archive = Archive.create(path)
     report = archive.ingest(ingest_items([str(corpus_folder())]))
     on_seeded(path, report.count("added"))

@@ -1,7 +1,11 @@
-"""`statement check`: does the index agree with the originals? `--repair` makes it so.
+"""`statement check`: is the archive whole, and does the index agree with the originals?
+`--repair` makes it so.
 
 The originals are the source of truth. Every problem found is one `Finding`; a repair
-either fixes it from the originals or says why it cannot.
+either fixes it from the originals or says why it cannot. A repair first settles what
+interrupted writes left (so a staged original is published, never reconstructed), then
+checks again and repairs what is still wrong: nothing it writes can replace an original
+that exists.
 """
 
 from __future__ import annotations
@@ -10,17 +14,34 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from statement_cli.archive import Archive
+from statement_cli import index_files
+from statement_cli.archive import FORMAT_UNKNOWN, Archive
 from statement_cli.errors import ArchiveError
+from statement_cli.locking import is_held
 
 
 @dataclass
 class Finding:
-    kind: str  # index-unreadable | missing-original | changed-original | unindexed-original
-    #          | interrupted-write | stale-index
+    kind: str  # see KINDS
     id: str
     detail: str
     repaired: str = ""  # what the repair did, or "" when nothing was done
+
+
+KINDS = (
+    "format-file",  # statement-archive.json lost or unreadable
+    "staging-damaged",  # staging/ is not a folder
+    "interrupted-write",  # a write was cut short (staged originals, unfinished removals)
+    "stale-index",  # an index folder left by an interrupted reindex
+    "index-unreadable",  # Whoosh cannot read the live index
+    "index-damaged",  # an index file differs from its checksum, or is missing
+    "index-orphans",  # files of a commit that never completed
+    "index-unverified",  # no up-to-date checksums: the index was read whole instead
+    "missing-original",  # indexed, but the original bytes are gone
+    "changed-original",  # the original's bytes differ from what was indexed
+    "unindexed-original",  # an original the index lacks
+    "missing-record",  # an original without its record (or with a damaged one)
+)
 
 
 @dataclass
@@ -28,14 +49,14 @@ class CheckReport:
     statements: int = 0
     originals: int = 0
     findings: list[Finding] = field(default_factory=list)
+    writer_active: bool = False  # another process was writing: its work was not judged
 
     @property
     def clean(self) -> bool:
         return all(f.repaired and not f.repaired.startswith("cannot") for f in self.findings)
 
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    def add(self, kind: str, ident: str, detail: str) -> None:
+        self.findings.append(Finding(kind, ident, detail))
 
 
 def check(
@@ -44,32 +65,69 @@ def check(
     on_wait: Callable[[], None] | None = None,
     on_checked: Callable[[], None] | None = None,
 ) -> CheckReport:
-    """Compare index and originals; with `repair`, under the write lock, fix what can be."""
-    if repair:
-        with archive.lock(on_wait):
-            return _check(archive, True, on_checked)
-    return _check(archive, False, on_checked)
+    """Check the archive; with `repair`, under the write lock, fix what can be."""
+    if not repair:
+        return _check(archive, on_checked, judge_writes=not is_held(archive.lock_path))
+    with archive.lock(on_wait):
+        settled = _settle(archive)
+        report = _check(archive, on_checked, judge_writes=True)
+        _repair(archive, report)
+        report.findings[:0] = settled
+        return report
 
 
-def _check(archive: Archive, repair: bool, on_checked: Callable[[], None] | None) -> CheckReport:
-    report = CheckReport()
-    originals = set(archive.originals.ids())
-    report.originals = len(originals)
-    interrupted = [r.id for r in archive.originals.staged()] + list(archive.originals.removals())
-    for ident in interrupted:
-        report.findings.append(Finding("interrupted-write", ident, "a write was cut short here"))
-    for folder in archive.stale_index_folders():
-        report.findings.append(
-            Finding("stale-index", folder.name, "left by an interrupted reindex")
-        )
+def _settle(archive: Archive) -> list[Finding]:
+    """Put back the archive's frame and finish interrupted writes, before anything is
+    compared: the findings of what was done."""
+    done: list[Finding] = []
+    if archive.format_version == FORMAT_UNKNOWN:
+        archive.restore_format_file()
+        done.append(Finding("format-file", "", "lost or unreadable", "rewritten"))
+    staging = archive.originals.staging
+    if staging.exists() and not staging.is_dir():
+        staging.unlink()
+        done.append(Finding("staging-damaged", "", "staging is not a folder", "recreated"))
+    for ident in _interrupted(archive):
+        done.append(Finding("interrupted-write", ident, "a write was cut short here", "settled"))
     try:
+        archive.recover()
+    except ArchiveError:  # the index cannot say what it committed: keep every staged copy
+        archive.originals.publish_all_staged()
+    for folder in archive.stale_index_folders():
+        detail = "left by an interrupted reindex"
+        done.append(Finding("stale-index", folder.name, detail, "removed"))
+    archive.remove_stale_indexes()
+    return done
+
+
+def _interrupted(archive: Archive) -> list[str]:
+    store = archive.originals
+    if not store.staging.is_dir():
+        return []
+    return [r.id for r in store.staged()] + list(store.removals())
+
+
+def _check(
+    archive: Archive, on_checked: Callable[[], None] | None, judge_writes: bool
+) -> CheckReport:
+    report = CheckReport(writer_active=not judge_writes)
+    if archive.format_version == FORMAT_UNKNOWN:
+        report.add("format-file", "", "statement-archive.json is lost or unreadable")
+    staging = archive.originals.staging
+    if staging.exists() and not staging.is_dir():
+        report.add("staging-damaged", "", "staging is not a folder")
+    if judge_writes:  # another writer's work in progress is not an interrupted write
+        for ident in _interrupted(archive):
+            report.add("interrupted-write", ident, "a write was cut short here")
+        for folder in archive.stale_index_folders():
+            report.add("stale-index", folder.name, "left by an interrupted reindex")
+    records = _check_records(archive, report)
+    report.originals = len(records)
+    try:
+        _check_index_files(archive, report, judge_writes)
         indexed = archive.indexed_hashes()
     except ArchiveError as error:
-        report.findings.append(Finding("index-unreadable", "", str(error)))
-        if repair:
-            archive.recover()
-            count = archive.rebuild_index()
-            _mark(report, f"rebuilt the index from {count:,} originals")
+        report.add("index-unreadable", "", str(error))
         return report
     report.statements = len(indexed)
     for ident, sha in sorted(indexed.items()):
@@ -78,55 +136,86 @@ def _check(archive: Archive, repair: bool, on_checked: Callable[[], None] | None
         try:
             data = archive.originals.read_bytes(ident)
         except OSError:
-            report.findings.append(
-                Finding("missing-original", ident, "indexed, but its original is gone")
-            )
+            if not archive.originals.is_staged(ident):  # else a write yet to publish it
+                report.add("missing-original", ident, "indexed, but its original is gone")
             continue
         if _digest(data) != sha:
-            report.findings.append(
-                Finding("changed-original", ident, "its original differs from what was indexed")
-            )
-    for ident in sorted(originals - set(indexed)):
-        report.findings.append(Finding("unindexed-original", ident, "an original the index lacks"))
-    if repair and report.findings:
-        _repair(archive, report)
+            report.add("changed-original", ident, "its original differs from what was indexed")
+    for ident in sorted(records - set(indexed)):
+        report.add("unindexed-original", ident, "an original the index lacks")
     return report
 
 
+def _check_records(archive: Archive, report: CheckReport) -> set[str]:
+    """Ids of the originals, finding each one whose record is lost or unreadable."""
+    store = archive.originals
+    removing = set(store.removals())
+    texts = set(store.text_ids())
+    for ident in sorted(texts - removing):
+        try:
+            store.read_record(ident)
+        except (OSError, ValueError, TypeError):
+            report.add("missing-record", ident, "an original without a readable record")
+    return texts - removing
+
+
+def _check_index_files(archive: Archive, report: CheckReport, judge_writes: bool) -> None:
+    """Every file of the live index against its checksum; without checksums, every
+    postings list, column and stored document is read instead."""
+    folder = archive.live_index_folder()
+    damage = index_files.compare(folder)
+    if damage.damaged:
+        shown = ", ".join(damage.damaged[:3]) + (" …" if len(damage.damaged) > 3 else "")
+        report.add("index-damaged", "", f"{len(damage.damaged)} index file(s) changed: {shown}")
+    if damage.orphans and judge_writes:
+        report.add("index-orphans", "", f"{len(damage.orphans)} file(s) of an unfinished commit")
+    if damage.stale or damage.missing_manifest:
+        archive.read_whole_index()  # raises ArchiveError on damage
+        if judge_writes:
+            report.add("index-unverified", "", "no up-to-date checksums; read in full instead")
+
+
 def _repair(archive: Archive, report: CheckReport) -> None:
-    archive.recover()
-    archive.remove_stale_indexes()
+    kinds = {f.kind for f in report.findings}
+    for finding in report.findings:
+        if finding.kind == "missing-record":
+            finding.repaired = archive.restore_record(finding.id)
+    if kinds & {"index-unreadable", "index-damaged"}:
+        count = archive.rebuild_index()
+        for finding in report.findings:
+            finding.repaired = finding.repaired or f"index rebuilt from {count:,} originals"
+        return
+    if "index-orphans" in kinds:
+        folder = archive.live_index_folder()
+        index_files.remove_orphans(folder, index_files.compare(folder).orphans)
+    if kinds & {"index-unverified", "index-orphans"}:
+        index_files.record(archive.live_index_folder())
     missing = [f.id for f in report.findings if f.kind == "missing-original"]
-    for ident in missing:
-        _recreate_original(archive, ident)
-    kinds = ("changed-original", "unindexed-original", "missing-original")
-    to_index = [f.id for f in report.findings if f.kind in kinds]
+    recreated = {ident for ident in missing if archive.recreate_original(ident)}
+    to_index = [
+        f.id
+        for f in report.findings
+        if f.kind in ("changed-original", "unindexed-original", "missing-record")
+        or f.id in recreated
+    ]
     indexed = archive.index_originals(to_index) if to_index else set()
     for finding in report.findings:
-        if finding.kind in ("interrupted-write", "stale-index"):
-            finding.repaired = "settled"
-        elif finding.kind == "missing-original" and finding.id in indexed:
-            finding.repaired = "original recreated from the index (fields and text kept)"
-        elif finding.id in indexed:
-            finding.repaired = "indexed from the original"
-        else:
-            finding.repaired = "cannot repair: the original cannot be read as a statement"
+        finding.repaired = finding.repaired or _outcome(finding, indexed, recreated)
 
 
-def _recreate_original(archive: Archive, ident: str) -> None:
-    """An original written from what the index holds: every field and the body, as the
-    front-matter text `export` writes. The first bytes are lost; the statement is not."""
-    from statement_cli.exchange import front_matter_text
-    from statement_cli.store import Record
+def _outcome(finding: Finding, indexed: set[str], recreated: set[str]) -> str:
+    if finding.kind in ("format-file", "staging-damaged", "interrupted-write", "stale-index"):
+        return "settled"
+    if finding.kind in ("index-orphans", "index-unverified"):
+        return "checksums recorded" if finding.kind == "index-unverified" else "removed"
+    if finding.kind == "missing-original":
+        if finding.id not in recreated:
+            return "cannot repair: the original is gone and the index has no copy"
+        return "original recreated from the index (fields and text kept)"
+    if finding.id in indexed:
+        return "indexed from the original"
+    return "cannot repair: the original cannot be read as a statement"
 
-    statement = archive.get(ident)
-    data = front_matter_text(statement).encode("utf-8")
-    record = Record(ident, _digest(data), statement.source, statement.ingested_at)
-    archive.originals.stage(record, data)
-    archive.originals.sync()
-    archive.originals.publish(ident)
 
-
-def _mark(report: CheckReport, what: str) -> None:
-    for finding in report.findings:
-        finding.repaired = what
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

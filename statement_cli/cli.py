@@ -16,14 +16,16 @@ import typer
 from typer.core import TyperGroup
 
 from statement_cli import __version__
+from statement_cli.entry import EXIT_INTERRUPTED
 from statement_cli.formats import Color, ListFormat, ShowFormat, Sort
+from statement_cli.inert import inert, json_text
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from statement_cli.archive import Archive
 
-EXIT_OK, EXIT_NOTHING, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_NOTHING, EXIT_ERROR = 0, 1, 2
 
 
 class _Group(TyperGroup):
@@ -49,8 +51,8 @@ class _Group(TyperGroup):
         except StatementError as error:
             _state(ctx).say(f"statement: error: {error}")
             raise typer.Exit(EXIT_ERROR) from None
-        except KeyboardInterrupt:
-            _state(ctx).say("statement: cancelled; nothing was half-written")
+        except KeyboardInterrupt as interrupt:
+            _state(ctx).say(_interrupted_message(interrupt))
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:  # the reader went away (`statement list | head`): stop quietly
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (so the exit flush cannot fail)
@@ -62,6 +64,20 @@ class _Group(TyperGroup):
                 f"statement: error: {reason}{where}; nothing already archived was changed"
             )
             raise typer.Exit(EXIT_ERROR) from None
+
+
+def _interrupted_message(interrupt: KeyboardInterrupt) -> str:
+    """What a Ctrl-C left: a write says how much of its run went in."""
+    attempted = getattr(interrupt, "attempted", None)
+    archived = getattr(interrupt, "archived", 0)
+    if attempted is None:
+        return "statement: cancelled"
+    if archived == 0:
+        return "statement: cancelled; nothing of this run was archived (the archive is as before)"
+    return (
+        f"statement: interrupted after the index was written; {archived:,} of this run's "
+        f"{attempted:,} statement(s) are archived, the rest were not"
+    )
 
 
 app = typer.Typer(
@@ -101,17 +117,17 @@ class State:
         if _styled(self.color, sys.stderr):
             from rich.text import Text
 
-            text = message if isinstance(message, Text) else Text(str(message), style=style or "")
+            text = message if isinstance(message, Text) else Text(inert(message), style=style or "")
             self.err().print(text)
         else:
             plain = getattr(message, "plain", message)
-            sys.stderr.write(f"{plain}\n")
+            sys.stderr.write(f"{inert(plain)}\n")
             sys.stderr.flush()
 
     def emit(self, renderable: object) -> None:
         """Results on stdout: text goes out as it is; Rich renderables are rendered."""
         if isinstance(renderable, str):
-            sys.stdout.write(renderable)
+            sys.stdout.write(inert(renderable))
             sys.stdout.flush()
         else:
             self.console().print(renderable)
@@ -130,8 +146,9 @@ def _state(ctx: typer.Context) -> State:
     return obj if isinstance(obj, State) else State(None, Color.auto)
 
 
-def _open(ctx: typer.Context, write: bool = False) -> "Archive":
-    """The archive the global options name; the default one is created on first use."""
+def _open(ctx: typer.Context, write: bool = False, repairing: bool = False) -> "Archive":
+    """The archive the global options name; the default one is created on first use.
+    `repairing` opens a damaged archive too, for `check`."""
     from statement_cli.archive import Archive
 
     state = _state(ctx)
@@ -141,8 +158,10 @@ def _open(ctx: typer.Context, write: bool = False) -> "Archive":
         def seeded(path: Path, count: int) -> None:
             state.say(f"statement: created the archive {path} with {count} bundled statement(s)")
 
-        return open_default_archive(seeded)
-    return Archive.open_or_create(state.archive) if write else Archive.open(state.archive)
+        return open_default_archive(seeded, repairing)
+    if write:
+        return Archive.open_or_create(state.archive)
+    return Archive.open(state.archive, repairing=repairing)
 
 
 def _version(value: bool) -> None:
@@ -217,6 +236,7 @@ def ingest(
 
     Example: statement ingest ~/statements/ --glob '*.txt'
     """
+    from statement_cli.parse import valid_date
     from statement_cli.render import ingest_summary
     from statement_cli.sources import count_files, ingest_items, read_metadata_csv
 
@@ -231,6 +251,8 @@ def ingest(
         "date": date,
     }
     options = {k: v for k, v in options.items() if v}
+    if date:
+        options["date"] = valid_date(date)  # a usage error, before any file is read
     per_file = read_metadata_csv(metadata) if metadata else {}
     items = ingest_items(paths, glob, options, per_file)
     if dry_run:
@@ -510,10 +532,8 @@ def _print_hits(  # type: ignore[no-untyped-def]
     table = ListFormat.table
     fmt = fmt or (table if state.stdout_is_terminal() else ListFormat.plain)
     if fmt is ListFormat.json and facets is not None:
-        import json
-
         doc = {"total": total, "hits": [hit_record(h) for h in hits], "facets": facets}
-        state.emit(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        state.emit(json_text(doc) + "\n")
     elif hits and fmt is table:
         from statement_cli.render import render_list
 
@@ -636,7 +656,7 @@ def cite(
         )
     archive = _open(ctx)
     citations = [make_citation(archive.get(i), style) for i in ids]
-    typer.echo(("\n\n" if style == "bibtex" else "\n").join(citations))
+    _state(ctx).emit(("\n\n" if style == "bibtex" else "\n").join(citations) + "\n")
 
 
 # ---- figures -----------------------------------------------------------------------------
@@ -795,6 +815,7 @@ def remove(
     archive = _open(ctx)
     if not ids and not query:
         raise typer.BadParameter("give ids to remove, or --query")
+    archive.settle(_waiting(state))  # a removal cut short is finished before ids are read
     if ids:
         targets = [archive.get(i) for i in ids]
     else:
@@ -846,7 +867,7 @@ def check(
     from statement_cli.checking import check as check_archive
     from statement_cli.render import render_check
 
-    archive = _open(ctx)
+    archive = _open(ctx, repairing=True)
     progress = _progress(_state(ctx), False, "checking", sum(1 for _ in archive.originals.ids()))
     with progress:
         report = check_archive(archive, repair, _waiting(_state(ctx)), progress.advance_file)
@@ -900,12 +921,8 @@ def show_config(
     }
     rows = config.effective(config.load(path), path, given, defaults)
     if fmt == "json":
-        import json
-
         records = [{"setting": r.name, "value": str(r.value), "source": r.source} for r in rows]
-        _state(ctx).emit(
-            json.dumps({"config_file": str(path), "settings": records}, indent=2) + "\n"
-        )
+        _state(ctx).emit(json_text({"config_file": str(path), "settings": records}) + "\n")
         return
     width = max(len(r.name) for r in rows)
     lines = [f"config file: {path}" + ("" if path.is_file() else " (none)")]

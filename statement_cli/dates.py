@@ -92,9 +92,14 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     return best
 
 
+LONGEST_DATE = 40  # "Wednesday, the 21st of September, 2016" and a little more
+
+
 def parse_date(text: str) -> str | None:
     """ISO form of a text that is a date and nothing else ("7 April 2016", "2016"), else None."""
     text = text.strip().strip(".").strip()
+    if len(text) > LONGEST_DATE:  # a paragraph is not a date: no regex over all of it
+        return None
     if re.fullmatch(r"\d{4}", text):
         return _iso(int(text), None, None)
     match = ISO_DATE.match(text)

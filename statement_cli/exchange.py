@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
+from statement_cli.dates import ISO_DATE
 from statement_cli.errors import InputError
 from statement_cli.model import METADATA_FIELDS, Statement
 from statement_cli.parse import VERBATIM_KEY
@@ -42,13 +43,20 @@ def front_matter_text(statement: Statement) -> str:
 def safe_file_name(statement: Statement) -> str:
     """`2016-04-07-parliamentary-elections-in-kazakhstan-eb1e95ff.txt`: ASCII letters, digits
     and hyphens only, so it can never leave its folder or be a reserved device name."""
-    folded = unicodedata.normalize("NFKD", statement.title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:SLUG_LENGTH].strip("-")
-    parts = [p for p in (statement.date, slug, statement.id) if p]
+    slug, date, ident = (_slug(statement.title), _slug(statement.date), _slug(statement.id))
+    if not ISO_DATE.fullmatch(date):
+        date = ""  # an archive written before dates were checked may hold anything
+    parts = [p for p in (date, slug[:SLUG_LENGTH].strip("-"), ident) if p]
     name = "-".join(parts) or "statement"
     if name.lower() in _RESERVED:
         name = f"statement-{name}"
     return name + ".txt"
+
+
+def _slug(text: str) -> str:
+    """Lower-case ASCII letters and digits of `text`, runs of anything else as one hyphen."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
 def jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, object]]]:

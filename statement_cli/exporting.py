@@ -49,6 +49,10 @@ def _export_texts(
     on_written: Callable[[], None] | None = None,
 ) -> str:
     targets = {folder / safe_file_name(s): s for s in statements}
+    inside = folder.resolve()
+    for path in targets:  # names are built from a whitelist; this makes sure of it
+        if path.resolve().parent != inside:
+            raise InputError(f"refusing to write {path}: it is outside {folder}")
     existing = [p for p in targets if p.exists()]
     if existing and not force:
         raise InputError(

@@ -30,11 +30,11 @@ def write_lock(
     """Hold an exclusive lock on `path` (an flock, so it dies with the process)."""
     timeout = lock_timeout() if timeout is None else timeout
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)  # less the umask
     except OSError as error:
+        reason = (error.strerror or str(error)).lower()
         raise ArchiveError(
-            f"cannot write to the archive {path.parent} ({error.strerror.lower()}); "
-            "searching it still works"
+            f"cannot write to the archive {path.parent} ({reason}); searching it still works"
         ) from None
     try:
         start = time.monotonic()
@@ -54,3 +54,18 @@ def write_lock(
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock
+
+
+def is_held(path: Path) -> bool:
+    """Whether another process holds the write lock at `path` right now."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False  # no lock file: no writer has ever run
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False

@@ -9,27 +9,17 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import re
 from collections.abc import Sequence
 
 from statement_cli.formats import ListFormat
+from statement_cli.inert import inert, json_text
 from statement_cli.model import FIELD_NAMES, Hit
 from statement_cli.snippets import plain as plain_snippet
 
-# ANSI/VT escape sequences (CSI, OSC, single-character ESC) and every other control
-# character except newline and tab.
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI … final byte
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC … BEL or ST
-    r"|\x1b[@-_]"  # other two-byte escapes
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
-)
-
 
 def clean(text: object) -> str:
-    """Text with escape sequences and control characters removed (newlines and tabs stay)."""
-    return _ESCAPES.sub("", str(text or ""))
+    """Text with escape sequences, control and bidi characters removed (see `inert`)."""
+    return inert(text)
 
 
 def _snippet_json(snippet: Sequence[tuple[str, bool]]) -> dict[str, object]:
@@ -60,9 +50,9 @@ def text_list(hits: Sequence[Hit], fmt: ListFormat, mark: tuple[str, str] | None
     if fmt is ListFormat.ids:
         return "".join(f"{h.statement.id}\n" for h in hits)
     if fmt is ListFormat.json:
-        return json.dumps([hit_record(h) for h in hits], ensure_ascii=False, indent=2) + "\n"
+        return json_text([hit_record(h) for h in hits]) + "\n"
     if fmt is ListFormat.jsonl:
-        return "".join(json.dumps(hit_record(h), ensure_ascii=False) + "\n" for h in hits)
+        return "".join(json_text(hit_record(h), indent=None) + "\n" for h in hits)
     if fmt is ListFormat.csv:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")

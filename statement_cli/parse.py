@@ -16,6 +16,8 @@ from pathlib import PurePath
 
 from statement_cli.dates import find_date, parse_date
 from statement_cli.decode import decode, normalize
+from statement_cli.errors import InputError
+from statement_cli.inert import inert, inert_line
 from statement_cli.model import METADATA_FIELDS, Statement
 from statement_cli.people import (
     is_city,
@@ -160,13 +162,26 @@ def parse_text(
         canonical_fields(options or {}),
     ):
         found.update({k: v for k, v in layer.items() if v})
+    found = {k: inert_line(v).strip() for k, v in found.items()}
     if found.get("date"):
-        found["date"] = parse_date(found["date"]) or found["date"]
+        found["date"] = valid_date(found["date"])
     statement = Statement(**{k: v for k, v in found.items() if k in METADATA_FIELDS})
     statement.id = found.get("id", "")
-    statement.body = body
+    statement.body = inert(body)
     statement.word_count = len(body.split())
     return statement
+
+
+def valid_date(value: str) -> str:
+    """The ISO form of a date given by a user (option, front matter, CSV, import);
+    InputError if it is not a real calendar date, so no such value is ever stored."""
+    iso = parse_date(value)
+    if iso is None:
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        raise InputError(
+            f"date {shown!r} is not a calendar date; write it as 2016, 2016-04 or 2016-04-07"
+        )
+    return iso
 
 
 def canonical_fields(given: Mapping[str, str]) -> dict[str, str]:

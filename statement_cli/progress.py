@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from statement_cli.inert import inert
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -78,8 +80,8 @@ class Progress:
         if self.console is not None:
             from rich.text import Text
 
-            self.console.print(Text(message, style=style))
+            self.console.print(Text(inert(message), style=style))
         else:
             import sys
 
-            sys.stderr.write(message + "\n")
+            sys.stderr.write(inert(message) + "\n")

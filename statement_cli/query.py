@@ -222,10 +222,23 @@ def _tokenize(text: str) -> list[_Token]:
     return tokens
 
 
+MAX_NESTING = 32  # parentheses and NOTs inside each other; deeper is a mistake, not a query
+
+
 class _Parser:
     def __init__(self, tokens: list[_Token]) -> None:
         self.tokens = tokens
         self.pos = 0
+        self.depth = 0
+
+    def nested(self) -> None:
+        """One level deeper; QuerySyntaxError past MAX_NESTING (before Python's own limit)."""
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise QuerySyntaxError(
+                f"the query nests parentheses or NOTs more than {MAX_NESTING} deep; "
+                "write it with fewer levels"
+            )
 
     def peek(self) -> _Token | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -267,7 +280,9 @@ class _Parser:
         tok = self.peek()
         if tok is not None and (tok.kind == "-" or (tok.kind == "op" and tok.value == "NOT")):
             self.take()
+            self.nested()
             child = self.unary()
+            self.depth -= 1
             return Not(child) if child is not None else None
         return self.atom()
 
@@ -276,7 +291,9 @@ class _Parser:
             return None  # an operator at the very end: nothing to apply it to
         tok = self.take()
         if tok.kind == "(":
+            self.nested()
             node = self.or_expr()
+            self.depth -= 1
             if (close := self.peek()) is not None and close.kind == ")":
                 self.take()
             return node

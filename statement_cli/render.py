@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import re
 from collections.abc import Sequence
@@ -21,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from statement_cli.formats import Color, ListFormat, ShowFormat
+from statement_cli.inert import json_text
 from statement_cli.model import METADATA_FIELDS, Hit, Statement
 from statement_cli.output import clean, text_list
 
@@ -150,10 +150,7 @@ def render_statements(
     highlights = highlights or {}
     if fmt is ShowFormat.json:
         records = [s.to_dict() for s in statements]
-        return (
-            json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2)
-            + "\n"
-        )
+        return json_text(records[0] if len(records) == 1 else records) + "\n"
     views = [render_statement(s, fmt, numbers, highlights.get(s.id)) for s in statements]
     if all(isinstance(v, str) for v in views):
         separator = "\n---\n\n" if fmt is ShowFormat.markdown else "\n" + "─" * 40 + "\n\n"
@@ -174,7 +171,7 @@ def render_statement(
 ) -> RenderableType:
     """One statement for reading (`rich`), as text, as Markdown or as JSON."""
     if fmt is ShowFormat.json:
-        return json.dumps(s.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return json_text(s.to_dict()) + "\n"
     paras = _numbered(paragraphs(s.body), numbers)
     if fmt is ShowFormat.text:
         head = [clean(s.title) or "(untitled)", ""]
@@ -250,7 +247,7 @@ def render_preview(rows: list[tuple[str, Statement | None, str]], as_json: bool)
                 record["word_count"] = statement.word_count
             record["error"] = error
             records.append(record)
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        return json_text(records) + "\n"
     blocks: list[RenderableType] = []
     for source, statement, error in rows:
         blocks.append(Text(clean(source or "<stdin>"), style="bold cyan"))
@@ -282,7 +279,7 @@ def render_stats(stats, as_json: bool) -> RenderableType:  # type: ignore[no-unt
     from dataclasses import asdict
 
     if as_json:
-        return json.dumps(asdict(stats), ensure_ascii=False, indent=2) + "\n"
+        return json_text(asdict(stats)) + "\n"
     head = Table.grid(padding=(0, 2))
     head.add_column(style="dim")
     head.add_column()
@@ -333,7 +330,7 @@ def render_trend(periods, fmt: str) -> RenderableType:  # type: ignore[no-untype
         for p in periods
     ]
     if fmt == "json":
-        return json.dumps(rows, indent=2) + "\n"
+        return json_text(rows) + "\n"
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(
@@ -361,7 +358,7 @@ def render_kwic(lines, width: int, as_json: bool) -> RenderableType:  # type: ig
     if as_json:
         from dataclasses import asdict
 
-        return json.dumps([asdict(line) for line in lines], ensure_ascii=False, indent=2) + "\n"
+        return json_text([asdict(line) for line in lines]) + "\n"
     text = Text()
     for line in lines:
         left = clean(line.left).rstrip()[-width:].rjust(width)
@@ -380,7 +377,7 @@ def render_check(report, as_json: bool) -> RenderableType:  # type: ignore[no-un
     if as_json:
         from dataclasses import asdict
 
-        return json.dumps({**asdict(report), "clean": report.clean}, indent=2) + "\n"
+        return json_text({**asdict(report), "clean": report.clean}) + "\n"
     lines = [
         f"{report.statements:,} statements indexed, {report.originals:,} originals stored",
     ]

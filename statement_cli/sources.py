@@ -6,6 +6,7 @@ import contextlib
 import csv
 import fnmatch
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 from statement_cli.archive import IngestItem
 from statement_cli.errors import InputError
 from statement_cli.exchange import jsonl_records, record_text
+from statement_cli.inert import shown_path
 from statement_cli.model import Statement
 from statement_cli.parse import canonical_fields, parse_bytes
 
@@ -31,21 +33,36 @@ def max_file_bytes() -> int:
 
 def _reader(path: Path, limit: int) -> Callable[[], bytes]:
     def read() -> bytes:
-        if path.is_dir():
-            raise InputError("is a folder inside a folder given by name; give its parent")
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(
-                f"file is {size / 1048576:.1f} MB, over the {limit / 1048576:g} MB limit; "
-                "raise it with STATEMENT_MAX_FILE_MB if it really is one statement"
-            )
-        with path.open("rb") as handle:
+        # O_NONBLOCK: opening a FIFO must never wait for a writer (and hold the lock).
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError("is a folder inside a folder given by name; give its parent")
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(f"is a {_file_kind(info.st_mode)}, not a regular file; skipped")
+            if info.st_size > limit:
+                raise InputError(
+                    f"file is {info.st_size / 1048576:.1f} MB, over the "
+                    f"{limit / 1048576:g} MB limit; raise it with STATEMENT_MAX_FILE_MB "
+                    "if it really is one statement"
+                )
             data = handle.read(limit + 1)
         if len(data) > limit:
             raise InputError(f"file grew over the {limit / 1048576:g} MB limit while being read")
         return data
 
     return read
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"
 
 
 def _stdin_reader(limit: int) -> Callable[[], bytes]:
@@ -65,24 +82,32 @@ def _failing(reason: str) -> Callable[[], bytes]:
     return read
 
 
-def _jsonl_items(path: Path, options: dict[str, str]) -> Iterator[IngestItem]:
-    """One item per record of a JSONL export (its source is the record's own)."""
+def _jsonl_items(path: Path, options: dict[str, str], limit: int) -> Iterator[IngestItem]:
+    """One item per record of a JSONL export (its source is the record's own); each
+    record is held to the size limit of one statement."""
+    label = shown_path(str(path))
     try:
+        if not path.is_file():
+            raise InputError("is not a regular file; skipped")
         for number, record in jsonl_records(path):
             data = record_text(record)
-            source = str(record.get("source") or "")
-            yield IngestItem(
-                source, lambda data=data: data, dict(options), label=f"{path}:{number}"
-            )
+            source = shown_path(str(record.get("source") or ""))
+            name = f"{label}:{number}"
+            if len(data) > limit:
+                reason = f"record is over the {limit / 1048576:g} MB limit of one statement"
+                yield IngestItem(source, _failing(reason), label=name)
+                continue
+            yield IngestItem(source, lambda data=data: data, dict(options), label=name)
     except (OSError, UnicodeDecodeError, InputError) as error:
         reason = error.strerror if isinstance(error, OSError) else str(error)
-        yield IngestItem(str(path.absolute()), _failing(f"cannot read it: {reason}"))
+        yield IngestItem(shown_path(str(path.absolute())), _failing(f"cannot read it: {reason}"))
 
 
-def walk(folder: Path, pattern: str) -> Iterator[Path]:
-    """Files under `folder` whose name matches `pattern`, in a stable order. Hidden files
-    and folders are skipped. Symbolic links are followed, but no folder is entered twice,
-    so a link loop ends; the walk keeps its own stack, so any depth of nesting works."""
+def walk(folder: Path, pattern: str) -> Iterator[tuple[Path, str]]:
+    """(file, "") for each file under `folder` whose name matches `pattern`, in a stable
+    order, and (folder, why) for each folder that cannot be read. Hidden files and folders
+    are skipped. Symbolic links are followed, but no folder is entered twice, so a link
+    loop ends; the walk keeps its own stack, so any depth of nesting works."""
     seen: set[tuple[int, int]] = set()
     stack = [folder]
     while stack:
@@ -93,8 +118,9 @@ def walk(folder: Path, pattern: str) -> Iterator[Path]:
                 continue
             seen.add((info.st_dev, info.st_ino))
             entries = sorted(os.scandir(current), key=lambda e: e.name)
-        except OSError:
-            continue  # an unreadable folder: what can be read still is
+        except OSError as error:  # what can be read still is; this one is reported
+            yield current, f"cannot read this folder: {(error.strerror or str(error)).lower()}"
+            continue
         folders = []
         for entry in entries:
             if entry.name.startswith("."):
@@ -106,7 +132,7 @@ def walk(folder: Path, pattern: str) -> Iterator[Path]:
             if is_dir:
                 folders.append(Path(entry.path))
             elif fnmatch.fnmatch(entry.name, pattern):
-                yield Path(entry.path)
+                yield Path(entry.path), ""
         stack.extend(reversed(folders))
 
 
@@ -126,21 +152,23 @@ def ingest_items(
             continue
         path = Path(given)
         if path.is_dir():
-            files: Iterator[Path] = walk(path, pattern)
+            files: Iterator[tuple[Path, str]] = walk(path, pattern)
         elif path.exists() or path.is_symlink():
-            files = iter([path])
+            files = iter([(path, "")])
         else:
             yield IngestItem(
-                str(path.absolute()), _failing("no such file or folder; check the path")
+                shown_path(str(path.absolute())), _failing("no such file or folder; check the path")
             )
             continue
-        for file in files:
-            if file.suffix.lower() == ".jsonl":
-                yield from _jsonl_items(file, options)
-                continue
-            source = str(file.absolute())
-            csv_fields = metadata.get(file.name) or metadata.get(file.stem) or {}
-            yield IngestItem(source, _reader(file, limit), dict(options), dict(csv_fields))
+        for file, problem in files:
+            source = shown_path(str(file.absolute()))
+            if problem:
+                yield IngestItem(source, _failing(problem))
+            elif file.suffix.lower() == ".jsonl":
+                yield from _jsonl_items(file, options, limit)
+            else:
+                csv_fields = metadata.get(file.name) or metadata.get(file.stem) or {}
+                yield IngestItem(source, _reader(file, limit), dict(options), dict(csv_fields))
 
 
 def count_files(paths: list[str], pattern: str = "*.txt") -> tuple[int, int]:
@@ -148,8 +176,10 @@ def count_files(paths: list[str], pattern: str = "*.txt") -> tuple[int, int]:
     files = size = 0
     for given in paths:
         path = Path(given)
-        found = walk(path, pattern) if path.is_dir() else iter([path] if path.is_file() else [])
-        for file in found:
+        found = (
+            walk(path, pattern) if path.is_dir() else iter([(path, "")] if path.is_file() else [])
+        )
+        for file, _problem in found:
             files += 1
             with contextlib.suppress(OSError):  # unreadable: ingest reports it
                 size += file.stat().st_size

@@ -7,6 +7,7 @@ either the old file or the new one, never half of one.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import tempfile
@@ -35,6 +36,7 @@ def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
+        os.fchmod(fd, _file_mode())  # mkstemp makes 0600: share as the umask allows
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -44,6 +46,14 @@ def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@functools.cache
+def _file_mode() -> int:
+    """0666 less the process umask: the mode `open()` would give a new file."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 class OriginalStore:
@@ -73,6 +83,17 @@ class OriginalStore:
         text = json.dumps(asdict(record), ensure_ascii=False, indent=1)
         atomic_write(self.staging / f"{record.id}.json", text.encode("utf-8"), durable=False)
 
+    def is_staged(self, ident: str) -> bool:
+        return (self.staging / f"{ident}.txt").is_file()
+
+    def staged_bytes(self, ident: str) -> bytes | None:
+        """The bytes of a staged original, or None: a reader racing a writer that has
+        committed but not yet published finds them here."""
+        try:
+            return (self.staging / f"{ident}.txt").read_bytes()
+        except OSError:
+            return None
+
     def sync(self) -> None:
         """Make everything staged durable before the index commits: one `sync` for the
         whole run instead of an fsync per file (two per statement)."""
@@ -99,6 +120,12 @@ class OriginalStore:
         if staged_bytes.exists() or not self.bytes_path(ident).exists():
             os.replace(staged_bytes, self.bytes_path(ident))
         os.replace(self.staging / f"{ident}.json", self.record_path(ident))
+
+    def publish_all_staged(self) -> None:
+        """Move every staged original into place (when the index cannot be asked which
+        were committed, keeping them all loses nothing: a reindex follows)."""
+        for record in list(self.staged()):
+            self.publish(record.id)
 
     def discard_all(self) -> None:
         """Drop everything staged (for the lock holder: it is all its own, unpublished)."""
@@ -140,6 +167,21 @@ class OriginalStore:
         self.bytes_path(ident).unlink(missing_ok=True)
         self.removing_path(ident).unlink(missing_ok=True)
         self.record_path(ident).unlink(missing_ok=True)
+
+    def text_ids(self) -> Iterator[str]:
+        """Ids of every original's bytes, with or without a record, in a stable order."""
+        if not self.root.is_dir():
+            return
+        for folder in sorted(self.root.iterdir()):
+            if folder.is_dir():
+                for path in sorted(folder.glob("*.txt")):
+                    if not path.name.startswith("."):
+                        yield path.stem
+
+    def write_record(self, record: Record) -> None:
+        """Write a record in place (for a repair, under the lock)."""
+        text = json.dumps(asdict(record), ensure_ascii=False, indent=1)
+        atomic_write(self.record_path(record.id), text.encode("utf-8"))
 
     def ids(self) -> Iterator[str]:
         """Ids of every original that has its record, in a stable order."""

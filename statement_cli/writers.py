@@ -9,6 +9,7 @@ parent dies, and ignores Ctrl-C, which the parent handles for everyone.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -16,6 +17,7 @@ import sys
 LIMIT_MB = 256  # Whoosh's posting buffer before it spills to disk, for all workers together
 PARALLEL_FROM = 64  # documents in a run before a second process pays for itself
 _PR_SET_PDEATHSIG = 1
+WORKER_EXIT_WAIT = 5.0  # seconds a stopped worker gets to exit before it is killed
 
 
 # multiprocessing and ctypes are imported where used: searches import this module and
@@ -80,8 +82,19 @@ def open_writer(index, parallel: bool = False):  # type: ignore[no-untyped-def]
 
 
 def cancel(writer) -> None:  # type: ignore[no-untyped-def]
-    """Cancel a writer and stop its workers (Whoosh's own cancel cannot reach them)."""
+    """Cancel a writer and stop its workers (Whoosh's own cancel cannot reach them).
+
+    Never raises and never waits long: it runs on the way out of a failed or interrupted
+    write (a full disk, a Ctrl-C, a writer already closed by its commit), where the first
+    error is the one to report and cleanup must still happen."""
     for task in getattr(writer, "tasks", []):
-        task.terminate()
-        task.join()
-    writer.cancel()
+        with contextlib.suppress(Exception):
+            task.terminate()
+            task.join(WORKER_EXIT_WAIT)
+            if task.is_alive():
+                task.kill()
+                task.join(WORKER_EXIT_WAIT)
+    if hasattr(writer, "tasks"):
+        writer.tasks = []  # stopped: nothing left for multiprocessing's exit-time join
+    with contextlib.suppress(Exception):
+        writer.cancel()

@@ -7,8 +7,6 @@ real signals, real file permissions and a second process holding the write lock.
 from __future__ import annotations
 
 import json
-import os
-import random
 import shutil
 import signal
 import subprocess
@@ -21,73 +19,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from processes import cli, indexed_ids, spawn, write_statements
 
 from statement_cli.archive import Archive, IngestItem
 from statement_cli.checking import check
-
-WORDS = (
-    "security cooperation dialogue elections media freedom ukraine georgia mission council "
-    "monitoring ceasefire humanitarian minorities commitments transparency observers"
-).split()
-
-
-def write_statements(folder: Path, count: int, start: int = 0, words: int = 600) -> list[Path]:
-    """`count` statements of a few KB each, every one different."""
-    folder.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(start)
-    paths = []
-    for i in range(start, start + count):
-        body = " ".join(rng.choice(WORDS) for _ in range(words))
-        path = folder / f"s{i:05d}.txt"
-        path.write_text(
-            f"Statement number {i}\n\nAs delivered by Ambassador Jane Example\n"
-            f"to the Permanent Council, Vienna\nMay 5, 2016\n\n{body} marker{i}.\n"
-        )
-        paths.append(path)
-    return paths
-
-
-def cli(
-    archive: Path, *args: str, env: dict[str, str] | None = None, as_user: bool = False
-) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
-    """Run the CLI in a new process; `as_user` makes file permissions bind even for root."""
-    command = [sys.executable, "-m", "statement_cli", "--archive", str(archive), *args]
-    return subprocess.run(
-        _without_root_powers() + command if as_user else command,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
-
-
-def _without_root_powers() -> list[str]:
-    """Root reads and writes whatever the permissions say; dropping the capabilities that
-    allow it (with util-linux's setpriv) makes root meet them like any user."""
-    if os.geteuid() != 0:
-        return []
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        pytest.skip("running as root without setpriv: file permissions cannot bind")
-    caps = "-dac_override,-dac_read_search"
-    return [setpriv, f"--inh-caps={caps}", f"--bounding-set={caps}"]
-
-
-def spawn(archive: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen:  # type: ignore[type-arg]
-    return subprocess.Popen(
-        [sys.executable, "-m", "statement_cli", "--archive", str(archive), *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, **(env or {})},
-    )
-
-
-def indexed_ids(archive: Path) -> set[str]:
-    result = cli(archive, "list", "--format", "ids")
-    assert result.returncode in (0, 1), result.stderr
-    return set(result.stdout.split())
-
 
 HOLD_LOCK = """
 import sys, time
@@ -218,26 +153,6 @@ def test_sigkill_during_reindex_keeps_the_old_index(tmp_path: Path) -> None:
         assert cli(archive, "search", "marker7").returncode == 0
     assert cli(archive, "reindex").returncode == 0
     assert indexed_ids(archive) == before
-    assert check(Archive.open(archive)).findings == []
-
-
-def test_ctrl_c_cancels_cleanly(tmp_path: Path) -> None:
-    archive = tmp_path / "archive"
-    write_statements(tmp_path / "before", 10)
-    assert cli(archive, "ingest", str(tmp_path / "before")).returncode == 0
-    before = indexed_ids(archive)
-    write_statements(tmp_path / "batch", 300, start=700)
-    process = spawn(archive, "ingest", str(tmp_path / "batch"))
-    time.sleep(1.0)
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate()
-    if process.returncode == 0:
-        pytest.skip("the ingest finished before the signal arrived")
-    assert process.returncode == 130
-    assert "cancelled" in stderr and "Traceback" not in stderr
-    assert indexed_ids(archive) == before
-    staging = archive / "staging"
-    assert not staging.exists() or not any(staging.iterdir())
     assert check(Archive.open(archive)).findings == []
 
 

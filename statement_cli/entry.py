@@ -1,0 +1,21 @@
+"""The console-script entry point: a Ctrl-C at any moment, even while the command is still
+being imported, ends with one line and exit status 130, never a traceback."""
+
+from __future__ import annotations
+
+import sys
+
+EXIT_INTERRUPTED = 130
+
+
+def main() -> None:
+    try:
+        from statement_cli import faults
+
+        faults.point("start-up")
+        from statement_cli.cli import main as run
+
+        run()
+    except KeyboardInterrupt:
+        sys.stderr.write("statement: cancelled\n")
+        sys.exit(EXIT_INTERRUPTED)

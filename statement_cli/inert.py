@@ -1,0 +1,58 @@
+"""Text from statements and file names is data: make it inert before it is stored or shown.
+
+Terminal escape sequences (CSI, OSC such as OSC 52 clipboard writes and OSC 8 links),
+C0 and C1 control characters, bidirectional overrides and isolates (which can make a
+line read differently from what it holds) and lone surrogates (from file names that are
+not UTF-8) are removed. Newlines and tabs stay in bodies; fields are single lines.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI … final byte
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC … BEL or ST
+    r"|\x1b[@-_]"  # other two-byte escapes
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # C0 but tab and newline, DEL, C1 (U+009B is CSI)
+    "|[\u202a-\u202e\u2066-\u2069]"  # bidi embeddings, overrides and isolates
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_BREAKS = re.compile(r"[\t\n\u2028\u2029]+")
+# Characters JSON may leave raw but a terminal acts on: written as \\uXXXX escapes.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def inert(text: object) -> str:
+    """`text` without escape sequences, control characters or bidi controls; newlines
+    and tabs kept."""
+    cleaned = _ESCAPES.sub("", str(text or ""))
+    return _SURROGATE.sub("\ufffd", cleaned) if _has_surrogate(cleaned) else cleaned
+
+
+def inert_line(text: object) -> str:
+    """A field value or a file name: inert, on one line, spaces collapsed at breaks."""
+    return _LINE_BREAKS.sub(" ", inert(text))
+
+
+def shown_path(path: str) -> str:
+    """A path as text that can be printed and stored: bytes that are not UTF-8 (kept by
+    Python as lone surrogates) are written as \\xNN escapes, so each name stays distinct."""
+    if not _has_surrogate(path):
+        return path
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def json_text(value: object, indent: int | None = 2) -> str:
+    """JSON whose text is readable (non-ASCII kept) but never acts on a terminal."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
