@@ -664,7 +664,21 @@ class Archive:
         end: an interrupted reindex leaves the old index live. Returns the statements indexed."""
         with self.lock(on_wait):
             self.recover()
+            self._restore_lost_records()
             return self.rebuild_index(on_progress)
+
+    def _restore_lost_records(self) -> None:
+        """Before a rebuild forgets them: records lost or damaged are rebuilt while the
+        live index still knows the statement (a reindex indexes originals by record)."""
+        removing = set(self.originals.removals())
+        for ident in self.originals.text_ids():
+            if ident in removing:
+                continue
+            try:
+                self.originals.read_record(ident)
+            except (OSError, ValueError, TypeError):
+                with contextlib.suppress(StatementError, OSError):
+                    self.restore_record(ident)
 
     def rebuild_index(self, on_progress: Callable[[str], None] | None = None) -> int:
         """The work of `reindex`, for a caller that holds the lock. Works even when the live

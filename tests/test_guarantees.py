@@ -390,6 +390,20 @@ def test_a_lost_or_damaged_record_is_rebuilt_with_the_fields_given_at_ingest(
     assert cli(archive, "check").returncode == 0
 
 
+def test_a_reindex_keeps_a_statement_whose_record_was_lost(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    write_statements(tmp_path / "texts", 3)
+    assert cli(archive, "ingest", str(tmp_path / "texts"), "--venue", "Given Venue").returncode == 0
+    store = Archive.open(archive).originals
+    ident = sorted(store.ids())[1]
+    store.record_path(ident).unlink()
+    assert cli(archive, "reindex").returncode == 0
+    assert len(indexed_ids(archive)) == 3
+    shown = json.loads(cli(archive, "show", "--format", "json", ident).stdout)
+    assert shown["venue"] == "Given Venue"
+    assert cli(archive, "check").returncode == 0
+
+
 # ---- 7. one bad file never stops or hangs the run -----------------------------------------
 
 
