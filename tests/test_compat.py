@@ -15,6 +15,9 @@ from statement_cli.archive import FORMAT_FILE, FORMAT_VERSION, Archive
 from statement_cli.query import parse_query
 
 OLD_ARCHIVE = Path(__file__).parent / "fixtures" / "archive-0.1.0"
+# Format 2, written by statement-cli 0.2.0 (two ingest runs and a removal): its tables
+# of contents pickle statement_cli.codec.ArchiveCodec and statement_cli.schema classes.
+FORMAT_2_ARCHIVE = Path(__file__).parent / "fixtures" / "archive-0.2.0"
 
 
 @pytest.fixture
@@ -71,3 +74,49 @@ def test_first_write_marks_the_new_format_and_keeps_everything(
     assert run("count", '"permanent council"', archive=old_archive).stdout == phrase_before
     checked = run("check", archive=old_archive)
     assert checked.exit_code == 0, checked.output
+
+
+@pytest.fixture
+def format_2_archive(tmp_path: Path) -> Path:
+    target = tmp_path / "archive-2"
+    shutil.copytree(FORMAT_2_ARCHIVE, target)
+    return target
+
+
+@pytest.mark.parametrize(
+    "query", ["statement", '"permanent council"', "speaker:sample", "NOT osce"]
+)
+def test_searches_an_archive_written_by_0_2_0(format_2_archive: Path, query: str) -> None:
+    archive = Archive.open(format_2_archive)
+    assert archive.format_version == 2
+    result = archive.search(query, limit=None, snippets=1)
+    with archive.searcher() as searcher:
+        expected = brute_force_matches(searcher, parse_query(query))
+        found = {searcher.document_number(id=hit.statement.id) for hit in result.hits}
+    assert found == expected
+    assert result.total == len(expected) > 0 or query == "speaker:sample"
+    assert _format(format_2_archive) == 2  # reading changes nothing
+
+
+def test_a_format_2_archive_is_written_checked_and_reindexed(
+    run, format_2_archive: Path, layouts: Path
+) -> None:
+    before = {
+        r["id"]
+        for r in json.loads(run("list", "--format", "json", archive=format_2_archive).stdout)
+    }
+    assert len(before) == 17
+    new = layouts / "brand-new.txt"
+    new.write_text("A statement about zebras, written after the upgrade.\n", "utf-8")
+    assert run("ingest", str(new), archive=format_2_archive).exit_code == 0
+    assert _format(format_2_archive) == FORMAT_VERSION
+    assert run("count", "zebras", archive=format_2_archive).stdout.strip() == "1"
+    checked = run("check", archive=format_2_archive)
+    assert checked.exit_code == 0, checked.output
+    assert run("reindex", archive=format_2_archive).exit_code == 0
+    after = {
+        r["id"]
+        for r in json.loads(run("list", "--format", "json", archive=format_2_archive).stdout)
+    }
+    assert before < after and len(after) == 18
+    assert run("check", archive=format_2_archive).exit_code == 0
