@@ -45,7 +45,7 @@ def _top(values: list[bytes], docnums: list[int], limit: int = TOP) -> list[tupl
 
 @retrying_read
 def stats(archive: Archive) -> Stats:
-    from statement_cli import columns
+    from statement_cli.index import columns
 
     with archive.searcher() as searcher:
         live = columns.live(searcher)
@@ -105,7 +105,7 @@ def trend(
 ) -> list[Period]:
     """Matching statements per period, beside all statements of that period (so a busy
     year does not look like a trend), for every period that has statements."""
-    from statement_cli import columns
+    from statement_cli.index import columns
 
     tree = parse_query(text, filters)
     with archive.searcher() as searcher:

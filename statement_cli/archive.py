@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TypeVar
 
-from statement_cli import __version__, faults, index_files, writers
+from statement_cli import __version__, faults
 from statement_cli.errors import (
     AmbiguousId,
     ArchiveError,
@@ -37,6 +37,8 @@ from statement_cli.errors import (
     StatementNotFound,
     reading_the_index,
 )
+from statement_cli.index import files as index_files
+from statement_cli.index import writers
 from statement_cli.locking import write_lock
 from statement_cli.model import METADATA_FIELDS, Hit, Statement
 from statement_cli.query import (
@@ -295,20 +297,14 @@ class Archive:
         atomic_write(self.path / "INDEX", f"index-{generation}\n".encode())
 
     def _new_index(self, folder: Path):  # type: ignore[no-untyped-def]
-        from whoosh import index
+        from statement_cli.index import folder as index_folder
 
-        from statement_cli.schema import build_schema
-
-        folder.mkdir(parents=True, exist_ok=True)
-        return index.create_in(str(folder), build_schema())
+        return index_folder.create(folder)
 
     def _open_index(self):  # type: ignore[no-untyped-def]
-        from statement_cli import whoosh_loader
+        from statement_cli.index import folder as index_folder
 
-        whoosh_loader.load()
-        from whoosh import index
-
-        return index.open_dir(str(self._index_dir(self._live_generation())))
+        return index_folder.open_index(self._index_dir(self._live_generation()))
 
     @contextmanager
     def searcher(self) -> Iterator:  # type: ignore[type-arg]
@@ -481,7 +477,7 @@ class Archive:
         )
         self.originals.stage(record, data)
         self._fill(statement, record)
-        from statement_cli.schema import to_document
+        from statement_cli.index.schema import to_document
 
         writer.update_document(**to_document(statement))
         entry = {"id": ident, "source": item.source}
@@ -592,7 +588,7 @@ class Archive:
             if facets:
                 result.facets = _facet_counts(searcher, matched)
             if not matched and text.strip():
-                from statement_cli.suggest import suggest_query
+                from statement_cli.index.suggest import suggest_query
 
                 result.suggestion = suggest_query(text, tree, searcher)
         return result
@@ -613,7 +609,7 @@ class Archive:
                 raise StatementNotFound(prefix)
             # Whoosh's more-like-this: the body's 25 most distinctive terms, weighted; the
             # block ranker scores them (Whoosh's own search took 2 s at 100k statements).
-            from statement_cli import ranking
+            from statement_cli.index import ranking
 
             terms = searcher.key_terms([docnum], "body", numterms=RELATED_TERMS, normalize=False)
             best = ranking.rank_terms(searcher, "body", terms, limit, leave_out=docnum)
@@ -683,7 +679,7 @@ class Archive:
     def rebuild_index(self, on_progress: Callable[[str], None] | None = None) -> int:
         """The work of `reindex`, for a caller that holds the lock. Works even when the live
         index (or the INDEX file naming it) is unreadable."""
-        from statement_cli.schema import to_document
+        from statement_cli.index.schema import to_document
 
         try:
             live = self._live_generation()
@@ -713,8 +709,8 @@ class Archive:
     def index_originals(self, ids: Iterable[str]) -> set[str]:
         """(Re)index these originals as they are on disk, for a caller holding the lock;
         returns the ids indexed."""
+        from statement_cli.index.schema import to_document
         from statement_cli.parse import sha256_of
-        from statement_cli.schema import to_document
 
         done: set[str] = set()
         writer = self._writer(self._open_index())
@@ -867,9 +863,9 @@ class Highlighter:
     """Snippets for the hits of one query, reusing what it learns across hits."""
 
     def __init__(self, tree: Node, searcher) -> None:  # type: ignore[no-untyped-def]
+        from statement_cli.index.ranking import fuzzy_terms
+        from statement_cli.index.schema import stemming_analyzer
         from statement_cli.query import Word
-        from statement_cli.ranking import fuzzy_terms
-        from statement_cli.schema import stemming_analyzer
         from statement_cli.snippets import fold
 
         self.analyzer = stemming_analyzer()
@@ -914,7 +910,7 @@ def ordered_matches(searcher, tree: Node, sort: str, want: int | None):  # type:
     """The document numbers of the first `want` matches of a tree (all when None) in the
     order asked for, their scores, and every match. "relevance" ranks best first when the
     query has words, else sorts newest first; "date" is oldest first, "-date" newest."""
-    from statement_cli import ranking
+    from statement_cli.index import ranking
 
     ranked = sort == "relevance" and bool(positive_words(tree))
     order = "relevance" if ranked else ("date" if sort == "date" else "-date")
@@ -924,7 +920,7 @@ def ordered_matches(searcher, tree: Node, sort: str, want: int | None):  # type:
 
 def _facet_counts(searcher, matched: Iterable[int]) -> dict[str, list[tuple[str, int]]]:  # type: ignore[no-untyped-def]
     """Hit counts per year, speaker and venue, most frequent first (years by year)."""
-    from statement_cli import columns
+    from statement_cli.index import columns
 
     keys = columns.numbers(searcher, "date_key")
     years = Counter(str(keys[d] // 10000) for d in matched if keys[d])

@@ -14,9 +14,9 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from statement_cli import index_files
 from statement_cli.archive import FORMAT_UNKNOWN, Archive
 from statement_cli.errors import ArchiveError
+from statement_cli.index import files as index_files
 from statement_cli.locking import is_held
 
 

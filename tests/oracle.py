@@ -5,8 +5,8 @@ same tree as a Whoosh query, for Whoosh's own scores, order and expansions."""
 from __future__ import annotations
 
 from statement_cli.dates import date_key
+from statement_cli.index.schema import DEFAULT_FIELDS, QUERY_FIELDS
 from statement_cli.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word
-from statement_cli.schema import DEFAULT_FIELDS, QUERY_FIELDS
 
 
 def brute_force_matches(searcher, node: Node) -> set[int]:  # type: ignore[no-untyped-def]
@@ -48,12 +48,12 @@ def to_whoosh(node: Node, schema):  # type: ignore[no-untyped-def]
     against (Whoosh's own search, scores and expansions)."""
     from whoosh import query as wq
 
-    from statement_cli.schema import DEFAULT_FIELDS, QUERY_FIELDS
+    from statement_cli.index.schema import DEFAULT_FIELDS, QUERY_FIELDS
 
     def tokens(fieldname: str, text: str, stem: bool = True) -> list[str]:
         analyzer = schema[fieldname].analyzer
         if not stem:
-            from statement_cli.schema import folding_analyzer
+            from statement_cli.index.schema import folding_analyzer
 
             analyzer = folding_analyzer()
         return [t.text for t in analyzer(text)]

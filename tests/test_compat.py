@@ -16,7 +16,7 @@ from statement_cli.query import parse_query
 
 OLD_ARCHIVE = Path(__file__).parent / "fixtures" / "archive-0.1.0"
 # Format 2, written by statement-cli 0.2.0 (two ingest runs and a removal): its tables
-# of contents pickle statement_cli.codec.ArchiveCodec and statement_cli.schema classes.
+# of contents pickle statement_cli.index.codec.ArchiveCodec and statement_cli.index.schema classes.
 FORMAT_2_ARCHIVE = Path(__file__).parent / "fixtures" / "archive-0.2.0"
 
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from statement_cli.archive import Archive
-from statement_cli.schema import WORD, PackedPositions, fold, stemming_analyzer
+from statement_cli.index.schema import WORD, PackedPositions, fold, stemming_analyzer
 
 COUNT = 300
 

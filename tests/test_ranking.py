@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from oracle import brute_force_matches, to_whoosh
 
-from statement_cli import ranking
 from statement_cli.archive import Archive
 from statement_cli.errors import QuerySyntaxError
+from statement_cli.index import ranking
 from statement_cli.query import (
     And,
     Node,

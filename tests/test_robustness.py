@@ -401,7 +401,7 @@ def test_a_worker_whose_parent_died_before_its_prctl_exits() -> None:
     before its parent was killed must notice by itself, or it would hold the lock."""
     import multiprocessing
 
-    from statement_cli import writers
+    from statement_cli.index import writers
 
     writers._workers.prepare()
     parent = writers._workers.parent_pid

@@ -16,6 +16,10 @@ every posting's types with asserts; ours are built here, so the lean writer does
 
 Everything else (term files, columns, stored fields, block info) is W3's. A segment
 remembers its codec, so the blocks of older segments are still read the W3 way.
+
+This is the one module that uses Whoosh's private names: the codec itself, and at the
+end the readers the ranker and the column reader need (posting blocks, lengths, whole
+columns, segment names). A new Whoosh release is checked here.
 """
 
 from __future__ import annotations
@@ -24,11 +28,12 @@ import itertools
 import sys
 import zlib
 from array import array
+from collections.abc import Iterator
 from pickle import dumps, loads
 
-from statement_cli import whoosh_loader
+from statement_cli.index import loader
 
-whoosh_loader.load()  # before any other Whoosh import: see whoosh_loader
+loader.load()  # before any other Whoosh import: see loader
 
 from whoosh import columns  # noqa: E402
 from whoosh.codec.whoosh3 import (  # noqa: E402
@@ -41,6 +46,8 @@ from whoosh.codec.whoosh3 import (  # noqa: E402
     W3PostingsWriter,
     _lenfield,
 )
+from whoosh.columns import NumericColumn, VarBytesColumn  # noqa: E402
+from whoosh.matching.wrappers import FilterMatcher  # noqa: E402
 from whoosh.util.numeric import byte_to_length, length_to_byte  # noqa: E402
 
 # A block's joined values are compressed only from this size (setting up zlib for a
@@ -65,7 +72,13 @@ def _unpack(typecode: str, data: bytes) -> array:  # type: ignore[type-arg]
     return values
 
 
+# The module path an index's table of contents names this codec by (0.2's home of it).
+PICKLED_AS = "statement_cli.codec"
+
+
 class ArchiveCodec(W3Codec):  # type: ignore[misc]
+    __module__ = PICKLED_AS  # the path tables of contents name it by: see index/__init__
+
     def postings_writer(self, dbfile, byteids=False):  # type: ignore[no-untyped-def]
         return LeanPostingsWriter(
             dbfile,
@@ -221,3 +234,75 @@ def column_bytes(reader, size: int) -> bytes:  # type: ignore[no-untyped-def]
     """The first `size` bytes of a fixed-width column, read in one go (W3 reads one value
     per call)."""
     return bytes(reader._dbfile.get(reader._basepos, size))
+
+
+# ---- reading: the only place Whoosh's private names are used -----------------------
+
+
+def segment_names(ix) -> list[str]:  # type: ignore[no-untyped-def]
+    """The names of the segments an index's latest table of contents uses."""
+    return [segment.segment_id() for segment in ix._segments()]
+
+
+def posting_blocks(reader, fieldname: str, term: str) -> Iterator[tuple]:  # type: ignore[type-arg]
+    """(document numbers, weights, values_of) per block of a term's postings in one
+    segment, deleted documents included; values_of() reads the block's encoded values
+    (positions), only when called before the next block is asked for."""
+    if (fieldname, term) not in reader:
+        return
+    matcher = reader.postings(fieldname, term)
+    if isinstance(matcher, FilterMatcher):  # the deletions filter; evaluate() drops them
+        matcher = matcher.child
+    if not hasattr(matcher, "_read_ids"):  # not a W3 block reader: one posting at a time
+        ids, weights, values = [], [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            values.append(matcher.value())
+            matcher.next()
+        yield ids, weights, lambda: values
+        return
+
+    def values_of():  # type: ignore[no-untyped-def]
+        matcher._read_values()
+        return matcher._values
+
+    while matcher.is_active():
+        matcher._read_ids()
+        matcher._read_weights()
+        yield matcher._ids, matcher._weights, values_of
+        matcher._next_block()
+
+
+def field_length_bytes(reader, fieldname: str):  # type: ignore[no-untyped-def]
+    """One length byte per document of a segment, indexable by document number."""
+    perdoc = getattr(reader, "_perdoc", None)
+    if isinstance(perdoc, InMemoryLengthsReader):
+        return perdoc.length_bytes(fieldname)  # read once per segment and field
+    if isinstance(perdoc, W3PerDocReader):  # a segment written before ArchiveCodec
+        return length_bytes(perdoc, fieldname)
+    return bytes(  # another codec: ask it document by document
+        length_to_byte(reader.doc_field_length(d, fieldname, 0) or 0)
+        for d in range(reader.doc_count_all())
+    )
+
+
+def numeric_column(column, reader) -> array:  # type: ignore[no-untyped-def,type-arg]
+    count = reader.doc_count_all()
+    if not isinstance(column, NumericColumn.Reader):  # e.g. no statement set the field
+        return array("q", [column[d] for d in range(count)])
+    values = array(column._typecode)
+    values.frombytes(bytes(column._dbfile.get(column._basepos, column._count * values.itemsize)))
+    if sys.byteorder == "little":  # Whoosh writes numeric columns big-endian
+        values.byteswap()
+    if count > len(values):  # Whoosh leaves trailing default values unwritten
+        values.extend([column._default] * (count - len(values)))
+    return values
+
+
+def bytes_column(column, reader) -> list[bytes]:  # type: ignore[no-untyped-def]
+    if not isinstance(column, VarBytesColumn.Reader):
+        return [column[d] or b"" for d in range(reader.doc_count_all())]
+    lengths = column._lengths
+    data = bytes(column._dbfile.get(column._basepos, sum(lengths)))
+    return [data[o : o + n] for o, n in zip(column._offsets, lengths, strict=True)]

@@ -9,21 +9,16 @@ searcher's document numbers (segments end to end); deleted documents are still t
 
 from __future__ import annotations
 
-import sys
 from array import array
 
-from statement_cli import whoosh_loader
-
-whoosh_loader.load()  # before any other Whoosh import: see whoosh_loader
-
-from whoosh.columns import NumericColumn, VarBytesColumn  # noqa: E402
+from statement_cli.index import codec
 
 
 def numbers(searcher, name: str) -> array:  # type: ignore[no-untyped-def,type-arg]
     """Every document's value of a numeric column (its default where unset)."""
     values = array("q")
     for reader in _segments(searcher):
-        part = _segment_numbers(reader.column_reader(name, translate=False), reader)
+        part = codec.numeric_column(reader.column_reader(name, translate=False), reader)
         values.extend(part if part.typecode == "q" else array("q", part))
     return values
 
@@ -32,7 +27,7 @@ def strings(searcher, name: str) -> list[bytes]:  # type: ignore[no-untyped-def]
     """Every document's value of a bytes column (b"" where unset)."""
     values: list[bytes] = []
     for reader in _segments(searcher):
-        values.extend(_segment_strings(reader.column_reader(name, translate=False), reader))
+        values.extend(codec.bytes_column(reader.column_reader(name, translate=False), reader))
     return values
 
 
@@ -57,24 +52,3 @@ def _segments(searcher) -> list:  # type: ignore[no-untyped-def,type-arg]
     if searcher.doc_count_all() == 0:
         return []
     return [leaf.reader() for leaf, _ in searcher.leaf_searchers()]
-
-
-def _segment_numbers(column, reader) -> array:  # type: ignore[no-untyped-def,type-arg]
-    count = reader.doc_count_all()
-    if not isinstance(column, NumericColumn.Reader):  # e.g. no statement set the field
-        return array("q", [column[d] for d in range(count)])
-    values = array(column._typecode)
-    values.frombytes(bytes(column._dbfile.get(column._basepos, column._count * values.itemsize)))
-    if sys.byteorder == "little":  # Whoosh writes numeric columns big-endian
-        values.byteswap()
-    if count > len(values):  # Whoosh leaves trailing default values unwritten
-        values.extend([column._default] * (count - len(values)))
-    return values
-
-
-def _segment_strings(column, reader) -> list[bytes]:  # type: ignore[no-untyped-def]
-    if not isinstance(column, VarBytesColumn.Reader):
-        return [column[d] or b"" for d in range(reader.doc_count_all())]
-    lengths = column._lengths
-    data = bytes(column._dbfile.get(column._basepos, sum(lengths)))
-    return [data[o : o + n] for o, n in zip(column._offsets, lengths, strict=True)]

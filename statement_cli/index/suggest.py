@@ -10,7 +10,7 @@ from statement_cli.query import Node, Word, positive_words
 def suggest_query(text: str, tree: Node, searcher) -> str:  # type: ignore[no-untyped-def]
     """The query with each word that is in no statement replaced by the nearest word that
     is (shown as a real word, not a stem); "" when nothing could be corrected."""
-    from statement_cli.schema import stemming_analyzer
+    from statement_cli.index.schema import stemming_analyzer
 
     analyzer = stemming_analyzer()
     reader = searcher.reader()

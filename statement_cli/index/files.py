@@ -83,15 +83,12 @@ def compare(folder: Path) -> IndexDamage:
 def referenced_files(folder: Path) -> set[str]:
     """The files the latest table of contents uses: it and its segments' files.
     ArchiveError if the table of contents cannot be read."""
-    from statement_cli import whoosh_loader
     from statement_cli.errors import reading_the_index
-
-    whoosh_loader.load()
-    from whoosh import index
+    from statement_cli.index.folder import segment_names
 
     with reading_the_index():
-        segments = index.open_dir(str(folder))._segments()
-    prefixes = tuple(f"{segment.segment_id()}." for segment in segments)
+        names = segment_names(folder)
+    prefixes = tuple(f"{name}." for name in names)
     toc = live_toc(folder)
     return {toc} | {p.name for p in folder.iterdir() if p.name.startswith(prefixes)}
 

@@ -14,21 +14,17 @@ from __future__ import annotations
 
 import heapq
 from array import array
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from statement_cli import whoosh_loader
+from statement_cli.index import loader
 
-whoosh_loader.load()  # before any other Whoosh import: see whoosh_loader
+loader.load()  # before any other Whoosh import: see loader
 
-from whoosh.codec.whoosh3 import W3PerDocReader  # noqa: E402
-from whoosh.matching.wrappers import FilterMatcher  # noqa: E402
-from whoosh.util.numeric import byte_to_length, length_to_byte  # noqa: E402
+from whoosh.util.numeric import byte_to_length  # noqa: E402
 
-from statement_cli import columns  # noqa: E402
-from statement_cli.codec import InMemoryLengthsReader, length_bytes  # noqa: E402
+from statement_cli.index import codec, columns  # noqa: E402
+from statement_cli.index.schema import DEFAULT_FIELDS, QUERY_FIELDS  # noqa: E402
 from statement_cli.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word  # noqa: E402
-from statement_cli.schema import DEFAULT_FIELDS, QUERY_FIELDS  # noqa: E402
 
 K1, B = 1.2, 0.75  # Whoosh's BM25F defaults, which the index was searched with before
 Scores = dict[int, float]  # document number → score
@@ -255,7 +251,7 @@ class _Evaluator:
         matches: Scores = {}
         for reader, offset in self.leaves:
             factor, norms, lengths = self._bm25(reader, fieldname, term)
-            for ids, weights, _ in _blocks(reader, fieldname, term):
+            for ids, weights, _ in codec.posting_blocks(reader, fieldname, term):
                 if within is None:
                     scores = [
                         factor * w / (w + norms[lengths[d]])
@@ -285,7 +281,7 @@ class _Evaluator:
             candidates: set[int] | None = None
             for term in unique:
                 docs = set()
-                for ids, _, _ in _blocks(reader, fieldname, term):
+                for ids, _, _ in codec.posting_blocks(reader, fieldname, term):
                     docs.update(ids)
                 candidates = docs if candidates is None else candidates & docs
                 if not candidates:
@@ -313,7 +309,7 @@ class _Evaluator:
         documents of a segment (blocks without any of them are skipped unread)."""
         factor, norms, lengths = self._bm25(reader, fieldname, term)
         scores, values = {}, {}
-        for ids, weights, values_of in _blocks(reader, fieldname, term):
+        for ids, weights, values_of in codec.posting_blocks(reader, fieldname, term):
             wanted = [i for i, d in enumerate(ids) if d in docnums]
             if wanted:
                 block_values = values_of()
@@ -329,7 +325,7 @@ class _Evaluator:
         idf = self.searcher.idf(fieldname, term)
         average = self.searcher.avg_field_length(fieldname) or 1
         norms = [K1 * ((1 - B) + B * (byte_to_length(b) if b else 1) / average) for b in range(256)]
-        return idf * (K1 + 1), norms, _length_bytes(reader, fieldname)
+        return idf * (K1 + 1), norms, codec.field_length_bytes(reader, fieldname)
 
 
 def fuzzy_terms(reader, fieldname: str, term: str, distance: int) -> list[str]:  # type: ignore[no-untyped-def]
@@ -379,46 +375,3 @@ def _without(base: Scores, removed: Scores) -> Scores:
 
 
 # ---- reading the segment files -------------------------------------------------------------
-
-
-def _blocks(reader, fieldname: str, term: str) -> Iterator[tuple]:  # type: ignore[type-arg]
-    """(document numbers, weights, values_of) per block of a term's postings in one
-    segment, deleted documents included; values_of() reads the block's encoded values
-    (positions), only when called before the next block is asked for."""
-    if (fieldname, term) not in reader:
-        return
-    matcher = reader.postings(fieldname, term)
-    if isinstance(matcher, FilterMatcher):  # the deletions filter; evaluate() drops them
-        matcher = matcher.child
-    if not hasattr(matcher, "_read_ids"):  # not a W3 block reader: one posting at a time
-        ids, weights, values = [], [], []
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            values.append(matcher.value())
-            matcher.next()
-        yield ids, weights, lambda: values
-        return
-
-    def values_of():  # type: ignore[no-untyped-def]
-        matcher._read_values()
-        return matcher._values
-
-    while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_weights()
-        yield matcher._ids, matcher._weights, values_of
-        matcher._next_block()
-
-
-def _length_bytes(reader, fieldname: str):  # type: ignore[no-untyped-def]
-    """One length byte per document of a segment, indexable by document number."""
-    perdoc = getattr(reader, "_perdoc", None)
-    if isinstance(perdoc, InMemoryLengthsReader):
-        return perdoc.length_bytes(fieldname)  # read once per segment and field
-    if isinstance(perdoc, W3PerDocReader):  # a segment written before ArchiveCodec
-        return length_bytes(perdoc, fieldname)
-    return bytes(  # another codec: ask it document by document
-        length_to_byte(reader.doc_field_length(d, fieldname, 0) or 0)
-        for d in range(reader.doc_count_all())
-    )

@@ -66,7 +66,7 @@ _workers = _Workers()
 
 def open_writer(index, parallel: bool = False):  # type: ignore[no-untyped-def]
     """A writer on `index`; with `parallel`, Whoosh's two-process writer."""
-    from statement_cli.codec import ArchiveCodec
+    from statement_cli.index.codec import ArchiveCodec
 
     if parallel and can_parallelise():
         _workers.prepare()

@@ -10,9 +10,9 @@ import sys
 from array import array
 from collections import defaultdict
 
-from statement_cli import whoosh_loader
+from statement_cli.index import loader
 
-whoosh_loader.load()  # before any other Whoosh import: see whoosh_loader
+loader.load()  # before any other Whoosh import: see loader
 
 from whoosh import fields  # noqa: E402
 from whoosh.analysis import Token, Tokenizer  # noqa: E402
@@ -44,7 +44,12 @@ def fold(text: str) -> str:
     return _NON_ASCII.sub(lambda run: run.group().translate(accent_map), lowered).lower()
 
 
+# The module path an index's table of contents names these classes by (0.2's home).
+PICKLED_AS = "statement_cli.schema"
+
+
 class FoldingAnalyzer(Tokenizer):  # type: ignore[misc]
+    __module__ = PICKLED_AS  # the path tables of contents name it by: see index/__init__
     """Words, lower-cased and accent-folded (`Zürich` → `zurich`), and stemmed when asked
     (`elections` → `elect`), in one pass with a cache of every word already seen.
 
@@ -166,6 +171,7 @@ _SWAP = sys.byteorder == "big"  # stored little-endian, so an index can move mac
 
 
 class PackedPositions(FastPositions):
+    __module__ = PICKLED_AS
     """Positions stored as their count, then four bytes each, written and read in C.
 
     W3's positions are a pickled list of gaps, built and summed back with a Python loop
