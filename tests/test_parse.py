@@ -194,7 +194,7 @@ def test_accuracy_script_runs_on_the_fixtures() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     for field in METADATA_FIELDS:
-        assert re.search(rf"^{field}\s+\d+\s+\d+\s+100\.0%$", result.stdout, re.MULTILINE)
+        assert re.search(rf"^{field}\s+\d+\s+\d+\s+\d+\s+100\.0%\s+100\.0%$", result.stdout, re.MULTILINE)
 
 
 # ---- properties --------------------------------------------------------------------------
