@@ -50,6 +50,9 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 )
 
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# "14.01.2016" (German) and "08/10/2004" (UN): day first, as outside the United States;
+# read month first only when the day-first reading is impossible ("11/21/2001").
+NUMERIC_DATE = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 
 
 def _month_number(text: str) -> int:
@@ -101,6 +104,10 @@ def parse_date(text: str) -> str | None:
     if match:
         y, m, d = match.groups()
         return _iso(int(y), int(m) if m else None, int(d) if d else None)
+    match = NUMERIC_DATE.match(text)
+    if match:
+        first, second, year = (int(g) for g in match.groups())
+        return _iso(year, second, first) or _iso(year, first, second)
     found = find_date(text)
     if found and found[1].group(0).strip() == text:
         return found[0]

@@ -1,0 +1,553 @@
+"""The header of a statement read as evidence, not as a fixed sequence.
+
+Every line of the header zone (the lines above the first body paragraph) is classified —
+page furniture, caption, headline, attribution, speaker-block line, office, issuing body,
+meeting line, place or date line — and each kind offers values for fields, with a rank for
+how strong the evidence is. Each field takes its best offer; lines of unknown kind are
+skipped, not a stop. A line leaves the body only when all its words went into fields (or
+are label words), so nothing is lost; captions, summaries and datelines stay in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from statement_cli.people import (
+    Person,
+    is_office,
+    is_org_line,
+    is_rank,
+    looks_like_name,
+    parse_person,
+)
+from statement_cli.places import clean_venue, date_and_city, dateline, is_venue
+from statement_cli.vocabulary import (
+    ALT_TEXTS,
+    AUTHOR_BODIES,
+    CHROME_LINES,
+    DROPPABLE_WORDS,
+    SYMBOL_VENUES,
+    TITLE_PREFIXES,
+)
+
+# Ranks of evidence: a line made for the field beats a phrase inside a headline.
+HEADLINE, NEAR, BLOCK, AUTHOR = 1, 2, 3, 4
+MAX_ZONE = 40
+
+_ATTRIBUTION = re.compile(
+    r"^(?:as\s+(?:delivered|prepared(?:\s+for\s+delivery)?|written)\s+by|"
+    r"(?:[\w.’'-]+\s+){0,2}?(?:statement|remarks|speech|address|intervention|availability)"
+    r"\s+(?:as\s+)?(?:delivered\s+)?by|delivered\s+by|presented\s+by|testimony\s*::)\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_FORMULA = re.compile(r"\b(?:delivered|prepared)\s+(?:for\s+delivery\s+)?by\b", re.IGNORECASE)
+_HEADING = re.compile(
+    r"^(?:[\w.’'-]+\s+){0,2}?(?:statement|remarks|intervention|address|speech|testimony|"
+    r"right\s+of\s+reply|response|reply|press\s+availability)\b",
+    re.IGNORECASE,
+)
+_HEADING_VENUE = re.compile(
+    r"\b(?:statement|remarks|address|speech|intervention|availability|testimony)\b", re.IGNORECASE
+)
+_VENUE_SPLIT = re.compile(r",?\s+\b(?:to|at|before)\s+(?:the\s+|an?\s+)?(?=[A-Z0-9])")
+# Words after which "to the X" names an office or a body ("Mission to the UN"), not a venue.
+_OFFICE_TO = frozenset(
+    {"representative", "ambassador", "envoy", "mission", "delegation", "secretary"}
+)
+_VENUE_LINE = re.compile(
+    r"^(?:(?:as\s+)?delivered\s+)?(?:to|at|before)\s+(?:the\s+|an?\s+)?(?P<rest>[A-Z0-9].*)$"
+)
+# A meeting line's own marks: "No. 1381", "1407", "26th Session", "Session 31" (not a year).
+_MEETING_MARK = re.compile(
+    r"\bno\.\s*\d|\b(?!(?:19|20)\d\d\b)\d{3,4}\b|\b\d+(?:st|nd|rd|th)\b|\bsession\s+\d|\bstakeout\b",
+    re.IGNORECASE,
+)
+_SALUTATION = re.compile(
+    r"^(?:thank\s+you|thanks\b|(?:mr|mrs|ms)\.?\s+(?:president|chair|speaker|moderator|vice)|"
+    r"madam|madame|mister|excellenc|your\s+excellenc|"
+    r"distinguished|dear\s|ladies|gentlemen|fellow|colleagues|good\s+(?:morning|afternoon|evening))",
+    re.IGNORECASE,
+)
+_ADDRESS = re.compile(r"^(?:president|chair\w*|members|friends|mr|mrs|ms)\b.*[,:]$", re.IGNORECASE)
+_TRANSCRIPT = re.compile(r"^[A-Z][A-Z.’' -]{2,}:\s")
+_CAPTION = re.compile(
+    r"\((?:[^()]*/[^()]*|[^()]*photo[^()]*|[A-Z][\w.]*,\s*[A-Z][^()]*)\)\s*$|\bcredit:|\bphoto\b",
+    re.IGNORECASE,
+)
+_FURNITURE = re.compile(
+    r"^(?:[•*·|_=\s-]+.*|.*\s\|$|item\s+\d+\b.*|this\s+was\s+published\s+under\b.*|"
+    r"transcript\s+of\s+the\s+speech\b.*|\d{1,2}:\d\d\s*[ap]\.?m\.?.*|\[.*\]|[A-Z]{1,4}/\d+.*|"
+    r"[\w’' ]{1,30}:)$",
+    re.IGNORECASE,
+)
+_SYMBOL = re.compile(r"^(?P<body>[A-Z]{1,4})/\d+")
+_SUMMARY = re.compile(
+    r"^(?P<person>(?:[A-Z][\w.’'-]*\s+){1,5}?)(?:\((?P<org>[^)]+)\)\s+)?[a-z]+(?:s|ed)?\b"
+)
+_LEAD_IN = re.compile(r"\bby\s+(?P<person>(?:the\s+)?[A-Z][^:]*?)\s*(?:\([^()]*\))?\s*:\s*$")
+_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
+_TITLE_CODE = re.compile(r"^(?:\d{6}\s+-\s+|\s*date\s+(?P<date>\d{4}-\d\d-\d\d)\s+)")
+_BARE_VENUE = re.compile(r"^(?:[A-Z0-9][\w.’'-]*|in)(?:\s+(?:[A-Z0-9][\w.’'-]*|in|-))*$")
+
+
+@dataclass
+class Offer:
+    value: str
+    line: int
+    rank: int
+    person: Person | None = None
+
+
+@dataclass
+class Header:
+    """Fields read off the header, the line (0-based) each came from, and the lines used up."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    consumed: set[int] = field(default_factory=set)
+
+
+class _Reader:
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.offers: dict[str, list[Offer]] = {}
+        self.used: set[int] = set()  # header lines: leave the body if their words are kept
+        self.title_line: int | None = None
+        self.person_line: int | None = None  # the last line that named a person
+        self.in_block = False  # a person, attribution or meeting line has been read
+
+    def offer(self, name: str, value: str, line: int, rank: int, person: Person | None = None):
+        value = re.sub(r"\s+", " ", value or "").strip(" ,;")
+        if value or person:
+            self.offers.setdefault(name, []).append(Offer(value, line, rank, person))
+
+    def best(self, name: str, latest: bool = False) -> Offer | None:
+        found = self.offers.get(name, [])
+        if not found:
+            return None
+        top = max(o.rank for o in found)
+        ranked = [o for o in found if o.rank == top]
+        return ranked[-1] if latest else ranked[0]
+
+
+def read_header(lines: list[str]) -> Header:
+    """Fields of the header at the top of `lines` (and of an attribution at the end)."""
+    reader = _Reader(lines)
+    zone, body_start = _zone(lines)
+    for position, i in enumerate(zone):
+        following = lines[zone[position + 1]] if position + 1 < len(zone) else ""
+        _read_line(reader, i, following)
+    soft = [i for i in zone if i not in reader.used and _is_prose(lines[i])]
+    for i in [*soft, *([body_start] if body_start is not None else [])]:
+        _read_paragraph(reader, i)
+    _read_end_attribution(reader)
+    return _choose(reader)
+
+
+def _zone(lines: list[str]) -> tuple[list[int], int | None]:
+    """The header zone and the first body line: the zone ends at a salutation, a transcript
+    label, or a prose line with no header line (attribution, date, place) soon after it."""
+    nonblank = [i for i, line in enumerate(lines) if line]
+    zone: list[int] = []
+    for k, i in enumerate(nonblank):
+        line = lines[i]
+        if len(zone) >= MAX_ZONE or _is_body_opening(line):
+            return zone, i
+        if _is_prose(line) and not _CAPTION.search(line):
+            ahead = [lines[j] for j in nonblank[k + 1 : k + 4]]
+            if not any(_is_strong(a) for a in ahead):
+                return zone, i
+        zone.append(i)
+    return zone, None
+
+
+def _is_body_opening(line: str) -> bool:
+    if _SALUTATION.match(line) or _TRANSCRIPT.match(line):
+        return not _ATTRIBUTION.match(line)
+    return bool(_ADDRESS.match(line)) and len(line.split()) <= 12
+
+
+def _is_prose(line: str) -> bool:
+    if _ATTRIBUTION.match(line) or _VENUE_LINE.match(line) or date_and_city(line):
+        return len(line) > 250
+    words = len(line.split())
+    if len(line) > 200 or (words >= 10 and line[-1] in '.!?;"”’)'):
+        return not _is_quote(line)
+    return line[-1] in ".;:" and words >= 6
+
+
+def _is_quote(line: str) -> bool:
+    return line[0] in "\"“‘'" and line[-1] in "\"”’'" and len(line.split()) <= 25
+
+
+def _is_strong(line: str) -> bool:
+    """A line that only a header holds: an attribution, a date or place line, a name line."""
+    if _ATTRIBUTION.match(line) and len(line) < 250:
+        return True
+    if date_and_city(line) or _meeting(line, True):
+        return True
+    person = parse_person(line) if len(line.split()) <= 6 else None
+    return bool(person and person.name and person.title and not _is_prose(line))
+
+
+def _clean(line: str) -> str:
+    """The line without image alt text glued to it ("Great Seal Secretary of State …")."""
+    for alt in ALT_TEXTS:
+        line = re.sub(rf"^{alt}\s+|\s+-\s+{alt}$", "", line, flags=re.IGNORECASE)
+    return line
+
+
+def _read_line(reader: _Reader, i: int, following: str) -> None:
+    if i in reader.used:
+        return
+    line = _clean(reader.lines[i])
+    lowered = line.lower()
+    symbol = _SYMBOL.match(line)
+    if symbol and symbol.group("body") in SYMBOL_VENUES:
+        reader.offer("venue", SYMBOL_VENUES[symbol.group("body")], i, HEADLINE)
+    if lowered in CHROME_LINES or _FURNITURE.match(line) or _CAPTION.search(line):
+        return
+    if reader.title_line is not None and _same_headline(reader, i, line):
+        return
+    if _read_date_line(reader, i, line):
+        return
+    attribution = _ATTRIBUTION.match(line)
+    if attribution and len(line) < 300:
+        _read_attribution(reader, i, line, attribution.group("rest"))
+        return
+    previous_was_person = reader.person_line is not None and reader.person_line == _previous(
+        reader, i
+    )
+    if previous_was_person and _is_office_line(line):
+        office, _, org = line.partition(", ")
+        if org and is_org_line(org):
+            reader.offer("organization", org, i, BLOCK)
+        else:
+            office = line
+        for offer in _person_offers(reader, reader.person_line):  # type: ignore[arg-type]
+            if offer.person and not offer.person.office:
+                offer.person.office = office.strip(" ,")
+        reader.used.add(i)
+        return
+    if _meeting(line, reader.in_block or reader.title_line is not None):
+        venue, city, date = _meeting(line, True)  # type: ignore[misc]
+        _offer_place(reader, i, venue, city, date, BLOCK)
+        reader.in_block = True
+        reader.used.add(i)
+        return
+    if is_org_line(line) and (reader.in_block or reader.title_line is not None or following):
+        _read_org(reader, i, line, following)
+        return
+    if _read_name_line(reader, i, line, following):
+        return
+    if reader.title_line is None and _headline_ok(reader, line):
+        _read_title(reader, i, line)
+        return
+    if reader.title_line is not None and _previous(reader, i) == reader.title_line:
+        _read_summary(reader, i, line)
+
+
+def _previous(reader: _Reader, i: int) -> int | None:
+    j = i - 1
+    while j >= 0 and not reader.lines[j]:
+        j -= 1
+    return j if j >= 0 else None
+
+
+def _person_offers(reader: _Reader, i: int) -> list[Offer]:
+    return [o for o in reader.offers.get("person", []) if o.line == i]
+
+
+def _same_headline(reader: _Reader, i: int, line: str) -> bool:
+    """A repeat of the title is used up; a mixed-case repeat of an ALL-CAPS title wins."""
+    title = reader.lines[reader.title_line]  # type: ignore[index]
+    if _title_text(line)[0].casefold() != _title_text(title)[0].casefold():
+        return False
+    if _title_text(title)[0].isupper() and not line.isupper():
+        reader.offers["title"] = [Offer(_title_text(line)[0], i, BLOCK)]
+        reader.title_line = i
+    reader.used.add(i)
+    return True
+
+
+def _read_date_line(reader: _Reader, i: int, line: str) -> bool:
+    found = date_and_city(line)
+    if not found:
+        return False
+    date, city = found
+    rank = BLOCK if reader.in_block else NEAR
+    reader.offer("date", date, i, rank)
+    reader.offer("city", city, i, BLOCK)
+    reader.used.add(i)
+    return True
+
+
+def _offer_place(reader: _Reader, i: int, venue: str, city: str, date: str, rank: int) -> None:
+    reader.offer("venue", venue, i, rank)
+    reader.offer("city", city, i, rank)
+    reader.offer("date", date, i, rank if len(date) > 4 else HEADLINE)  # a year: weak
+
+
+def _meeting(line: str, context: bool) -> tuple[str, str, str] | None:
+    """(venue, city, date) of a meeting or venue line; None if `line` is not one. Without
+    `context` (no title read yet) only a line with a meeting number, session or date is."""
+    to_venue = _VENUE_LINE.match(line)
+    text = to_venue.group("rest") if to_venue else line
+    if len(text.split()) > 14 or not (text[0].isupper() or text[0].isdigit()):
+        return None
+    venue, city, date = clean_venue(text)
+    if not is_venue(venue) or (not to_venue and not _BARE_VENUE.match(venue)):
+        return None
+    if not (to_venue or context or _MEETING_MARK.search(line)):
+        return None
+    return venue, city, date
+
+
+def _read_attribution(reader: _Reader, i: int, line: str, rest: str) -> None:
+    parts = re.split(r"(?<=[a-z]{2})\.\s+(?=[A-Z])", rest)  # "Name, Office. Venue. Session"
+    person_text, place = _split_place(parts[0])
+    person_text = re.split(r",?\s+on\s+", person_text)[0]
+    person = parse_person(person_text)
+    body_only = bool(person and not person.name and person.organization) and not place
+    heading = bool(_HEADING.match(line)) and not _FORMULA.search(line) and not line.endswith(",")
+    if reader.title_line is None and heading and not body_only:
+        _read_title(reader, i, line)
+    rank = NEAR if reader.title_line == i else BLOCK
+    values: list[str] = []
+    if person and (person.name or person.title):
+        reader.offer("person", person.name, i, rank, person)
+        reader.offer("organization", person.organization, i, rank)
+        values += [person.name, person.title, person.office, person.organization]
+        reader.person_line = i
+    elif person and person.organization:
+        reader.offer("delegation", person.organization, i, rank)
+        values.append(person.organization)
+    for extra in [place, *parts[1:]]:
+        venue, city, date = clean_venue(extra) if extra else ("", "", "")
+        if is_venue(venue) or city or date:
+            _offer_place(reader, i, venue if is_venue(venue) else "", city, date, rank)
+            values += [venue, city, extra if date else ""]
+    reader.in_block = reader.in_block or (bool(values) and not body_only)
+    reader.used.add(i)
+
+
+def _split_place(text: str) -> tuple[str, str]:
+    """("Jane Example", "the Permanent Council, Vienna") from "Jane Example to the Permanent
+    Council, Vienna"; "to the" after a title or body noun is part of an office or a name."""
+    for match in _VENUE_SPLIT.finditer(text):
+        before = text[: match.start()]
+        last = before.split()[-1].lower().strip(",") if before.split() else ""
+        if match.group(0).strip(", ").startswith("to") and (
+            last in _OFFICE_TO or ("," in before and is_office(before.rsplit(",", 1)[1]))
+        ):
+            continue  # "Ambassador to the OSCE", "Mission to the UN", "…, Representative of X to"
+        if is_venue(clean_venue(text[match.end() :])[0]):
+            return before, text[match.end() :]
+    return text, ""
+
+
+def _read_org(reader: _Reader, i: int, line: str, following: str) -> None:
+    """An issuing body; "U.S. Delegation to the" / "OSCE …" and "Mission of X" / "to the
+    United Nations" are one body over two lines."""
+    org = line
+    nxt = _next(reader, i)
+    if nxt is not None and (
+        re.search(r"\s(?:to|of)(?:\s+the)?$", line) or re.match(r"^to\s+the\s", following)
+    ):
+        org = f"{line} {reader.lines[nxt]}"
+        reader.used.add(nxt)
+    reader.offer("organization", org, i, BLOCK)
+    reader.used.add(i)
+
+
+def _next(reader: _Reader, i: int) -> int | None:
+    for j in range(i + 1, len(reader.lines)):
+        if reader.lines[j]:
+            return j
+    return None
+
+
+def _read_name_line(reader: _Reader, i: int, line: str, following: str) -> bool:
+    """A speaker-block name line: "Jane Q. Example", "Ambassador Jane Example", "Deputy
+    Secretary Example", "Senator Jane Example, Chairman"."""
+    if len(line.split()) > 14 or line.endswith((".", ":")):
+        return False
+    person = parse_person(line)
+    if not person or not person.name or line.isupper():
+        return False
+    if person.title and not is_rank(person.title):
+        return False
+    words = " ".join([person.title, person.name, person.office, person.organization])
+    covered = set(re.findall(r"\w+", words.casefold()))
+    if not all(w in covered or w in DROPPABLE_WORDS for w in re.findall(r"\w+", line.casefold())):
+        return False
+    supported = (
+        person.title
+        or re.search(r"\b[A-Z]\.?(?:\s|$)", person.name)
+        or is_office(following)
+        or date_and_city(following)
+    )
+    if not supported or not (person.title or looks_like_name(person.name)):
+        return False
+    rank = BLOCK if len(person.name.split()) > 1 else NEAR
+    if reader.person_line is not None and reader.person_line == _previous(reader, i):
+        listed = _person_offers(reader, reader.person_line)
+        if listed and listed[-1].value != person.name:  # two people in a row: a letterhead
+            for offer in listed:
+                offer.rank = 0
+            rank = 0
+    reader.offer("person", person.name, i, rank, person)
+    reader.person_line = i
+    reader.in_block = True
+    reader.used.add(i)
+    return True
+
+
+def _headline_ok(reader: _Reader, line: str) -> bool:
+    if line.endswith(":") or line[0] in "[(" or _is_body_opening(line) or reader.in_block:
+        return bool(reader.in_block and _HEADING.match(line) and not line.endswith(":"))
+    return not _is_prose(line) or _is_quote(line)
+
+
+def _title_text(line: str) -> tuple[str, str]:
+    """(title, date) from a headline line: site prefixes ("Press Releases: ", "Text: ", a
+    "240716 - " code, " date 2018-09-09 ") are not part of the title."""
+    line = line.strip()
+    date = ""
+    code = _TITLE_CODE.match(line)
+    if code:
+        date = code.group("date") or ""
+        line = line[code.end() :]
+    for prefix in TITLE_PREFIXES:
+        if line.lower().startswith(prefix):
+            line = line[len(prefix) :].strip()
+    place = re.search(r",\s*([^,]+)(?:,\s*[^,]+)?,$", line)  # "…, Copenhagen, Denmark,"
+    if place and clean_venue(place.group(0))[1]:
+        line = line[: place.start()]
+    return line.strip(), date
+
+
+def _read_title(reader: _Reader, i: int, line: str) -> None:
+    title, date = _title_text(line)
+    reader.title_line = i
+    reader.offer("title", title, i, BLOCK)
+    reader.offer("date", date, i, NEAR)
+    reader.used.add(i)
+    _read_headline_place(reader, i, line)
+
+
+def _read_headline_place(reader: _Reader, i: int, line: str) -> None:
+    """Venue, city and date named in a headline: "Remarks at the UN Security Council …",
+    "OSCE Informal High-Level Meeting in Helsinki", "Wrap-up Session - March 2014"."""
+    heading = _HEADING_VENUE.search(line)
+    if heading:
+        for match in _VENUE_SPLIT.finditer(line, heading.end()):
+            venue, city, date = clean_venue(line[match.end() :])
+            if is_venue(venue):
+                _offer_place(reader, i, venue, city, date, NEAR)
+                return
+    first = re.split(r":\s|\s[–—|]\s|\s-\s", _title_text(line)[0])[0]
+    if _BARE_VENUE.match(first) and len(first.split()) <= 10:
+        venue, city, date = clean_venue(first)
+        if is_venue(venue):
+            reader.offer("venue", venue, i, HEADLINE)
+            reader.offer("city", city, i, HEADLINE)
+    found = clean_venue(line)[2] if not heading else ""
+    reader.offer("date", found if re.match(r"\d{4}-\d\d", found) else "", i, HEADLINE)
+    if re.search(r"\b(?:19|20)\d\d$", first):
+        reader.offer("date", clean_venue(first)[2], i, HEADLINE)
+    for body in AUTHOR_BODIES:
+        if re.search(
+            rf"{body}\s+press\s+statement|press\s+statement\b.*\bby\s+(?:the\s+)?{body}",
+            line,
+            re.IGNORECASE,
+        ):
+            reader.offer("organization", body, i, AUTHOR)
+
+
+def _read_summary(reader: _Reader, i: int, line: str) -> None:
+    """A summary sentence under the headline naming the speaker ("Ambassador Jane Example
+    condemns …", "Jane Example (UK delegation to the OSCE) criticises …")."""
+    match = _SUMMARY.match(line)
+    if not match:
+        return
+    person = parse_person(match.group("person"))
+    if person and person.name:
+        reader.offer("person", person.name, i, NEAR, person)
+        reader.offer("organization", match.group("org") or "", i, NEAR)
+
+
+def _read_paragraph(reader: _Reader, i: int) -> None:
+    """A dateline or a "by Council President Name (Country):" lead-in opening a paragraph."""
+    line = reader.lines[i]
+    if _previous(reader, i) == reader.title_line:
+        _read_summary(reader, i, line)
+    found = dateline(line)
+    if found:
+        reader.offer("city", found[0], i, BLOCK)
+        reader.offer("date", found[1], i, BLOCK + 1)
+    lead = _LEAD_IN.search(line)
+    if lead:
+        person = parse_person(lead.group("person"))
+        if person and person.name:
+            reader.offer("person", person.name, i, NEAR, person)
+
+
+def _read_end_attribution(reader: _Reader) -> None:
+    """An attribution after the closing formula: "As delivered by … to the …, Vienna"."""
+    seen = 0
+    for i in range(len(reader.lines) - 1, -1, -1):
+        line = reader.lines[i]
+        if i in reader.used or (reader.title_line is not None and i <= reader.title_line):
+            return
+        if not line:
+            continue
+        seen += 1
+        match = _ATTRIBUTION.match(line)
+        if seen > 3 or (match and _HEADING.match(line)) or _SALUTATION.match(line):
+            return
+        if match and len(line) < 300:
+            _read_attribution(reader, i, line, match.group("rest"))
+            return
+
+
+def _choose(reader: _Reader) -> Header:
+    header = Header()
+
+    def take(name: str, offer: Offer | None, value: str | None = None) -> None:
+        if offer and (value if value is not None else offer.value):
+            header.fields[name] = value if value is not None else offer.value
+            header.lines[name] = offer.line
+
+    take("title", reader.best("title"))
+    person = reader.best("person")
+    if person and person.person and person.rank > 0:
+        take("speaker", person, person.person.name)
+        take("speaker_title", person, person.person.speaker_title)
+    take("organization", reader.best("organization"))
+    if "speaker" not in header.fields and "organization" not in header.fields:
+        take("organization", reader.best("delegation"))
+    take("venue", reader.best("venue"))
+    take("city", reader.best("city"))
+    date = reader.best("date", latest=True)
+    if date and date.value.startswith("--"):  # a dateline's day: the year from another date
+        years = [o.value[:4] for o in reader.offers["date"] if o.value[:1].isdigit()]
+        take("date", date, f"{years[-1]}{date.value[1:]}" if years else "")
+    else:
+        take("date", date)
+    kept = set(re.findall(r"\w+", " ".join(header.fields.values()).casefold()))
+    for i in reader.used:
+        words = re.findall(r"\w+", reader.lines[i].casefold())
+        if all(w in kept or w in DROPPABLE_WORDS or _NUMBER.fullmatch(w) for w in words):
+            header.consumed.add(i)
+    return header
+
+
+def _is_office_line(line: str) -> bool:
+    """An office under a name ("U.S. Deputy Representative to the United Nations"); not a
+    body's line, a sentence, or another person's name."""
+    if is_org_line(line) or not is_office(line) or _is_prose(line):
+        return False
+    person = parse_person(line)
+    return not (person and len(person.name.split()) > 1)
