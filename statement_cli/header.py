@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from statement_cli.people import (
     Person,
+    city_name,
     is_office,
     is_org_line,
     is_rank,
@@ -70,7 +71,7 @@ _SALUTATION = re.compile(
     re.IGNORECASE,
 )
 _ADDRESS = re.compile(r"^(?:president|chair\w*|members|friends|mr|mrs|ms)\b.*[,:]$", re.IGNORECASE)
-_TRANSCRIPT = re.compile(r"^[A-Z][A-Z.’' -]{2,}:\s")
+_TRANSCRIPT = re.compile(r"^[A-Z][A-Z.’'-]+(?:\s[A-Z][A-Z.’'-]*){0,3}:\s")
 _CAPTION = re.compile(
     r"\((?:[^()]*/[^()]*|[^()]*photo[^()]*|[A-Z][\w.]*,\s*[A-Z][^()]*)\)\s*$|\bcredit:|\bphoto\b",
     re.IGNORECASE,
@@ -115,6 +116,7 @@ class _Reader:
         self.used: set[int] = set()  # header lines: leave the body if their words are kept
         self.title_line: int | None = None
         self.person_line: int | None = None  # the last line that named a person
+        self.name_line: int | None = None  # the last speaker-block name line
         self.in_block = False  # a person, attribution or meeting line has been read
 
     def offer(self, name: str, value: str, line: int, rank: int, person: Person | None = None):
@@ -172,7 +174,9 @@ def _is_prose(line: str) -> bool:
     if _ATTRIBUTION.match(line) or _VENUE_LINE.match(line) or date_and_city(line):
         return len(line) > 250
     words = len(line.split())
-    if len(line) > 200 or (words >= 10 and line[-1] in '.!?;"”’)'):
+    if line.isupper():
+        return False
+    if len(line) > 200 or (words >= 10 and line[-1] in '.!?;"”’'):
         return not _is_quote(line)
     return line[-1] in ".;:" and words >= 6
 
@@ -305,9 +309,9 @@ def _meeting(line: str, context: bool) -> tuple[str, str, str] | None:
 
 
 def _read_attribution(reader: _Reader, i: int, line: str, rest: str) -> None:
-    parts = re.split(r"(?<=[a-z]{2})\.\s+(?=[A-Z])", rest)  # "Name, Office. Venue. Session"
+    parts = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", rest)  # "Name, Office. Venue. Session"
     person_text, place = _split_place(parts[0])
-    person_text = re.split(r",?\s+on\s+", person_text)[0]
+    person_text = re.split(r",?\s+on\s+", person_text, flags=re.IGNORECASE)[0]
     person = parse_person(person_text)
     body_only = bool(person and not person.name and person.organization) and not place
     heading = bool(_HEADING.match(line)) and not _FORMULA.search(line) and not line.endswith(",")
@@ -316,7 +320,7 @@ def _read_attribution(reader: _Reader, i: int, line: str, rest: str) -> None:
     rank = NEAR if reader.title_line == i else BLOCK
     values: list[str] = []
     if person and (person.name or person.title):
-        reader.offer("person", person.name, i, rank, person)
+        reader.offer("person", person.name, i, rank if person.name else HEADLINE, person)
         reader.offer("organization", person.organization, i, rank)
         values += [person.name, person.title, person.office, person.organization]
         reader.person_line = i
@@ -391,14 +395,14 @@ def _read_name_line(reader: _Reader, i: int, line: str, following: str) -> bool:
     if not supported or not (person.title or looks_like_name(person.name)):
         return False
     rank = BLOCK if len(person.name.split()) > 1 else NEAR
-    if reader.person_line is not None and reader.person_line == _previous(reader, i):
-        listed = _person_offers(reader, reader.person_line)
+    if reader.name_line is not None and reader.name_line == _previous(reader, i):
+        listed = _person_offers(reader, reader.name_line)
         if listed and listed[-1].value != person.name:  # two people in a row: a letterhead
             for offer in listed:
                 offer.rank = 0
             rank = 0
     reader.offer("person", person.name, i, rank, person)
-    reader.person_line = i
+    reader.person_line = reader.name_line = i
     reader.in_block = True
     reader.used.add(i)
     return True
@@ -422,8 +426,8 @@ def _title_text(line: str) -> tuple[str, str]:
     for prefix in TITLE_PREFIXES:
         if line.lower().startswith(prefix):
             line = line[len(prefix) :].strip()
-    place = re.search(r",\s*([^,]+)(?:,\s*[^,]+)?,$", line)  # "…, Copenhagen, Denmark,"
-    if place and clean_venue(place.group(0))[1]:
+    place = re.search(r",\s*([^,]+(?:,\s*[^,]+)?),$", line)  # "…, Copenhagen, Denmark,"
+    if place and city_name(place.group(1)):
         line = line[: place.start()]
     return line.strip(), date
 

@@ -25,6 +25,7 @@ _HONORIFIC = re.compile(
     r"(?:^|(?<=\s)|(?<=,))(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?=\s)",
     re.IGNORECASE,
 )
+_CONNECTORS = frozenset({"of", "for", "to", "the", "and", "on", "in", "at"})
 _HONORIFIC_WORDS = frozenset(h for h in HONORIFICS if " " not in h)
 # Person titles, as against the nouns of bodies ("Head of Delegation" is a person's title).
 _PERSON_NOUNS = TITLE_NOUNS - {"mission", "delegation", "state", "member"}
@@ -146,7 +147,8 @@ def parse_person(text: str) -> Person | None:
         if is_org_line(paren.group(1)):
             person.organization = paren.group(1)
     tokens = text.split()
-    start, end = _name_span(tokens, text.isupper())
+    # In ALL CAPS a name cannot be told from other words: only rank words are read.
+    start, end = (len(tokens), len(tokens)) if text.isupper() else _name_span(tokens, False)
     before = " ".join(tokens[:start])
     after = " ".join(tokens[end:]).lstrip(",").strip()
     person.name = " ".join(tokens[start:end]).strip(",;")
@@ -178,6 +180,9 @@ def _name_span(tokens: list[str], upper: bool) -> tuple[int, int]:
             j < len(tokens) and not tokens[j - 1].endswith(",") and _is_name_token(tokens[j], upper)
         ):
             j += 1
+        if i and tokens[i - 1] in _CONNECTORS:  # "Bureau of Arms Control": not a name
+            i = j
+            continue
         if j - i >= 2:
             return i, j
         if single is None and i and _plain(tokens[i - 1]) in TITLE_NOUNS:

@@ -74,11 +74,10 @@ def clean_venue(text: str) -> tuple[str, str, str]:
     match = _CITY_TAIL.search(text)
     if match and match.start() > 0:
         city, text = match.group("city"), text[: match.start()]
-    text = _NUMBERING.sub("", text)
     if not date:
         year = _YEAR.search(text)
         date = year.group(0) if year else ""
-    text = _YEAR.sub("", text)
+    text = _NUMBERING.sub("", _YEAR.sub("", text))
     text = _MONTH_WORD.sub("", text.strip())
     text = _COUNCIL_MEETING.sub(r"\1", text)
     text = _OCCASION.sub("", text)
