@@ -98,6 +98,7 @@ class Offer:
     line: int
     rank: int
     person: Person | None = None
+    office_line: int | None = None  # a speaker's office read from the line under the name
 
 
 @dataclass
@@ -173,6 +174,8 @@ def _is_body_opening(line: str) -> bool:
 def _is_prose(line: str) -> bool:
     if _ATTRIBUTION.match(line) or _VENUE_LINE.match(line) or date_and_city(line):
         return len(line) > 250
+    if _meeting(line, True):  # "OSCE Permanent Council No. 1381, Vienna, 7 July 2022."
+        return False
     words = len(line.split())
     if line.isupper():
         return False
@@ -232,6 +235,7 @@ def _read_line(reader: _Reader, i: int, following: str) -> None:
         for offer in _person_offers(reader, reader.person_line):  # type: ignore[arg-type]
             if offer.person and not offer.person.office:
                 offer.person.office = office.strip(" ,")
+                offer.office_line = i
         reader.used.add(i)
         return
     if _meeting(line, reader.in_block or reader.title_line is not None):
@@ -529,6 +533,8 @@ def _choose(reader: _Reader) -> Header:
     if person and person.person and person.rank > 0:
         take("speaker", person, person.person.name)
         take("speaker_title", person, person.person.speaker_title)
+        if person.office_line is not None and "speaker_title" in header.fields:
+            header.lines["speaker_title"] = person.office_line
     take("organization", reader.best("organization"))
     if "speaker" not in header.fields and "organization" not in header.fields:
         take("organization", reader.best("delegation"))
