@@ -71,13 +71,16 @@ _SALUTATION = re.compile(
     re.IGNORECASE,
 )
 _ADDRESS = re.compile(r"^(?:president|chair\w*|members|friends|mr|mrs|ms)\b.*[,:]$", re.IGNORECASE)
-_TRANSCRIPT = re.compile(r"^[A-Z][A-Z.’'-]+(?:\s[A-Z][A-Z.’'-]*){0,3}:\s")
+# A transcript's speaker label: "AMBASSADOR BAER: …", "The President. …".
+_TRANSCRIPT = re.compile(
+    r"^(?:[A-Z][A-Z.’'-]+(?:\s[A-Z][A-Z.’'-]*){0,3}:|(?i:the\s+president)[.:])\s"
+)
 _CAPTION = re.compile(
     r"\((?:[^()]*/[^()]*|[^()]*photo[^()]*|[A-Z][\w.]*,\s*[A-Z][^()]*)\)\s*$|\bcredit:|\bphoto\b",
     re.IGNORECASE,
 )
 _FURNITURE = re.compile(
-    r"^(?:[•*·|_=\s-]+.*|.*\s\|$|item\s+\d+\b.*|this\s+was\s+published\s+under\b.*|"
+    r"^(?:[•*·|_=\s-]+.*|.*\s\|$|jump\s+to.*|item\s+\d+\b.*|this\s+was\s+published\s+under\b.*|"
     r"transcript\s+of\s+the\s+speech\b.*|\d{1,2}:\d\d\s*[ap]\.?m\.?.*|\[.*\]|[A-Z]{1,4}/\d+.*|"
     r"[\w’' ]{1,30}:)$",
     re.IGNORECASE,
@@ -489,7 +492,7 @@ def _read_summary(reader: _Reader, i: int, line: str) -> None:
 def _read_paragraph(reader: _Reader, i: int) -> None:
     """A dateline or a "by Council President Name (Country):" lead-in opening a paragraph."""
     line = reader.lines[i]
-    if _previous(reader, i) == reader.title_line:
+    if reader.title_line is not None and _previous(reader, i) == reader.title_line:
         _read_summary(reader, i, line)
     found = dateline(line)
     if found:
