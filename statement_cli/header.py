@@ -416,7 +416,13 @@ def _read_name_line(reader: _Reader, i: int, line: str, following: str) -> bool:
 
 
 def _headline_ok(reader: _Reader, line: str) -> bool:
-    if line.endswith(":") or line[0] in "[(" or _is_body_opening(line) or reader.in_block:
+    if (
+        line.endswith(":")
+        or "[" in line
+        or line[0] == "("
+        or _is_body_opening(line)
+        or reader.in_block
+    ):
         return bool(reader.in_block and _HEADING.match(line) and not line.endswith(":"))
     return not _is_prose(line) or _is_quote(line)
 
