@@ -395,8 +395,9 @@ def _read_name_line(reader: _Reader, i: int, line: str, following: str) -> bool:
         return False
     supported = (
         person.title
+        or person.office
         or re.search(r"\b[A-Z]\.?(?:\s|$)", person.name)
-        or is_office(following)
+        or _is_office_line(following)
         or date_and_city(following)
     )
     if not supported or not (person.title or looks_like_name(person.name)):

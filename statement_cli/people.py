@@ -83,7 +83,7 @@ def _is_name_token(token: str, upper: bool = False) -> bool:
     word = _plain(token)
     if word in NAME_PARTICLES:
         return True
-    if word in _HONORIFIC_WORDS:
+    if word in _HONORIFIC_WORDS or word in _CONNECTORS:
         return False
     if word in TITLE_WORDS or word in VENUE_NOUNS or _ORG_NOUN.fullmatch(word):
         return False
