@@ -387,8 +387,8 @@ def _read_name_line(reader: _Reader, i: int, line: str, following: str) -> bool:
     person = parse_person(line)
     if not person or not person.name or line.isupper():
         return False
-    if person.title and not is_rank(person.title):
-        return False
+    if (person.title and not is_rank(person.title)) or person.office[:1].islower():
+        return False  # "Jane Example, deputy chief of the …" is a sentence, wrapped
     words = " ".join([person.title, person.name, person.office, person.organization])
     covered = set(re.findall(r"\w+", words.casefold()))
     if not all(w in covered or w in DROPPABLE_WORDS for w in re.findall(r"\w+", line.casefold())):
