@@ -13,6 +13,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from statement_cli.linekinds import (
+    ATTRIBUTION,
+    BARE_VENUE,
+    CAPTION,
+    FURNITURE,
+    SALUTATION,
+    clean_line,
+    header_zone,
+    is_body_opening,
+    is_office_line,
+    is_prose,
+    is_quote,
+    meeting,
+)
 from statement_cli.people import (
     Person,
     city_name,
@@ -24,7 +38,6 @@ from statement_cli.people import (
 )
 from statement_cli.places import clean_venue, date_and_city, dateline, is_venue
 from statement_cli.vocabulary import (
-    ALT_TEXTS,
     AUTHOR_BODIES,
     CHROME_LINES,
     DROPPABLE_WORDS,
@@ -34,14 +47,6 @@ from statement_cli.vocabulary import (
 
 # Ranks of evidence: a line made for the field beats a phrase inside a headline.
 HEADLINE, NEAR, BLOCK, AUTHOR = 1, 2, 3, 4
-MAX_ZONE = 40
-
-_ATTRIBUTION = re.compile(
-    r"^(?:as\s+(?:delivered|prepared(?:\s+for\s+delivery)?|written)\s+by|"
-    r"(?:[\w.’'-]+\s+){0,2}?(?:statement|remarks|speech|address|intervention|availability)"
-    r"\s+(?:as\s+)?(?:delivered\s+)?by|delivered\s+by|presented\s+by|testimony\s*::)\s+(?P<rest>\S.*)$",
-    re.IGNORECASE,
-)
 _FORMULA = re.compile(r"\b(?:delivered|prepared)\s+(?:for\s+delivery\s+)?by\b", re.IGNORECASE)
 _HEADING = re.compile(
     r"^(?:[\w.’'-]+\s+){0,2}?(?:statement|remarks|intervention|address|speech|testimony|"
@@ -56,35 +61,6 @@ _VENUE_SPLIT = re.compile(r",?\s+\b(?:to|at|before)\s+(?:the\s+|an?\s+)?(?=[A-Z0
 _OFFICE_TO = frozenset(
     {"representative", "ambassador", "envoy", "mission", "delegation", "secretary"}
 )
-_VENUE_LINE = re.compile(
-    r"^(?:(?:as\s+)?delivered\s+)?(?:to|at|before)\s+(?:the\s+|an?\s+)?(?P<rest>[A-Z0-9].*)$"
-)
-# A meeting line's own marks: "No. 1381", "1407", "26th Session", "Session 31" (not a year).
-_MEETING_MARK = re.compile(
-    r"\bno\.\s*\d|\b(?!(?:19|20)\d\d\b)\d{3,4}\b|\b\d+(?:st|nd|rd|th)\b|\bsession\s+\d|\bstakeout\b",
-    re.IGNORECASE,
-)
-_SALUTATION = re.compile(
-    r"^(?:thank\s+you|thanks\b|(?:mr|mrs|ms)\.?\s+(?:president|chair|speaker|moderator|vice)|"
-    r"madam|madame|mister|excellenc|your\s+excellenc|"
-    r"distinguished|dear\s|ladies|gentlemen|fellow|colleagues|good\s+(?:morning|afternoon|evening))",
-    re.IGNORECASE,
-)
-_ADDRESS = re.compile(r"^(?:president|chair\w*|members|friends|mr|mrs|ms)\b.*[,:]$", re.IGNORECASE)
-# A transcript's speaker label: "AMBASSADOR BAER: …", "The President. …".
-_TRANSCRIPT = re.compile(
-    r"^(?:[A-Z][A-Z.’'-]+(?:\s[A-Z][A-Z.’'-]*){0,3}:|(?i:the\s+president)[.:])\s"
-)
-_CAPTION = re.compile(
-    r"\((?:[^()]*/[^()]*|[^()]*photo[^()]*|[A-Z][\w.]*,\s*[A-Z][^()]*)\)\s*$|\bcredit:|\bphoto\b",
-    re.IGNORECASE,
-)
-_FURNITURE = re.compile(
-    r"^(?:[•*·|_=\s-]+.*|.*\s\|$|jump\s+to.*|item\s+\d+\b.*|this\s+was\s+published\s+under\b.*|"
-    r"transcript\s+of\s+the\s+speech\b.*|\d{1,2}:\d\d\s*[ap]\.?m\.?.*|\[.*\]|[A-Z]{1,4}/\d+.*|"
-    r"[\w’' ]{1,30}:)$",
-    re.IGNORECASE,
-)
 _SYMBOL = re.compile(r"^(?P<body>[A-Z]{1,4})/\d+")
 _SUMMARY = re.compile(
     r"^(?P<person>(?:[A-Z][\w.’'-]*\s+){1,5}?)(?:\((?P<org>[^)]+)\)\s+)?[a-z]+(?:s|ed)?\b"
@@ -92,7 +68,6 @@ _SUMMARY = re.compile(
 _LEAD_IN = re.compile(r"\bby\s+(?P<person>(?:the\s+)?[A-Z][^:]*?)\s*(?:\([^()]*\))?\s*:\s*$")
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
 _TITLE_CODE = re.compile(r"^(?:\d{6}\s+-\s+|\s*date\s+(?P<date>\d{4}-\d\d-\d\d)\s+)")
-_BARE_VENUE = re.compile(r"^(?:[A-Z0-9][\w.’'-]*|in)(?:\s+(?:[A-Z0-9][\w.’'-]*|in|-))*$")
 
 
 @dataclass
@@ -140,96 +115,39 @@ class _Reader:
 def read_header(lines: list[str]) -> Header:
     """Fields of the header at the top of `lines` (and of an attribution at the end)."""
     reader = _Reader(lines)
-    zone, body_start = _zone(lines)
-    for position, i in enumerate(zone):
-        following = lines[zone[position + 1]] if position + 1 < len(zone) else ""
+    top, body_start = header_zone(lines)
+    for position, i in enumerate(top):
+        following = lines[top[position + 1]] if position + 1 < len(top) else ""
         _read_line(reader, i, following)
-    soft = [i for i in zone if i not in reader.used and _is_prose(lines[i])]
+    soft = [i for i in top if i not in reader.used and is_prose(lines[i])]
     for i in [*soft, *([body_start] if body_start is not None else [])]:
         _read_paragraph(reader, i)
     _read_end_attribution(reader)
     return _choose(reader)
 
 
-def _zone(lines: list[str]) -> tuple[list[int], int | None]:
-    """The header zone and the first body line: the zone ends at a salutation, a transcript
-    label, or a prose line with no header line (attribution, date, place) soon after it."""
-    nonblank = [i for i, line in enumerate(lines) if line]
-    zone: list[int] = []
-    for k, i in enumerate(nonblank):
-        line = lines[i]
-        if len(zone) >= MAX_ZONE or _is_body_opening(line):
-            return zone, i
-        if _is_prose(line) and not _CAPTION.search(line):
-            ahead = [lines[j] for j in nonblank[k + 1 : k + 4]]
-            if not any(_is_strong(a) for a in ahead):
-                return zone, i
-        zone.append(i)
-    return zone, None
-
-
-def _is_body_opening(line: str) -> bool:
-    if _SALUTATION.match(line) or _TRANSCRIPT.match(line):
-        return not _ATTRIBUTION.match(line)
-    return bool(_ADDRESS.match(line)) and len(line.split()) <= 12
-
-
-def _is_prose(line: str) -> bool:
-    if _ATTRIBUTION.match(line) or _VENUE_LINE.match(line) or date_and_city(line):
-        return len(line) > 250
-    if _meeting(line, True):  # "OSCE Permanent Council No. 1381, Vienna, 7 July 2022."
-        return False
-    words = len(line.split())
-    if line.isupper():
-        return False
-    if len(line) > 200 or (words >= 10 and line[-1] in '.!?;"”’'):
-        return not _is_quote(line)
-    return line[-1] in ".;:" and words >= 6
-
-
-def _is_quote(line: str) -> bool:
-    return line[0] in "\"“‘'" and line[-1] in "\"”’'" and len(line.split()) <= 25
-
-
-def _is_strong(line: str) -> bool:
-    """A line that only a header holds: an attribution, a date or place line, a name line."""
-    if _ATTRIBUTION.match(line) and len(line) < 250:
-        return True
-    if date_and_city(line) or _meeting(line, True):
-        return True
-    person = parse_person(line) if len(line.split()) <= 6 else None
-    return bool(person and person.name and person.title and not _is_prose(line))
-
-
-def _clean(line: str) -> str:
-    """The line without image alt text glued to it ("Great Seal Secretary of State …")."""
-    for alt in ALT_TEXTS:
-        line = re.sub(rf"^{alt}\s+|\s+-\s+{alt}$", "", line, flags=re.IGNORECASE)
-    return line
-
-
 def _read_line(reader: _Reader, i: int, following: str) -> None:
     if i in reader.used:
         return
-    line = _clean(reader.lines[i])
+    line = clean_line(reader.lines[i])
     lowered = line.lower()
     symbol = _SYMBOL.match(line)
     if symbol and symbol.group("body") in SYMBOL_VENUES:
         reader.offer("venue", SYMBOL_VENUES[symbol.group("body")], i, HEADLINE)
-    if lowered in CHROME_LINES or _FURNITURE.match(line) or _CAPTION.search(line):
+    if lowered in CHROME_LINES or FURNITURE.match(line) or CAPTION.search(line):
         return
     if reader.title_line is not None and _same_headline(reader, i, line):
         return
     if _read_date_line(reader, i, line):
         return
-    attribution = _ATTRIBUTION.match(line)
+    attribution = ATTRIBUTION.match(line)
     if attribution and len(line) < 300:
         _read_attribution(reader, i, line, attribution.group("rest"))
         return
     previous_was_person = reader.person_line is not None and reader.person_line == _previous(
         reader, i
     )
-    if previous_was_person and _is_office_line(line):
+    if previous_was_person and is_office_line(line):
         office, _, org = line.partition(", ")
         if org and is_org_line(org):
             reader.offer("organization", org, i, BLOCK)
@@ -241,8 +159,8 @@ def _read_line(reader: _Reader, i: int, following: str) -> None:
                 offer.office_line = i
         reader.used.add(i)
         return
-    if _meeting(line, reader.in_block or reader.title_line is not None):
-        venue, city, date = _meeting(line, True)  # type: ignore[misc]
+    if meeting(line, reader.in_block or reader.title_line is not None):
+        venue, city, date = meeting(line, True)  # type: ignore[misc]
         _offer_place(reader, i, venue, city, date, BLOCK)
         reader.in_block = True
         reader.used.add(i)
@@ -298,21 +216,6 @@ def _offer_place(reader: _Reader, i: int, venue: str, city: str, date: str, rank
     reader.offer("venue", venue, i, rank)
     reader.offer("city", city, i, rank)
     reader.offer("date", date, i, rank if len(date) > 4 else HEADLINE)  # a year: weak
-
-
-def _meeting(line: str, context: bool) -> tuple[str, str, str] | None:
-    """(venue, city, date) of a meeting or venue line; None if `line` is not one. Without
-    `context` (no title read yet) only a line with a meeting number, session or date is."""
-    to_venue = _VENUE_LINE.match(line)
-    text = to_venue.group("rest") if to_venue else line
-    if len(text.split()) > 14 or not (text[0].isupper() or text[0].isdigit()):
-        return None
-    venue, city, date = clean_venue(text)
-    if not is_venue(venue) or (not to_venue and not _BARE_VENUE.match(venue)):
-        return None
-    if not (to_venue or context or _MEETING_MARK.search(line)):
-        return None
-    return venue, city, date
 
 
 def _read_attribution(reader: _Reader, i: int, line: str, rest: str) -> None:
@@ -397,7 +300,7 @@ def _read_name_line(reader: _Reader, i: int, line: str, following: str) -> bool:
         person.title
         or person.office
         or re.search(r"\b[A-Z]\.?(?:\s|$)", person.name)
-        or _is_office_line(following)
+        or is_office_line(following)
         or date_and_city(following)
     )
     if not supported or not (person.title or looks_like_name(person.name)):
@@ -421,11 +324,11 @@ def _headline_ok(reader: _Reader, line: str) -> bool:
         line.endswith(":")
         or "[" in line
         or line[0] == "("
-        or _is_body_opening(line)
+        or is_body_opening(line)
         or reader.in_block
     ):
         return bool(reader.in_block and _HEADING.match(line) and not line.endswith(":"))
-    return not _is_prose(line) or _is_quote(line)
+    return not is_prose(line) or is_quote(line)
 
 
 def _title_text(line: str) -> tuple[str, str]:
@@ -466,7 +369,7 @@ def _read_headline_place(reader: _Reader, i: int, line: str) -> None:
                 _offer_place(reader, i, venue, city, date, NEAR)
                 return
     first = re.split(r":\s|\s[–—|]\s|\s-\s", _title_text(line)[0])[0]
-    if _BARE_VENUE.match(first) and len(first.split()) <= 10:
+    if BARE_VENUE.match(first) and len(first.split()) <= 10:
         venue, city, date = clean_venue(first)
         if is_venue(venue):
             reader.offer("venue", venue, i, HEADLINE)
@@ -522,8 +425,8 @@ def _read_end_attribution(reader: _Reader) -> None:
         if not line:
             continue
         seen += 1
-        match = _ATTRIBUTION.match(line)
-        if seen > 3 or (match and _HEADING.match(line)) or _SALUTATION.match(line):
+        match = ATTRIBUTION.match(line)
+        if seen > 3 or (match and _HEADING.match(line)) or SALUTATION.match(line):
             return
         if match and len(line) < 300:
             _read_attribution(reader, i, line, match.group("rest"))
@@ -562,12 +465,3 @@ def _choose(reader: _Reader) -> Header:
         if all(w in kept or w in DROPPABLE_WORDS or _NUMBER.fullmatch(w) for w in words):
             header.consumed.add(i)
     return header
-
-
-def _is_office_line(line: str) -> bool:
-    """An office under a name ("U.S. Deputy Representative to the United Nations"); not a
-    body's line, a sentence, or another person's name."""
-    if is_org_line(line) or not is_office(line) or _is_prose(line):
-        return False
-    person = parse_person(line)
-    return not (person and len(person.name.split()) > 1)
