@@ -362,15 +362,13 @@ def _read_headline_place(reader: _Reader, i: int, line: str) -> None:
     """Venue, city and date named in a headline: "Remarks at the UN Security Council …",
     "OSCE Informal High-Level Meeting in Helsinki", "Wrap-up Session - March 2014"."""
     heading = _HEADING_VENUE.search(line)
-    if heading:
-        for match in _VENUE_SPLIT.finditer(line, heading.end()):
-            venue, city, date = clean_venue(line[match.end() :])
-            if is_venue(venue):
-                _offer_place(reader, i, venue, city, date, NEAR)
-                return
+    place = _split_place(line[heading.end() :])[1] if heading else ""
+    if place:
+        _offer_place(reader, i, *clean_venue(place), NEAR)
+        return
     first = re.split(r":\s|\s[–—|]\s|\s-\s", _title_text(line)[0])[0]
     if BARE_VENUE.match(first) and len(first.split()) <= 10:
-        venue, city, date = clean_venue(first)
+        venue, city, _ = clean_venue(first)
         if is_venue(venue):
             reader.offer("venue", venue, i, HEADLINE)
             reader.offer("city", city, i, HEADLINE)

@@ -26,7 +26,7 @@ VENUE_LINE = re.compile(
 )
 # A meeting line's own marks: "No. 1381", "1407", "26th Session", "Session 31" (not a year).
 _MEETING_MARK = re.compile(
-    r"\bno\.\s*\d|\b(?!(?:19|20)\d\d\b)\d{3,4}\b|\b\d+(?:st|nd|rd|th)\b|\bsession\s+\d|\bstakeout\b",
+    r"\bno\.?\s*\d|\b(?!(?:19|20)\d\d\b)\d{3,4}\b|\b\d+(?:st|nd|rd|th)\b|\bsession\s+\d|\bstakeout\b",
     re.IGNORECASE,
 )
 SALUTATION = re.compile(
@@ -53,6 +53,8 @@ FURNITURE = re.compile(
     r"[\w’' ]{1,30}:)$",
     re.IGNORECASE,
 )
+# With a meeting number, a name may hold "of", "for", "and": "Forum for Security Co-operation".
+_NAMED_VENUE = re.compile(r"^[A-Z0-9][\w.’'-]*(?:\s+(?:[A-Z0-9][\w.’'-]*|of|for|and|the|-))*$")
 # A venue named alone: capitalised words, "in" before a city ("… Meeting in Helsinki").
 BARE_VENUE = re.compile(r"^(?:[A-Z0-9][\w.’'-]*|in)(?:\s+(?:[A-Z0-9][\w.’'-]*|in|-))*$")
 
@@ -122,9 +124,11 @@ def meeting(line: str, context: bool) -> tuple[str, str, str] | None:
     if len(text.split()) > 14 or not (text[0].isupper() or text[0].isdigit()):
         return None
     venue, city, date = clean_venue(text)
-    if not is_venue(venue) or (not to_venue and not BARE_VENUE.match(venue)):
+    marked = _MEETING_MARK.search(line)
+    named = BARE_VENUE.match(venue) or (marked and _NAMED_VENUE.match(venue))
+    if not is_venue(venue) or not (to_venue or named):
         return None
-    if not (to_venue or context or _MEETING_MARK.search(line)):
+    if not (to_venue or context or marked):
         return None
     return venue, city, date
 

@@ -27,7 +27,7 @@ _TOPIC = re.compile(
 _NUMBERING = re.compile(
     r"^\d+(?:st|nd|rd|th)\s+(?:session|meeting)\s+of\s+(?:the\s+)?|"  # 27th Session of the …
     r"\s+(?:\d+(?:st|nd|rd|th)\s+session|session\s+\d+)$|"  # … 26th Session, … Session 31
-    r"\s+no\.\s*\d+|\s+\d{3,}\b",  # … No. 1381, … 1407
+    r"\s+no\.?\s*\d+|\s+\d{3,}\b",  # … No. 1381, … No 1450, … 1407
     re.IGNORECASE,
 )
 _OCCASION = re.compile(
