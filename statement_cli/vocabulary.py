@@ -215,6 +215,22 @@ KNOWN_CITIES = frozenset(
         "washington",
     ]
 ) | {"new york", "new york city", "the hague", "washington, d.c.", "washington, dc", "addis ababa"}
+# Further capitals and cities where statements are delivered (UN, OSCE, AU, Commonwealth).
+KNOWN_CITIES |= frozenset(
+    (
+        "new delhi|beijing|bangkok|jakarta|manila|seoul|canberra|sydney|wellington|ottawa|"
+        "montreal|toronto|chicago|boston|los angeles|san francisco|cairo|amman|beirut|"
+        "baghdad|kabul|islamabad|tehran|riyadh|doha|abu dhabi|dubai|jerusalem|tel aviv|"
+        "pretoria|johannesburg|lagos|abuja|dakar|accra|kampala|kinshasa|khartoum|mogadishu|"
+        "brasilia|buenos aires|santiago|lima|bogota|mexico city|havana|caracas|valletta|"
+        "nicosia|andorra la vella|san marino|vaduz|podgorica|chisinau|skopje|tirana|"
+        "edinburgh|belfast|cardiff|the hague|amsterdam|rotterdam|antwerp|frankfurt|dresden|"
+        "salzburg|graz|krakow|gdansk|lodz|łódź|odesa|odessa|kharkiv|lviv|mariupol|"
+        "st. petersburg|saint petersburg|sochi|minsk|vilnius|osh|samarkand|turkmenbashi|"
+        "baku|tbilisi|batumi|helsinki|turku|reykjavik|oslo|bergen|stockholm|gothenburg|"
+        "copenhagen|aarhus|marrakech|rabat|tunis|algiers|tripoli|nairobi|addis ababa"
+    ).split("|")
+)
 
 # Nouns that head an issuing body's line: "U.S. Mission to the OSCE", "Office of the Press
 # Secretary", "Delegation of the European Union to Albania" (OSCE, State, USUN, WH, EU, AU).
@@ -376,6 +392,47 @@ COUNTRIES: frozenset[str] = frozenset(
         "kenya",
         "ethiopia",
         "japan",
+        "austria-hungary",
+        "belarus",
+        "moldova",
+        "armenia",
+        "azerbaijan",
+        "kyrgyzstan",
+        "tajikistan",
+        "turkmenistan",
+        "russia",
+        "russian federation",
+        "greece",
+        "portugal",
+        "croatia",
+        "slovenia",
+        "bosnia and herzegovina",
+        "montenegro",
+        "north macedonia",
+        "kosovo",
+        "cyprus",
+        "luxembourg",
+        "iceland",
+        "new zealand",
+        "india",
+        "china",
+        "south africa",
+        "egypt",
+        "morocco",
+        "brazil",
+        "mexico",
+        "korea",
+        "republic of korea",
+        "scotland",
+        "england",
+        "wales",
+        "northern ireland",
+        "ontario",
+        "quebec",
+        "nsw",
+        "california",
+        "massachusetts",
+        "illinois",
         # US states and their abbreviations as place lines write them.
         "new york",
         "ny",
