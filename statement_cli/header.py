@@ -391,7 +391,7 @@ def _read_summary(reader: _Reader, i: int, line: str) -> None:
     match = _SUMMARY.match(line)
     if not match:
         return
-    person = parse_person(match.group("person"))
+    person = parse_person(re.sub(r"['’]s\s*$", "", match.group("person").strip()))
     if person and person.name:
         reader.offer("person", person.name, i, NEAR, person)
         reader.offer("organization", match.group("org") or "", i, NEAR)

@@ -83,6 +83,28 @@ LAYOUTS = {
             "date": "2019-05-09",
         },
     ),
+    "EU meeting line at the Forum, number without a full stop": (
+        "EU Statement on Small Arms\n\n"
+        "Forum for Security Co-operation No 1050, Vienna, 16 November 2023\n\n"
+        f"1. {BODY}\n",
+        {
+            "title": "EU Statement on Small Arms",
+            "venue": "Forum for Security Co-operation",
+            "city": "Vienna",
+            "date": "2023-11-16",
+        },
+    ),
+    "office after the name ending 'to the OSCE'": (
+        "Statement by Ambassador Lee Example, Permanent Representative of Ruritania to the OSCE\n\n"
+        "12 May 2016\n\n"
+        f"Mr. Chair,\n\n{BODY}\n",
+        {
+            "speaker": "Lee Example",
+            "speaker_title": "Permanent Representative of Ruritania to the OSCE",
+            "venue": "",
+            "date": "2016-05-12",
+        },
+    ),
     "captions between headline and attribution": (
         "Reply to Borduria on its Commitments\n\n"
         "A delegation's nameplate in the council chamber, Vienna, May 4, 2015. (Example/Photo)\n\n"
@@ -103,7 +125,7 @@ LAYOUTS = {
     "gov.uk speech label and summary sentence": (
         "Speech\n\n"
         "Stability matters to all of us: UK statement to the OSCE\n\n"
-        "Ambassador Pat Example condemns the attacks and calls for an immediate ceasefire.\n\n"
+        "Ambassador Pat Example's statement condemns the attacks and calls for a ceasefire.\n\n"
         f"Thank you, Mr Chair. {BODY}\n",
         {
             "title": "Stability matters to all of us: UK statement to the OSCE",
