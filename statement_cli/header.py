@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from statement_cli.linekinds import (
     ATTRIBUTION,
     BARE_VENUE,
-    CAPTION,
     FURNITURE,
     SALUTATION,
     clean_line,
     header_zone,
     is_body_opening,
+    is_caption,
     is_office_line,
     is_prose,
     is_quote,
@@ -66,6 +66,7 @@ _SUMMARY = re.compile(
     r"^(?P<person>(?:[A-Z][\w.’'-]*\s+){1,5}?)(?:\((?P<org>[^)]+)\)\s+)?[a-z]+(?:s|ed)?\b"
 )
 _LEAD_IN = re.compile(r"\bby\s+(?P<person>(?:the\s+)?[A-Z][^:]*?)\s*(?:\([^()]*\))?\s*:\s*$")
+_LONGEST = 1000  # characters: a longer line is never a header line
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
 _TITLE_CODE = re.compile(r"^(?:\d{6}\s+-\s+|\s*date\s+(?P<date>\d{4}-\d\d-\d\d)\s+)")
 
@@ -127,14 +128,14 @@ def read_header(lines: list[str]) -> Header:
 
 
 def _read_line(reader: _Reader, i: int, following: str) -> None:
-    if i in reader.used:
+    if i in reader.used or len(reader.lines[i]) > _LONGEST:
         return
     line = clean_line(reader.lines[i])
     lowered = line.lower()
     symbol = _SYMBOL.match(line)
     if symbol and symbol.group("body") in SYMBOL_VENUES:
         reader.offer("venue", SYMBOL_VENUES[symbol.group("body")], i, HEADLINE)
-    if lowered in CHROME_LINES or FURNITURE.match(line) or CAPTION.search(line):
+    if lowered in CHROME_LINES or FURNITURE.match(line) or is_caption(line):
         return
     if reader.title_line is not None and _same_headline(reader, i, line):
         return

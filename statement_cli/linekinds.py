@@ -40,11 +40,19 @@ _ADDRESS = re.compile(r"^(?:president|chair\w*|members|friends|mr|mrs|ms)\b.*[,:
 _TRANSCRIPT = re.compile(
     r"^(?:[A-Z][A-Z.’'-]+(?:\s[A-Z][A-Z.’'-]*){0,3}:|(?i:the\s+president)[.:])\s"
 )
-# A photo caption: a credit in brackets "(AP Photo/…)", "(Agency, Name)", "Credit: …".
-CAPTION = re.compile(
-    r"\((?:[^()]*/[^()]*|[^()]*photo[^()]*|[A-Z][\w.]*,\s*[A-Z][^()]*)\)\s*$|\bcredit:|\bphoto\b",
-    re.IGNORECASE,
-)
+# A photo caption: a credit in brackets "(AP Photo/…)", "(Agency, Name)", or "Credit: …".
+_CREDIT = re.compile(r"\(([^()]*)\)\s*$")
+_CREDIT_INSIDE = re.compile(r"/|\bphoto\b|^[A-Z][\w.]*,\s*[A-Z]", re.IGNORECASE)
+_CREDIT_WORD = re.compile(r"\bcredit:|\bphoto\b", re.IGNORECASE)
+
+
+def is_caption(line: str) -> bool:
+    credit = _CREDIT.search(line)
+    return bool(credit and _CREDIT_INSIDE.search(credit.group(1))) or bool(
+        _CREDIT_WORD.search(line)
+    )
+
+
 # Page furniture: bullets and rules, "Item 2: …", times, editorial notes in brackets,
 # document symbols ("SC/1234"), short labels ending in a colon ("AP soundbites:").
 FURNITURE = re.compile(
@@ -68,7 +76,7 @@ def header_zone(lines: list[str]) -> tuple[list[int], int | None]:
         line = lines[i]
         if len(zone) >= MAX_ZONE or is_body_opening(line):
             return zone, i
-        if is_prose(line) and not CAPTION.search(line):
+        if is_prose(line) and not is_caption(line):
             ahead = [lines[j] for j in nonblank[k + 1 : k + 4]]
             if not any(_is_strong(a) for a in ahead):
                 return zone, i
@@ -83,13 +91,16 @@ def is_body_opening(line: str) -> bool:
 
 
 def is_prose(line: str) -> bool:
+    """Running text rather than a header line (checked cheaply first: lines can be long)."""
+    if line.isupper():
+        return False  # an ALL-CAPS headline, however long
+    if len(line) > 250:
+        return True
     if ATTRIBUTION.match(line) or VENUE_LINE.match(line) or date_and_city(line):
-        return len(line) > 250
+        return False
     if meeting(line, True):  # "OSCE Permanent Council No. 1381, Vienna, 7 July 2022."
         return False
     words = len(line.split())
-    if line.isupper():
-        return False
     if len(line) > 200 or (words >= 10 and line[-1] in '.!?;"”’'):
         return not is_quote(line)
     return line[-1] in ".;:" and words >= 6
