@@ -49,6 +49,7 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+_YEAR_DIGITS = re.compile(r"\d{4}")
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # "14.01.2016" (German) and "08/10/2004" (UN): day first, as outside the United States;
 # read month first only when the day-first reading is impossible ("11/21/2001").
@@ -79,6 +80,8 @@ def _iso(year: int, month: int | None, day: int | None) -> str | None:
 def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     """The first date written in `text` and the match that found it (earliest wins)."""
     best: tuple[str, re.Match[str]] | None = None
+    if not _YEAR_DIGITS.search(text):  # every form has a four-digit year; most lines none
+        return None
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             parts = match.groupdict()

@@ -4,6 +4,7 @@ and dates around them, place-and-date lines, datelines."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from statement_cli.dates import MONTHS, find_date, parse_date
 from statement_cli.people import city_name
@@ -58,6 +59,7 @@ _DATELINE = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)  # the header reader asks about the same lines more than once
 def clean_venue(text: str) -> tuple[str, str, str]:
     """(venue, city, date) from a venue as a header writes it: "the Permanent Council,
     Vienna", "OSCE Permanent Council No. 1381, Vienna, 7 July 2022.", "27th Session of the
@@ -107,6 +109,7 @@ def unglue(line: str) -> str:
     return line
 
 
+@lru_cache(maxsize=1024)
 def date_and_city(line: str) -> tuple[str, str] | None:
     """(date, city) from a line that is only a date, a place, or both: "Vienna, Austria,
     September 3, 1998", "December 8, 2016 - Hamburg, Germany", "Location: Vienna",
