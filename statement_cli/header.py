@@ -54,7 +54,9 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 _HEADING_VENUE = re.compile(
-    r"\b(?:statement|remarks|address|speech|intervention|availability|testimony)\b", re.IGNORECASE
+    r"\b(?:statement|remarks|address|speech|intervention|availability|testimony|"
+    r"explanation\s+of\s+(?:vote|position))\b",
+    re.IGNORECASE,
 )
 _VENUE_SPLIT = re.compile(r",?\s+\b(?:to|at|before)\s+(?:the\s+|an?\s+)?(?=[A-Z0-9])")
 # Words after which "to the X" names an office or a body ("Mission to the UN"), not a venue.
@@ -93,7 +95,9 @@ class _Reader:
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         self.offers: dict[str, list[Offer]] = {}
-        self.used: set[int] = set()  # header lines: leave the body if their words are kept
+        self.used: set[int] = set()  # header lines read
+        self.repeats: set[int] = set()  # repeats of the title
+        self.part_of: dict[int, int] = {}  # a line continuing another: "to the United Nations"
         self.title_line: int | None = None
         self.person_line: int | None = None  # the last line that named a person
         self.name_line: int | None = None  # the last speaker-block name line
@@ -196,7 +200,10 @@ def _same_headline(reader: _Reader, i: int, line: str) -> bool:
         return False
     if _title_text(title)[0].isupper() and not line.isupper():
         reader.offers["title"] = [Offer(_title_text(line)[0], i, BLOCK)]
+        reader.repeats.add(reader.title_line)  # type: ignore[arg-type]
         reader.title_line = i
+    else:
+        reader.repeats.add(i)
     reader.used.add(i)
     return True
 
@@ -272,6 +279,7 @@ def _read_org(reader: _Reader, i: int, line: str, following: str) -> None:
     ):
         org = f"{line} {reader.lines[nxt]}"
         reader.used.add(nxt)
+        reader.part_of[nxt] = i
     reader.offer("organization", org, i, BLOCK)
     reader.used.add(i)
 
@@ -458,8 +466,14 @@ def _choose(reader: _Reader) -> Header:
         take("date", date, f"{years[-1]}{date.value[1:]}" if years else "")
     else:
         take("date", date)
+    # A line leaves the body when a chosen field came from it (or it repeats the title) and
+    # every word of it is in the fields: a posted date not chosen, say, stays in the body.
     kept = set(re.findall(r"\w+", " ".join(header.fields.values()).casefold()))
+    origins = set(header.lines.values())
     for i in reader.used:
+        repeat = i in reader.repeats and "title" in header.fields
+        if i not in origins and reader.part_of.get(i) not in origins and not repeat:
+            continue
         words = re.findall(r"\w+", reader.lines[i].casefold())
         if all(w in kept or w in DROPPABLE_WORDS or _NUMBER.fullmatch(w) for w in words):
             header.consumed.add(i)

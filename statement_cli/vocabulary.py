@@ -341,7 +341,11 @@ LINE_LABELS: tuple[str, ...] = (
     "location:",
     "date:",
     "posted:",
+    "posted on",
     "published:",
+    "published on",
+    "last updated:",
+    "updated:",
 )
 # Category prefixes a site puts before a headline ("Press Releases: ", "Text: ").
 TITLE_PREFIXES: tuple[str, ...] = ("press releases:", "press release:", "text:", "news:")

@@ -223,6 +223,17 @@ def test_a_salutation_or_editorial_note_is_never_a_title(salutation: str) -> Non
     assert statement.body.startswith(salutation)
 
 
+def test_a_posted_date_stays_in_the_body_and_the_delivery_date_wins() -> None:
+    text = (
+        "Posted on April 8, 2016\n\nOngoing Violations in Syldavia\n\n"
+        "As delivered by Ambassador Jo Example\nto the Permanent Council, Vienna\n"
+        f"April 7, 2016\n\n{BODY}\n"
+    )
+    statement = parse_text(text, "x.txt")
+    assert (statement.title, statement.date) == ("Ongoing Violations in Syldavia", "2016-04-07")
+    assert statement.body == f"Posted on April 8, 2016\n\n{BODY}"
+
+
 def test_sources_name_the_line_of_each_field() -> None:
     text, _ = LAYOUTS["speaker block, rank before the name"]
     _, sources = parse_with_sources("\n\n" + text, "x.txt")
