@@ -4,8 +4,9 @@ Every line of the header zone (the lines above the first body paragraph) is clas
 page furniture, caption, headline, attribution, speaker-block line, office, issuing body,
 meeting line, place or date line — and each kind offers values for fields, with a rank for
 how strong the evidence is. Each field takes its best offer; lines of unknown kind are
-skipped, not a stop. A line leaves the body only when all its words went into fields (or
-are label words), so nothing is lost; captions, summaries and datelines stay in the body.
+skipped, not a stop. A line leaves the body only when a chosen field came from it and all
+its words are in the fields (or are label words), so nothing is lost; captions, summaries,
+datelines and dates that lost to a stronger one stay in the body.
 """
 
 from __future__ import annotations
