@@ -259,9 +259,9 @@ def ingest(
         from statement_cli.render import render_preview
         from statement_cli.sources import preview
 
-        rows = [(item.source, statement, error) for item, statement, error in preview(items)]
+        rows = [(item.source, *rest) for item, *rest in preview(items)]
         state.emit(render_preview(rows, as_json=fmt is ListFormat.json))
-        if any(error for _, _, error in rows):
+        if any(row[-1] for row in rows):
             raise typer.Exit(EXIT_ERROR)
         return
     archive = _open(ctx, write=True)

@@ -49,7 +49,11 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+_YEAR_DIGITS = re.compile(r"\d{4}")
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# "14.01.2016" (German) and "08/10/2004" (UN): day first, as outside the United States;
+# read month first only when the day-first reading is impossible ("11/21/2001").
+NUMERIC_DATE = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 
 
 def _month_number(text: str) -> int:
@@ -76,6 +80,8 @@ def _iso(year: int, month: int | None, day: int | None) -> str | None:
 def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     """The first date written in `text` and the match that found it (earliest wins)."""
     best: tuple[str, re.Match[str]] | None = None
+    if not _YEAR_DIGITS.search(text):  # every form has a four-digit year; most lines none
+        return None
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             parts = match.groupdict()
@@ -106,6 +112,10 @@ def parse_date(text: str) -> str | None:
     if match:
         y, m, d = match.groups()
         return _iso(int(y), int(m) if m else None, int(d) if d else None)
+    match = NUMERIC_DATE.match(text)
+    if match:
+        first, second, year = (int(g) for g in match.groups())
+        return _iso(year, second, first) or _iso(year, first, second)
     found = find_date(text)
     if found and found[1].group(0).strip() == text:
         return found[0]

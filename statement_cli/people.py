@@ -1,293 +1,201 @@
-"""Who and where, as header lines write them: speakers with their titles, venues, cities."""
+"""Who and from where, as header lines write them: people with their titles, issuing
+bodies, cities. The word lists are in `vocabulary.py`."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-# Honorifics are dropped from a speaker's name (DESIGN: "name as written, no honorific").
-_HONORIFIC = re.compile(
-    r"^(?:(?:mr|mrs|ms|dr|h\.\s?e|hon)\.?|sir|dame|madam|his excellency|her excellency|"
-    r"the honou?rable)\s+",
-    re.IGNORECASE,
+from statement_cli.vocabulary import (
+    COUNTRIES,
+    HONORIFICS,
+    KNOWN_CITIES,
+    NAME_PARTICLES,
+    ORG_NAMES,
+    ORG_NOUNS,
+    STATES,
+    TITLE_NOUNS,
+    TITLE_WORDS,
+    VENUE_NOUNS,
 )
 
-# Words a speaker's title is made of ("Acting Deputy Chief of Mission", "Chargé d'Affaires
-# a.i.", "U.S. Deputy Representative"). A title is a run of these from the start of the
-# line that ends on one of TITLE_NOUNS; the rest of the line is the name.
-TITLE_NOUNS = frozenset(
-    [
-        "ambassador",
-        "ambassador-at-large",
-        "representative",
-        "secretary",
-        "minister",
-        "counselor",
-        "counsellor",
-        "adviser",
-        "advisor",
-        "envoy",
-        "coordinator",
-        "officer",
-        "delegate",
-        "director",
-        "mission",
-        "delegation",
-        "president",
-        "senator",
-        "congressman",
-        "congresswoman",
-        "commissioner",
-        "attaché",
-        "attache",
-        "chair",
-        "chairman",
-        "chairperson",
-        "co-chair",
-        "affaires",
-        "a.i.",
-        "a.i",
-        "secretary-general",
-        "chief",
-        "head",
-        "member",
-        "state",
-    ]
-)
-_TITLE_WORDS = TITLE_NOUNS | frozenset(
-    [
-        "acting",
-        "deputy",
-        "assistant",
-        "under",
-        "principal",
-        "senior",
-        "special",
-        "permanent",
-        "alternate",
-        "political",
-        "economic",
-        "military",
-        "legal",
-        "public",
-        "u.s.",
-        "us",
-        "united",
-        "states",
-        "chargé",
-        "charge",
-        "chargé",
-        "d'affaires",
-        "d’affaires",
-        "d'affaires",
-        "of",
-        "the",
-        "for",
-        "foreign",
-        "prime",
-        "vice",
-        "executive",
-        "general",
-        "interim",
-        "ad",
-        "first",
-        "second",
-        "third",
-        "human",
-        "rights",
-        "affairs",
-    ]
-)
-_NAME_PARTICLES = frozenset(
-    [
-        "de",
-        "van",
-        "von",
-        "der",
-        "da",
-        "del",
-        "la",
-        "le",
-        "bin",
-        "al",
-        "el",
-        "di",
-        "du",
-        "dos",
-        "das",
-        "ter",
-        "ten",
-    ]
-)
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|[A-Z]\.(?:[A-Z]\.)*)$")
-
-KNOWN_CITIES = frozenset(
-    [
-        "vienna",
-        "geneva",
-        "brussels",
-        "strasbourg",
-        "paris",
-        "london",
-        "helsinki",
-        "warsaw",
-        "rome",
-        "berlin",
-        "bern",
-        "astana",
-        "nur-sultan",
-        "tashkent",
-        "bishkek",
-        "almaty",
-        "kyiv",
-        "kiev",
-        "moscow",
-        "minsk",
-        "tbilisi",
-        "yerevan",
-        "baku",
-        "chisinau",
-        "belgrade",
-        "sarajevo",
-        "pristina",
-        "skopje",
-        "tirana",
-        "podgorica",
-        "zagreb",
-        "ljubljana",
-        "bratislava",
-        "prague",
-        "budapest",
-        "bucharest",
-        "sofia",
-        "athens",
-        "ankara",
-        "istanbul",
-        "madrid",
-        "lisbon",
-        "stockholm",
-        "oslo",
-        "copenhagen",
-        "reykjavik",
-        "dublin",
-        "ottawa",
-        "tokyo",
-        "nairobi",
-        "hamburg",
-        "basel",
-        "milan",
-        "dushanbe",
-        "ashgabat",
-        "ulaanbaatar",
-        "valletta",
-        "vilnius",
-        "riga",
-        "tallinn",
-        "luxembourg",
-        "monaco",
-        "zurich",
-        "zürich",
-        "lausanne",
-        "montreux",
-        "munich",
-        "bonn",
-        "washington",
-    ]
-) | {"new york", "new york city", "the hague", "washington, d.c.", "washington, dc", "addis ababa"}
-
-# Words that mark a line as a body of people (a venue or an issuing body), not a city.
-_INSTITUTION_WORDS = re.compile(
-    r"\b(?:council|assembly|meeting|forum|conference|committee|commission|session|mission|"
-    r"delegation|organization|organisation|office|ministry|department|embassy|summit|"
-    r"dialogue|debate|briefing|seminar|workshop|group|panel|osce|un)\b",
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,}|[A-Z]\.[A-Z]\.|[A-Z]\.[A-Z]\.[A-Z]\.)$")
+_HONORIFIC = re.compile(
+    r"(?:^|(?<=\s)|(?<=,))(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?=\s)",
     re.IGNORECASE,
 )
+_CONNECTORS = frozenset({"of", "for", "to", "the", "and", "on", "in", "at"})
+_HONORIFIC_WORDS = frozenset(h for h in HONORIFICS if " " not in h)
+# Person titles, as against the nouns of bodies ("Head of Delegation" is a person's title).
+_PERSON_NOUNS = TITLE_NOUNS - {"mission", "delegation", "state", "member"}
+_ORG_NOUN = re.compile(r"\b(?:" + "|".join(ORG_NOUNS) + r")\b", re.IGNORECASE)
+# After an issuing body's noun only phrases such as "of the X" or "to the Y" may follow.
+_ORG_TAIL = re.compile(
+    r"^(?:\s+(?:of|to|for|on|in|and|at)(?:\s+the)?\s+[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*)*"
+    r"(?:\s+(?:of|to)(?:\s+the)?)?$"
+)
+
+
+@dataclass
+class Person:
+    """A person named in a header line: rank words before the name, an office or body after."""
+
+    title: str = ""
+    name: str = ""
+    office: str = ""
+    organization: str = ""
+
+    @property
+    def speaker_title(self) -> str:
+        return self.office or self.title
+
+
+def _plain(word: str) -> str:
+    return word.lower().strip(",;:()")
+
+
+def city_name(text: str) -> str:
+    """ "Vienna" from "Vienna, Austria", "New York" from "New York, NY"; "" if no city."""
+    text = text.strip().strip(",.;:").strip()
+    if text.lower() in KNOWN_CITIES and text.lower() not in {"washington, dc", "washington, d.c."}:
+        return text
+    parts = [p.strip() for p in text.split(",")]
+    if parts[0].lower() in KNOWN_CITIES and all(p.lower() in COUNTRIES for p in parts[1:] if p):
+        return parts[0]
+    return ""
 
 
 def is_city(text: str) -> bool:
-    """True for a known city ("Vienna", "New York City") or a short "City, Country" line."""
-    text = text.strip().rstrip(".")
-    if text.lower() in KNOWN_CITIES:
-        return True
-    if _INSTITUTION_WORDS.search(text) or any(ch.isdigit() for ch in text):
-        return False
-    parts = [p.strip() for p in text.split(",")]
-    return len(parts) == 2 and parts[0].lower() in KNOWN_CITIES and 1 <= len(parts[1].split()) <= 3
+    """True for a known city ("Vienna", "New York City"), with a country or state after it."""
+    return bool(city_name(text))
 
 
 def looks_like_name(text: str) -> bool:
     """True for a person's name on a line of its own: 2–5 capitalised words or initials."""
     tokens = text.strip().split()
-    if not 2 <= len(tokens) <= 5 or is_city(text) or _INSTITUTION_WORDS.search(text):
+    if not 2 <= len(tokens) <= 5 or is_city(text):
         return False
-    if any(t.lower() in _TITLE_WORDS for t in tokens):
+    return all(_is_name_token(t, upper=text.isupper()) for t in tokens) and tokens[0][0].isupper()
+
+
+def _is_name_token(token: str, upper: bool = False) -> bool:
+    word = _plain(token)
+    if word in NAME_PARTICLES:
+        return True
+    if word in _HONORIFIC_WORDS or word in _CONNECTORS:
         return False
-    return all(_NAME_TOKEN.match(t) or t.lower() in _NAME_PARTICLES for t in tokens)
+    if word in TITLE_WORDS or word in VENUE_NOUNS or _ORG_NOUN.fullmatch(word):
+        return False
+    if not upper and _ACRONYM.match(token.strip(",;:")):
+        return False
+    return bool(_NAME_TOKEN.match(token.strip(",;:")))
 
 
 def is_office(text: str) -> bool:
     """True for an office line in a speaker block ("U.S. Deputy Representative to the UN")."""
     words = re.findall(r"[\w.'’-]+", text.lower())
-    return bool(words) and len(words) <= 14 and any(w in TITLE_NOUNS for w in words[:6])
+    return bool(words) and len(words) <= 16 and any(w in _PERSON_NOUNS for w in words[:6])
 
 
-def split_title_and_name(person: str) -> tuple[str, str]:
-    """("Ambassador", "Daniel B. Baer") from "Ambassador Daniel B. Baer"; honorifics dropped.
-
-    A trailing ", Title" ("Jane Example, Deputy Chief of Mission") is read as the title too.
-    """
-    person = re.sub(r"\s+", " ", person).strip().strip(",;:").strip()
-    post_title = ""
-    if "," in person:
-        head, _, tail = person.partition(",")
-        tail = tail.strip()
-        # "Chargé d'Affaires, a.i. Jane Example" keeps its comma inside the title.
-        if tail and not tail.lower().startswith("a.i") and is_office(tail):
-            person, post_title = head.strip(), tail
-    tokens = person.split()
-    end = 0
-    for i, token in enumerate(tokens):
-        word = token.lower().strip(",")
-        if word not in _TITLE_WORDS:
-            break
-        if word in TITLE_NOUNS:
-            end = i + 1
-    title = " ".join(tokens[:end]).strip(",")
-    name = " ".join(tokens[end:])
-    if not name:
-        return (post_title or title), ""
-    name = _HONORIFIC.sub("", name).strip()
-    return (title or post_title), name
+def is_org_line(text: str) -> bool:
+    """True for an issuing body's line: "U.S. Mission to the OSCE", "Office of the Press
+    Secretary", "Permanent Mission of Australia" (no digits, no person's title before it)."""
+    text = text.strip().strip(",")
+    if text.lower() in ORG_NAMES:
+        return True
+    match = _ORG_NOUN.search(text)
+    if not match or any(ch.isdigit() for ch in text) or len(text.split()) > 14:
+        return False
+    before = text[: match.start()].split()
+    if len(before) > 4 or any(_plain(w) in _PERSON_NOUNS for w in before):
+        return False
+    if before and not all(w[:1].isupper() or w.lower() == "the" for w in before):
+        return False
+    return bool(_ORG_TAIL.match(text[match.end() :]))
 
 
-def split_venue(text: str) -> tuple[str, str]:
-    """("Permanent Council", "Vienna") from "the Permanent Council, Vienna" or from
-    "the Permanent Council Vienna" (a known city at the end)."""
-    text = re.sub(r"\s+", " ", text).strip().strip(",;:.").strip()
-    text = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE)
-    if "," in text:
-        head, _, tail = text.rpartition(",")
-        tail = tail.strip()
-        if is_city(tail) or (tail and tail.lower() in {"d.c.", "dc"}):
-            if tail.lower() in {"d.c.", "dc"}:
-                head, _, city = head.rpartition(",")
-                return _strip_the(head), f"{city.strip()}, {tail}"
-            # "Warsaw, Poland": the city is the known part, the country stays with it.
-            inner_head, _, inner = head.rpartition(",")
-            if inner and is_city(f"{inner.strip()}, {tail}") and inner_head:
-                return _strip_the(inner_head), f"{inner.strip()}, {tail}"
-            return _strip_the(head), tail
-        if tail and tail.lower() in KNOWN_CITIES | {""}:
-            return _strip_the(head), tail
-    lowered = text.lower()
-    for city in sorted(KNOWN_CITIES, key=len, reverse=True):
-        if lowered.endswith(" " + city) and len(text) > len(city) + 1:
-            venue = text[: -len(city)].strip().strip(",")
-            if venue:
-                return _strip_the(venue), text[-len(city) :]
-    if is_city(text):
-        return "", text
-    return _strip_the(text), ""
+def is_rank(text: str) -> bool:
+    """True for rank words before a name: "Ambassador", "U.S. Ambassador to the OSCE",
+    "Chargé d’Affaires, a.i.", "Deputy Secretary" (title words, bodies' acronyms)."""
+    words = [w.strip(",") for w in text.split()]
+    return bool(words) and all(
+        w.lower() in TITLE_WORDS or w.lower() in {"to", "and", "-"} or _ACRONYM.match(w)
+        for w in words
+    )
 
 
-def _strip_the(text: str) -> str:
-    return re.sub(r"^the\s+", "", text.strip().strip(","), flags=re.IGNORECASE).strip()
+def strip_honorifics(text: str) -> str:
+    return re.sub(r"\s+", " ", _HONORIFIC.sub(" ", f" {text} ")).strip()
+
+
+def parse_person(text: str) -> Person | None:
+    """The person in "Ambassador Jane Q. Example", "Jane Example, Deputy Chief of Mission",
+    "Council President Jane Example (Ruritania)", "Jane Example (UK delegation to the OSCE)",
+    "U.S. Ambassador to the OSCE Jane Example", "the President"; None when `text` names a
+    state or nobody."""
+    text = re.sub(r"\s+", " ", text).strip().strip(",;:").strip()
+    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    if not text or f"the {text.lower()}" in STATES or text.lower() in STATES:
+        return None
+    if is_org_line(text):
+        return Person(organization=text)
+    person = Person()
+    paren = re.search(r"\s*\(\s*([^()]*?)\s*\)\s*$", text)
+    if paren:
+        text = text[: paren.start()]
+        if is_org_line(paren.group(1)):
+            person.organization = paren.group(1)
+    tokens = text.split()
+    # In ALL CAPS a name cannot be told from other words: only rank words are read.
+    start, end = (len(tokens), len(tokens)) if text.isupper() else _name_span(tokens, False)
+    before = " ".join(tokens[:start])
+    after = " ".join(tokens[end:]).lstrip(",").strip()
+    person.name = " ".join(tokens[start:end]).strip(",;")
+    person.title = _rank(before)
+    if after:
+        of_body = re.match(r"of\s+(?:the\s+)?(.+?)(?:\s+at\s+the\s+.*)?$", after)
+        if of_body and is_org_line(of_body.group(1)):
+            person.organization = of_body.group(1)
+        elif is_org_line(after):
+            person.organization = after
+        elif is_office(after):
+            person.office = after
+    if not person.name and not all(_plain(w) in TITLE_WORDS for w in person.title.split()):
+        return None
+    return person
+
+
+def _name_span(tokens: list[str], upper: bool) -> tuple[int, int]:
+    """Where the name is among `tokens`: the first run of two or more name words, else one
+    name word straight after a rank ("Deputy Secretary Talbott", "Minister Dion")."""
+    single: tuple[int, int] | None = None
+    i = 0
+    while i < len(tokens):
+        if not _is_name_token(tokens[i], upper):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(tokens) and not tokens[j - 1].endswith(",") and _is_name_token(tokens[j], upper)
+        ):
+            j += 1
+        if i and tokens[i - 1] in _CONNECTORS:  # "Bureau of Arms Control": not a name
+            i = j
+            continue
+        if j - i >= 2:
+            return i, j
+        if single is None and i and _plain(tokens[i - 1]) in TITLE_NOUNS:
+            single = (i, j)
+        i = j
+    return single or (len(tokens), len(tokens))
+
+
+def _rank(before: str) -> str:
+    """Rank words before a name, honorifics dropped: "Chargé d’Affaires, a.i." kept whole,
+    "Chargé, H.E. Ambassador" → "Chargé"."""
+    rank = strip_honorifics(before).strip(" ,")
+    parts = [p.strip() for p in rank.split(",")]
+    if len(parts) > 1 and not parts[1].lower().startswith("a.i"):
+        rank = parts[0]
+    return rank

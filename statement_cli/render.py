@@ -236,30 +236,45 @@ def ingest_summary(counts: dict[str, int], dry_run: bool = False) -> Text:
     return text
 
 
-def render_preview(rows: list[tuple[str, Statement | None, str]], as_json: bool) -> RenderableType:
-    """`ingest --dry-run`: the fields each file would get, or why it would fail."""
+PreviewRow = tuple[str, "Statement | None", dict[str, dict[str, object]], str]
+
+
+def _origin(source: dict[str, object] | None) -> str:
+    """ "line 4" for a field read off the text, else where it came from ("file name")."""
+    if not source:
+        return ""
+    return f"line {source['line']}" if "line" in source else str(source.get("from", ""))
+
+
+def render_preview(rows: list[PreviewRow], as_json: bool) -> RenderableType:
+    """`ingest --dry-run`: the fields each file would get and where each came from (a line
+    of the text, the file name, front matter, a metadata CSV, an option), or why it would
+    fail."""
     if as_json:
         records = []
-        for source, statement, error in rows:
+        for source, statement, sources, error in rows:
             record: dict[str, object] = {"source": source or "<stdin>"}
             if statement is not None:
                 record.update({f: getattr(statement, f) for f in METADATA_FIELDS})
                 record["word_count"] = statement.word_count
+                record["sources"] = sources
             record["error"] = error
             records.append(record)
         return json_text(records) + "\n"
     blocks: list[RenderableType] = []
-    for source, statement, error in rows:
+    for source, statement, sources, error in rows:
         blocks.append(Text(clean(source or "<stdin>"), style="bold cyan"))
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="dim", no_wrap=True)
         grid.add_column(overflow="fold")
+        grid.add_column(style="dim", no_wrap=True)
         if statement is None:
             grid.add_row("error", Text(clean(error), style="red"))
         else:
             for name in METADATA_FIELDS:
                 value = clean(getattr(statement, name))
-                grid.add_row(name, Text(value) if value else Text("—", style="dim"))
+                shown = Text(value) if value else Text("—", style="dim")
+                grid.add_row(name, shown, _origin(sources.get(name)) if value else "")
             grid.add_row("words", f"{statement.word_count:,}")
         blocks.append(Padding(grid, (0, 0, 1, 2)))
     return Group(*blocks)

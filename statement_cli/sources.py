@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from statement_cli.archive import IngestItem
+from statement_cli.decode import decode
 from statement_cli.errors import InputError
 from statement_cli.exchange import jsonl_records, record_text
 from statement_cli.inert import shown_path
 from statement_cli.model import Statement
-from statement_cli.parse import canonical_fields, parse_bytes
+from statement_cli.parse import Sources, canonical_fields, parse_with_sources
 
 # Files larger than this are refused unless STATEMENT_MAX_FILE_MB says otherwise: a
 # statement is a few KB to a few hundred KB, and a multi-GB file is a mistake.
@@ -204,18 +205,22 @@ def read_metadata_csv(path: Path) -> dict[str, dict[str, str]]:
     return result
 
 
-def preview(items: Iterator[IngestItem]) -> Iterator[tuple[IngestItem, Statement | None, str]]:
-    """What ingest would archive from each item: (item, statement, "") or (item, None, why)."""
+Preview = tuple[IngestItem, Statement | None, Sources, str]
+
+
+def preview(items: Iterator[IngestItem]) -> Iterator[Preview]:
+    """What ingest would archive from each item, and where each field came from:
+    (item, statement, sources, "") or (item, None, {}, why)."""
     for item in items:
         try:
-            statement = parse_bytes(
-                item.read(), Path(item.source).name, item.options, item.csv_fields
+            statement, sources = parse_with_sources(
+                decode(item.read()), Path(item.source).name, item.options, item.csv_fields
             )
         except (OSError, InputError) as error:
-            yield item, None, str(error.strerror if isinstance(error, OSError) else error)
+            yield item, None, {}, str(error.strerror if isinstance(error, OSError) else error)
             continue
         statement.source = item.source
         if not statement.body:
-            yield item, None, "empty file; nothing to archive"
+            yield item, None, {}, "empty file; nothing to archive"
         else:
-            yield item, statement, ""
+            yield item, statement, sources, ""

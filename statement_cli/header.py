@@ -1,0 +1,481 @@
+"""The header of a statement read as evidence, not as a fixed sequence.
+
+Every line of the header zone (the lines above the first body paragraph) is classified —
+page furniture, caption, headline, attribution, speaker-block line, office, issuing body,
+meeting line, place or date line — and each kind offers values for fields, with a rank for
+how strong the evidence is. Each field takes its best offer; lines of unknown kind are
+skipped, not a stop. A line leaves the body only when a chosen field came from it and all
+its words are in the fields (or are label words), so nothing is lost; captions, summaries,
+datelines and dates that lost to a stronger one stay in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from statement_cli.linekinds import (
+    ATTRIBUTION,
+    BARE_VENUE,
+    FURNITURE,
+    SALUTATION,
+    clean_line,
+    header_zone,
+    is_body_opening,
+    is_caption,
+    is_office_line,
+    is_prose,
+    is_quote,
+    meeting,
+)
+from statement_cli.people import (
+    Person,
+    city_name,
+    is_office,
+    is_org_line,
+    is_rank,
+    looks_like_name,
+    parse_person,
+)
+from statement_cli.places import clean_venue, date_and_city, dateline, is_venue
+from statement_cli.vocabulary import (
+    AUTHOR_BODIES,
+    CHROME_LINES,
+    DROPPABLE_WORDS,
+    SYMBOL_VENUES,
+    TITLE_PREFIXES,
+)
+
+# Ranks of evidence: a line made for the field beats a phrase inside a headline.
+HEADLINE, NEAR, BLOCK, AUTHOR = 1, 2, 3, 4
+_FORMULA = re.compile(r"\b(?:delivered|prepared)\s+(?:for\s+delivery\s+)?by\b", re.IGNORECASE)
+_HEADING = re.compile(
+    r"^(?:[\w.’'-]+\s+){0,2}?(?:statement|remarks|intervention|address|speech|testimony|"
+    r"right\s+of\s+reply|response|reply|press\s+availability)\b",
+    re.IGNORECASE,
+)
+_HEADING_VENUE = re.compile(
+    r"\b(?:statement|remarks|address|speech|intervention|availability|testimony|"
+    r"explanation\s+of\s+(?:vote|position))\b",
+    re.IGNORECASE,
+)
+_VENUE_SPLIT = re.compile(r",?\s+\b(?:to|at|before)\s+(?:the\s+|an?\s+)?(?=[A-Z0-9])")
+# Words after which "to the X" names an office or a body ("Mission to the UN"), not a venue.
+_OFFICE_TO = frozenset(
+    {"representative", "ambassador", "envoy", "mission", "delegation", "secretary"}
+)
+_SYMBOL = re.compile(r"^(?P<body>[A-Z]{1,4})/\d+")
+_SUMMARY = re.compile(
+    r"^(?P<person>(?:[A-Z][\w.’'-]*\s+){1,5}?)(?:\((?P<org>[^)]+)\)\s+)?[a-z]+(?:s|ed)?\b"
+)
+_LEAD_IN = re.compile(r"\bby\s+(?P<person>(?:the\s+)?[A-Z][^:]*?)\s*(?:\([^()]*\))?\s*:\s*$")
+_LONGEST = 1000  # characters: a longer line is never a header line
+_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
+_TITLE_CODE = re.compile(r"^(?:\d{6}\s+-\s+|\s*date\s+(?P<date>\d{4}-\d\d-\d\d)\s+)")
+
+
+@dataclass
+class Offer:
+    value: str
+    line: int
+    rank: int
+    person: Person | None = None
+    office_line: int | None = None  # a speaker's office read from the line under the name
+
+
+@dataclass
+class Header:
+    """Fields read off the header, the line (0-based) each came from, and the lines used up."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    consumed: set[int] = field(default_factory=set)
+
+
+class _Reader:
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.offers: dict[str, list[Offer]] = {}
+        self.used: set[int] = set()  # header lines read
+        self.repeats: set[int] = set()  # repeats of the title
+        self.part_of: dict[int, int] = {}  # a line continuing another: "to the United Nations"
+        self.title_line: int | None = None
+        self.person_line: int | None = None  # the last line that named a person
+        self.name_line: int | None = None  # the last speaker-block name line
+        self.in_block = False  # a person, attribution or meeting line has been read
+
+    def offer(self, name: str, value: str, line: int, rank: int, person: Person | None = None):
+        value = re.sub(r"\s+", " ", value or "").strip(" ,;")
+        if value or person:
+            self.offers.setdefault(name, []).append(Offer(value, line, rank, person))
+
+    def best(self, name: str, latest: bool = False) -> Offer | None:
+        found = self.offers.get(name, [])
+        if not found:
+            return None
+        top = max(o.rank for o in found)
+        ranked = [o for o in found if o.rank == top]
+        return ranked[-1] if latest else ranked[0]
+
+
+def read_header(lines: list[str]) -> Header:
+    """Fields of the header at the top of `lines` (and of an attribution at the end)."""
+    reader = _Reader(lines)
+    top, body_start = header_zone(lines)
+    for position, i in enumerate(top):
+        following = lines[top[position + 1]] if position + 1 < len(top) else ""
+        _read_line(reader, i, following)
+    soft = [i for i in top if i not in reader.used and is_prose(lines[i])]
+    for i in [*soft, *([body_start] if body_start is not None else [])]:
+        _read_paragraph(reader, i)
+    _read_end_attribution(reader)
+    return _choose(reader)
+
+
+def _read_line(reader: _Reader, i: int, following: str) -> None:
+    if i in reader.used or len(reader.lines[i]) > _LONGEST:
+        return
+    line = clean_line(reader.lines[i])
+    lowered = line.lower()
+    symbol = _SYMBOL.match(line)
+    if symbol and symbol.group("body") in SYMBOL_VENUES:
+        reader.offer("venue", SYMBOL_VENUES[symbol.group("body")], i, HEADLINE)
+    if lowered in CHROME_LINES or FURNITURE.match(line) or is_caption(line):
+        return
+    if reader.title_line is not None and _same_headline(reader, i, line):
+        return
+    if _read_date_line(reader, i, line):
+        return
+    attribution = ATTRIBUTION.match(line)
+    if attribution and len(line) < 300:
+        _read_attribution(reader, i, line, attribution.group("rest"))
+        return
+    previous_was_person = reader.person_line is not None and reader.person_line == _previous(
+        reader, i
+    )
+    if previous_was_person and is_office_line(line):
+        office, _, org = line.partition(", ")
+        if org and is_org_line(org):
+            reader.offer("organization", org, i, BLOCK)
+        else:
+            office = line
+        for offer in _person_offers(reader, reader.person_line):  # type: ignore[arg-type]
+            if offer.person and not offer.person.office:
+                offer.person.office = office.strip(" ,")
+                offer.office_line = i
+        reader.used.add(i)
+        return
+    if meeting(line, reader.in_block or reader.title_line is not None):
+        venue, city, date = meeting(line, True)  # type: ignore[misc]
+        _offer_place(reader, i, venue, city, date, BLOCK)
+        reader.in_block = True
+        reader.used.add(i)
+        return
+    if is_org_line(line) and (reader.in_block or reader.title_line is not None or following):
+        _read_org(reader, i, line, following)
+        return
+    if _read_name_line(reader, i, line, following):
+        return
+    if reader.title_line is None and _headline_ok(reader, line):
+        _read_title(reader, i, line)
+        return
+    if reader.title_line is not None and _previous(reader, i) == reader.title_line:
+        _read_summary(reader, i, line)
+
+
+def _previous(reader: _Reader, i: int) -> int | None:
+    j = i - 1
+    while j >= 0 and not reader.lines[j]:
+        j -= 1
+    return j if j >= 0 else None
+
+
+def _person_offers(reader: _Reader, i: int) -> list[Offer]:
+    return [o for o in reader.offers.get("person", []) if o.line == i]
+
+
+def _same_headline(reader: _Reader, i: int, line: str) -> bool:
+    """A repeat of the title is used up; a mixed-case repeat of an ALL-CAPS title wins."""
+    title = reader.lines[reader.title_line]  # type: ignore[index]
+    if _title_text(line)[0].casefold() != _title_text(title)[0].casefold():
+        return False
+    if _title_text(title)[0].isupper() and not line.isupper():
+        reader.offers["title"] = [Offer(_title_text(line)[0], i, BLOCK)]
+        reader.repeats.add(reader.title_line)  # type: ignore[arg-type]
+        reader.title_line = i
+    else:
+        reader.repeats.add(i)
+    reader.used.add(i)
+    return True
+
+
+def _read_date_line(reader: _Reader, i: int, line: str) -> bool:
+    found = date_and_city(line)
+    if not found:
+        return False
+    date, city = found
+    rank = BLOCK if reader.in_block else NEAR
+    reader.offer("date", date, i, rank)
+    reader.offer("city", city, i, BLOCK)
+    reader.used.add(i)
+    return True
+
+
+def _offer_place(reader: _Reader, i: int, venue: str, city: str, date: str, rank: int) -> None:
+    reader.offer("venue", venue, i, rank)
+    reader.offer("city", city, i, rank)
+    reader.offer("date", date, i, rank if len(date) > 4 else HEADLINE)  # a year: weak
+
+
+def _read_attribution(reader: _Reader, i: int, line: str, rest: str) -> None:
+    parts = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", rest)  # "Name, Office. Venue. Session"
+    person_text, place = _split_place(parts[0])
+    person_text = re.split(r",?\s+on\s+", person_text, flags=re.IGNORECASE)[0]
+    person = parse_person(person_text)
+    body_only = bool(person and not person.name and person.organization) and not place
+    heading = bool(_HEADING.match(line)) and not _FORMULA.search(line) and not line.endswith(",")
+    if reader.title_line is None and heading and not body_only:
+        _read_title(reader, i, line)
+    rank = NEAR if reader.title_line == i else BLOCK
+    values: list[str] = []
+    if person and (person.name or person.title):
+        reader.offer("person", person.name, i, rank if person.name else HEADLINE, person)
+        reader.offer("organization", person.organization, i, rank)
+        values += [person.name, person.title, person.office, person.organization]
+        reader.person_line = i
+    elif person and person.organization:
+        reader.offer("delegation", person.organization, i, rank)
+        values.append(person.organization)
+    for extra in [place, *parts[1:]]:
+        venue, city, date = clean_venue(extra) if extra else ("", "", "")
+        if is_venue(venue) or city or date:
+            _offer_place(reader, i, venue if is_venue(venue) else "", city, date, rank)
+            values += [venue, city, extra if date else ""]
+    reader.in_block = reader.in_block or (bool(values) and not body_only)
+    reader.used.add(i)
+
+
+def _split_place(text: str) -> tuple[str, str]:
+    """("Jane Example", "the Permanent Council, Vienna") from "Jane Example to the Permanent
+    Council, Vienna"; "to the" after a title or body noun is part of an office or a name."""
+    for match in _VENUE_SPLIT.finditer(text):
+        before = text[: match.start()]
+        last = before.split()[-1].lower().strip(",") if before.split() else ""
+        if match.group(0).strip(", ").startswith("to") and (
+            last in _OFFICE_TO or ("," in before and is_office(before.rsplit(",", 1)[1]))
+        ):
+            continue  # "Ambassador to the OSCE", "Mission to the UN", "…, Representative of X to"
+        if is_venue(clean_venue(text[match.end() :])[0]):
+            return before, text[match.end() :]
+    return text, ""
+
+
+def _read_org(reader: _Reader, i: int, line: str, following: str) -> None:
+    """An issuing body; "U.S. Delegation to the" / "OSCE …" and "Mission of X" / "to the
+    United Nations" are one body over two lines."""
+    org = line
+    nxt = _next(reader, i)
+    if nxt is not None and (
+        re.search(r"\s(?:to|of)(?:\s+the)?$", line) or re.match(r"^to\s+the\s", following)
+    ):
+        org = f"{line} {reader.lines[nxt]}"
+        reader.used.add(nxt)
+        reader.part_of[nxt] = i
+    reader.offer("organization", org, i, BLOCK)
+    reader.used.add(i)
+
+
+def _next(reader: _Reader, i: int) -> int | None:
+    for j in range(i + 1, len(reader.lines)):
+        if reader.lines[j]:
+            return j
+    return None
+
+
+def _read_name_line(reader: _Reader, i: int, line: str, following: str) -> bool:
+    """A speaker-block name line: "Jane Q. Example", "Ambassador Jane Example", "Deputy
+    Secretary Example", "Senator Jane Example, Chairman"."""
+    if len(line.split()) > 14 or line.endswith((".", ":")):
+        return False
+    person = parse_person(line)
+    if not person or not person.name or line.isupper():
+        return False
+    if (person.title and not is_rank(person.title)) or person.office[:1].islower():
+        return False  # "Jane Example, deputy chief of the …" is a sentence, wrapped
+    words = " ".join([person.title, person.name, person.office, person.organization])
+    covered = set(re.findall(r"\w+", words.casefold()))
+    if not all(w in covered or w in DROPPABLE_WORDS for w in re.findall(r"\w+", line.casefold())):
+        return False
+    supported = (
+        person.title
+        or person.office
+        or re.search(r"\b[A-Z]\.?(?:\s|$)", person.name)
+        or is_office_line(following)
+        or date_and_city(following)
+    )
+    if not supported or not (person.title or looks_like_name(person.name)):
+        return False
+    rank = BLOCK if len(person.name.split()) > 1 else NEAR
+    if reader.name_line is not None and reader.name_line == _previous(reader, i):
+        listed = _person_offers(reader, reader.name_line)
+        if listed and listed[-1].value != person.name:  # two people in a row: a letterhead
+            for offer in listed:
+                offer.rank = 0
+            rank = 0
+    reader.offer("person", person.name, i, rank, person)
+    reader.person_line = reader.name_line = i
+    reader.in_block = True
+    reader.used.add(i)
+    return True
+
+
+def _headline_ok(reader: _Reader, line: str) -> bool:
+    if (
+        line.endswith(":")
+        or "[" in line
+        or line[0] == "("
+        or is_body_opening(line)
+        or reader.in_block
+    ):
+        return bool(reader.in_block and _HEADING.match(line) and not line.endswith(":"))
+    return not is_prose(line) or is_quote(line)
+
+
+def _title_text(line: str) -> tuple[str, str]:
+    """(title, date) from a headline line: site prefixes ("Press Releases: ", "Text: ", a
+    "240716 - " code, " date 2018-09-09 ") are not part of the title."""
+    line = line.strip()
+    date = ""
+    code = _TITLE_CODE.match(line)
+    if code:
+        date = code.group("date") or ""
+        line = line[code.end() :]
+    for prefix in TITLE_PREFIXES:
+        if line.lower().startswith(prefix):
+            line = line[len(prefix) :].strip()
+    place = re.search(r",\s*([^,]+(?:,\s*[^,]+)?),$", line)  # "…, Copenhagen, Denmark,"
+    if place and city_name(place.group(1)):
+        line = line[: place.start()]
+    return line.strip(), date
+
+
+def _read_title(reader: _Reader, i: int, line: str) -> None:
+    title, date = _title_text(line)
+    reader.title_line = i
+    reader.offer("title", title, i, BLOCK)
+    reader.offer("date", date, i, NEAR)
+    reader.used.add(i)
+    _read_headline_place(reader, i, line)
+
+
+def _read_headline_place(reader: _Reader, i: int, line: str) -> None:
+    """Venue, city and date named in a headline: "Remarks at the UN Security Council …",
+    "OSCE Informal High-Level Meeting in Helsinki", "Wrap-up Session - March 2014"."""
+    heading = _HEADING_VENUE.search(line)
+    place = _split_place(line[heading.end() :])[1] if heading else ""
+    if place:
+        _offer_place(reader, i, *clean_venue(place), NEAR)
+        return
+    first = re.split(r":\s|\s[–—|]\s|\s-\s", _title_text(line)[0])[0]
+    if BARE_VENUE.match(first) and len(first.split()) <= 10:
+        venue, city, _ = clean_venue(first)
+        if is_venue(venue):
+            reader.offer("venue", venue, i, HEADLINE)
+            reader.offer("city", city, i, HEADLINE)
+    found = clean_venue(line)[2] if not heading else ""
+    reader.offer("date", found if re.match(r"\d{4}-\d\d", found) else "", i, HEADLINE)
+    if re.search(r"\b(?:19|20)\d\d$", first):
+        reader.offer("date", clean_venue(first)[2], i, HEADLINE)
+    for body in AUTHOR_BODIES:
+        if re.search(
+            rf"{body}\s+press\s+statement|press\s+statement\b.*\bby\s+(?:the\s+)?{body}",
+            line,
+            re.IGNORECASE,
+        ):
+            reader.offer("organization", body, i, AUTHOR)
+
+
+def _read_summary(reader: _Reader, i: int, line: str) -> None:
+    """A summary sentence under the headline naming the speaker ("Ambassador Jane Example
+    condemns …", "Jane Example (UK delegation to the OSCE) criticises …")."""
+    match = _SUMMARY.match(line)
+    if not match:
+        return
+    person = parse_person(re.sub(r"['’]s\s*$", "", match.group("person").strip()))
+    if person and person.name:
+        reader.offer("person", person.name, i, NEAR, person)
+        reader.offer("organization", match.group("org") or "", i, NEAR)
+
+
+def _read_paragraph(reader: _Reader, i: int) -> None:
+    """A dateline or a "by Council President Name (Country):" lead-in opening a paragraph."""
+    line = reader.lines[i]
+    if reader.title_line is not None and _previous(reader, i) == reader.title_line:
+        _read_summary(reader, i, line)
+    found = dateline(line)
+    if found:
+        reader.offer("city", found[0], i, BLOCK)
+        reader.offer("date", found[1], i, BLOCK + 1)
+    lead = _LEAD_IN.search(line)
+    if lead:
+        person = parse_person(lead.group("person"))
+        if person and person.name:
+            reader.offer("person", person.name, i, NEAR, person)
+
+
+def _read_end_attribution(reader: _Reader) -> None:
+    """An attribution after the closing formula: "As delivered by … to the …, Vienna"."""
+    seen = 0
+    for i in range(len(reader.lines) - 1, -1, -1):
+        line = reader.lines[i]
+        if i in reader.used or (reader.title_line is not None and i <= reader.title_line):
+            return
+        if not line:
+            continue
+        seen += 1
+        match = ATTRIBUTION.match(line)
+        if seen > 3 or (match and _HEADING.match(line)) or SALUTATION.match(line):
+            return
+        if match and len(line) < 300:
+            _read_attribution(reader, i, line, match.group("rest"))
+            return
+
+
+def _choose(reader: _Reader) -> Header:
+    header = Header()
+
+    def take(name: str, offer: Offer | None, value: str | None = None) -> None:
+        if offer and (value if value is not None else offer.value):
+            header.fields[name] = value if value is not None else offer.value
+            header.lines[name] = offer.line
+
+    take("title", reader.best("title"))
+    person = reader.best("person")
+    if person and person.person and person.rank > 0:
+        take("speaker", person, person.person.name)
+        take("speaker_title", person, person.person.speaker_title)
+        if person.office_line is not None and "speaker_title" in header.fields:
+            header.lines["speaker_title"] = person.office_line
+    take("organization", reader.best("organization"))
+    if "speaker" not in header.fields and "organization" not in header.fields:
+        take("organization", reader.best("delegation"))
+    take("venue", reader.best("venue"))
+    take("city", reader.best("city"))
+    date = reader.best("date", latest=True)
+    if date and date.value.startswith("--"):  # a dateline's day: the year from another date
+        years = [o.value[:4] for o in reader.offers["date"] if o.value[:1].isdigit()]
+        take("date", date, f"{years[-1]}{date.value[1:]}" if years else "")
+    else:
+        take("date", date)
+    # A line leaves the body when a chosen field came from it (or it repeats the title) and
+    # every word of it is in the fields: a posted date not chosen, say, stays in the body.
+    kept = set(re.findall(r"\w+", " ".join(header.fields.values()).casefold()))
+    origins = set(header.lines.values())
+    for i in reader.used:
+        repeat = i in reader.repeats and "title" in header.fields
+        if i not in origins and reader.part_of.get(i) not in origins and not repeat:
+            continue
+        words = re.findall(r"\w+", reader.lines[i].casefold())
+        if all(w in kept or w in DROPPABLE_WORDS or _NUMBER.fullmatch(w) for w in words):
+            header.consumed.add(i)
+    return header

@@ -1,0 +1,153 @@
+"""Kinds of header lines, told apart line by line: the zone a header may fill, body
+openings (salutations, transcript labels), prose, captions, page furniture, meeting lines,
+office lines. Pure predicates on one line of text; `header.py` reads fields with them."""
+
+from __future__ import annotations
+
+import re
+
+from statement_cli.people import is_office, is_org_line, parse_person
+from statement_cli.places import clean_venue, date_and_city, is_venue
+from statement_cli.vocabulary import ALT_TEXTS
+
+# Header lines read at most (059 has a 22-line tag list between headline and attribution).
+MAX_ZONE = 40
+
+# Who delivered it: "As delivered by …", "Statement delivered by …", "Testimony :: …".
+ATTRIBUTION = re.compile(
+    r"^(?:as\s+(?:delivered|prepared(?:\s+for\s+delivery)?|written)\s+by|"
+    r"(?:[\w.’'-]+\s+){0,2}?(?:statement|remarks|speech|address|intervention|availability)"
+    r"\s+(?:as\s+)?(?:delivered\s+)?by|delivered\s+by|presented\s+by|testimony\s*::)\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+# Where, on a line of its own: "to the Permanent Council, Vienna".
+VENUE_LINE = re.compile(
+    r"^(?:(?:as\s+)?delivered\s+)?(?:to|at|before)\s+(?:the\s+|an?\s+)?(?P<rest>[A-Z0-9].*)$"
+)
+# A meeting line's own marks: "No. 1381", "1407", "26th Session", "Session 31" (not a year).
+_MEETING_MARK = re.compile(
+    r"\bno\.?\s*\d|\b(?!(?:19|20)\d\d\b)\d{3,4}\b|\b\d+(?:st|nd|rd|th)\b|\bsession\s+\d|\bstakeout\b",
+    re.IGNORECASE,
+)
+SALUTATION = re.compile(
+    r"^(?:thank\s+you|thanks\b|(?:mr|mrs|ms)\.?\s+(?:president|chair|speaker|moderator|vice)|"
+    r"madam|madame|mister|excellenc|your\s+excellenc|"
+    r"distinguished|dear\s|ladies|gentlemen|fellow|colleagues|good\s+(?:morning|afternoon|evening))",
+    re.IGNORECASE,
+)
+_ADDRESS = re.compile(r"^(?:president|chair\w*|members|friends|mr|mrs|ms)\b.*[,:]$", re.IGNORECASE)
+# A transcript's speaker label: "AMBASSADOR BAER: …", "The President. …".
+_TRANSCRIPT = re.compile(
+    r"^(?:[A-Z][A-Z.’'-]+(?:\s[A-Z][A-Z.’'-]*){0,3}:|(?i:the\s+president)[.:])\s"
+)
+# A photo caption: a credit in brackets "(AP Photo/…)", "(Agency, Name)", or "Credit: …".
+_CREDIT = re.compile(r"\(([^()]*)\)\s*$")
+_CREDIT_INSIDE = re.compile(r"/|\bphoto\b|^[A-Z][\w.]*,\s*[A-Z]", re.IGNORECASE)
+_CREDIT_WORD = re.compile(r"\bcredit:|\bphoto\b", re.IGNORECASE)
+
+
+def is_caption(line: str) -> bool:
+    credit = _CREDIT.search(line)
+    return bool(credit and _CREDIT_INSIDE.search(credit.group(1))) or bool(
+        _CREDIT_WORD.search(line)
+    )
+
+
+# Page furniture: bullets and rules, "Item 2: …", times, editorial notes in brackets,
+# document symbols ("SC/1234"), short labels ending in a colon ("AP soundbites:").
+FURNITURE = re.compile(
+    r"^(?:[•*·|_=\s-]+.*|.*\s\|$|jump\s+to.*|item\s+\d+\b.*|this\s+was\s+published\s+under\b.*|"
+    r"transcript\s+of\s+the\s+speech\b.*|\d{1,2}:\d\d\s*[ap]\.?m\.?.*|\[.*\]|[A-Z]{1,4}/\d+.*|"
+    r"[\w’' ]{1,30}:)$",
+    re.IGNORECASE,
+)
+# With a meeting number, a name may hold "of", "for", "and": "Forum for Security Co-operation".
+_NAMED_VENUE = re.compile(r"^[A-Z0-9][\w.’'-]*(?:\s+(?:[A-Z0-9][\w.’'-]*|of|for|and|the|-))*$")
+# A venue named alone: capitalised words, "in" before a city ("… Meeting in Helsinki").
+BARE_VENUE = re.compile(r"^(?:[A-Z0-9][\w.’'-]*|in)(?:\s+(?:[A-Z0-9][\w.’'-]*|in|-))*$")
+
+
+def header_zone(lines: list[str]) -> tuple[list[int], int | None]:
+    """The header zone and the first body line: the zone ends at a salutation, a transcript
+    label, or a prose line with no header line (attribution, date, place) soon after it."""
+    nonblank = [i for i, line in enumerate(lines) if line]
+    zone: list[int] = []
+    for k, i in enumerate(nonblank):
+        line = lines[i]
+        if len(zone) >= MAX_ZONE or is_body_opening(line):
+            return zone, i
+        if is_prose(line) and not is_caption(line):
+            ahead = [lines[j] for j in nonblank[k + 1 : k + 4]]
+            if not any(_is_strong(a) for a in ahead):
+                return zone, i
+        zone.append(i)
+    return zone, None
+
+
+def is_body_opening(line: str) -> bool:
+    if SALUTATION.match(line) or _TRANSCRIPT.match(line):
+        return not ATTRIBUTION.match(line)
+    return bool(_ADDRESS.match(line)) and len(line.split()) <= 12
+
+
+def is_prose(line: str) -> bool:
+    """Running text rather than a header line (checked cheaply first: lines can be long)."""
+    if line.isupper():
+        return False  # an ALL-CAPS headline, however long
+    if len(line) > 250:
+        return True
+    if ATTRIBUTION.match(line) or VENUE_LINE.match(line) or date_and_city(line):
+        return False
+    if meeting(line, True):  # "OSCE Permanent Council No. 1381, Vienna, 7 July 2022."
+        return False
+    words = len(line.split())
+    if len(line) > 200 or (words >= 10 and line[-1] in '.!?;"”’'):
+        return not is_quote(line)
+    return line[-1] in ".;:" and words >= 6
+
+
+def is_quote(line: str) -> bool:
+    return line[0] in "\"“‘'" and line[-1] in "\"”’'" and len(line.split()) <= 25
+
+
+def _is_strong(line: str) -> bool:
+    """A line that only a header holds: an attribution, a date or place line, a name line."""
+    if ATTRIBUTION.match(line) and len(line) < 250:
+        return True
+    if date_and_city(line) or meeting(line, True):
+        return True
+    person = parse_person(line) if len(line.split()) <= 6 else None
+    return bool(person and person.name and person.title and not is_prose(line))
+
+
+def clean_line(line: str) -> str:
+    """The line without image alt text glued to it ("Great Seal Secretary of State …")."""
+    for alt in ALT_TEXTS:
+        line = re.sub(rf"^{alt}\s+|\s+-\s+{alt}$", "", line, flags=re.IGNORECASE)
+    return line
+
+
+def meeting(line: str, context: bool) -> tuple[str, str, str] | None:
+    """(venue, city, date) of a meeting or venue line; None if `line` is not one. Without
+    `context` (no title read yet) only a line with a meeting number, session or date is."""
+    to_venue = VENUE_LINE.match(line)
+    text = to_venue.group("rest") if to_venue else line
+    if len(text.split()) > 14 or not (text[0].isupper() or text[0].isdigit()):
+        return None
+    venue, city, date = clean_venue(text)
+    marked = _MEETING_MARK.search(line)
+    named = BARE_VENUE.match(venue) or (marked and _NAMED_VENUE.match(venue))
+    if not is_venue(venue) or not (to_venue or named):
+        return None
+    if not (to_venue or context or marked):
+        return None
+    return venue, city, date
+
+
+def is_office_line(line: str) -> bool:
+    """An office under a name ("U.S. Deputy Representative to the United Nations"); not a
+    body's line, a sentence, or another person's name."""
+    if is_org_line(line) or not is_office(line) or is_prose(line):
+        return False
+    person = parse_person(line)
+    return not (person and len(person.name.split()) > 1)

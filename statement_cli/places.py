@@ -1,0 +1,158 @@
+"""Where and when, as header lines write them: venues with their meeting numbers, cities
+and dates around them, place-and-date lines, datelines."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from statement_cli.dates import MONTHS, find_date, parse_date
+from statement_cli.people import city_name
+from statement_cli.vocabulary import (
+    KNOWN_CITIES,
+    LINE_LABELS,
+    OCCASIONS,
+    PLACES,
+    VENUE_BODIES,
+    VENUE_NOUNS,
+)
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH_WORD = re.compile(r"^(?:" + "|".join(MONTHS) + r")\b\.?\s+", re.IGNORECASE)
+# A topic or a second part after the body's name: "… on Iran", "…: Multilateral …", "… – Item".
+_TOPIC = re.compile(
+    r"(?:\s+(?:on|regarding|concerning|about|with|following|called)\s+|\s*:\s+|\s+[–—|]\s+|"
+    r"\s+-\s+|\s*\().*$",
+    re.IGNORECASE,
+)
+_NUMBERING = re.compile(
+    r"^\d+(?:st|nd|rd|th)\s+(?:session|meeting)\s+of\s+(?:the\s+)?|"  # 27th Session of the …
+    r"\s+(?:\d+(?:st|nd|rd|th)\s+session|session\s+\d+)$|"  # … 26th Session, … Session 31
+    r"\s+no\.?\s*\d+|\s+\d{3,}\b",  # … No. 1381, … No 1450, … 1407
+    re.IGNORECASE,
+)
+_OCCASION = re.compile(
+    r"(?<=\S)\s+(?:" + "|".join(re.escape(o) for o in OCCASIONS) + r")\b.*$", re.IGNORECASE
+)
+_COUNCIL_MEETING = re.compile(r"\b(council|assembly)\s+meeting\b.*$", re.IGNORECASE)
+_CITY_TAIL = re.compile(
+    r"(?:,\s*|\s+in\s+|\s+)(?P<city>"
+    + "|".join(re.escape(c) for c in sorted(KNOWN_CITIES, key=len, reverse=True))
+    + r")(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?$",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(
+    r"^(?:" + "|".join(re.escape(label) for label in LINE_LABELS) + r")\s*[|:–—-]?\s*|"
+    r"\s*[|:–—-]?\s*(?:" + "|".join(re.escape(label) for label in LINE_LABELS) + r")$",
+    re.IGNORECASE,
+)
+_GLUED_MONTH = re.compile(
+    r"^(?P<city>[A-Z][a-z]+)(?=(?:" + "|".join(m.title() for m in MONTHS if len(m) > 3) + r")\b)"
+)
+# "VIENNA, 31 October 2007 - …", "NEW YORK, 15 May (UN Headquarters) -- …", "(Washington) -",
+# "Washington, DC - …", "WARSAW, POLAND – …" at the start of a paragraph.
+_DATELINE = re.compile(
+    r"^(?:\((?P<paren>[A-Z][\w .]+)\)|(?P<city>[A-Z][\w.'’ ]+?)"
+    r"(?:,\s*(?P<region>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?))?"
+    r"(?:,\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"(?:\s*\([^)]*\))?)\s*(?:--|[-–—])\s+\S"
+)
+
+
+@lru_cache(maxsize=1024)  # the header reader asks about the same lines more than once
+def clean_venue(text: str) -> tuple[str, str, str]:
+    """(venue, city, date) from a venue as a header writes it: "the Permanent Council,
+    Vienna", "OSCE Permanent Council No. 1381, Vienna, 7 July 2022.", "27th Session of the
+    UN Human Rights Council", "UN Security Council Briefing Called by …"."""
+    text = re.sub(r"\s+", " ", text).strip().strip(".,;: ")
+    date = ""
+    found = find_date(text)
+    if found:
+        date = found[0]
+        text = (text[: found[1].start()] + " " + text[found[1].end() :]).strip(" ,.;-–—")
+    text = re.sub(r"^(?:the|an?)\s+", "", text, flags=re.IGNORECASE)
+    text = _TOPIC.sub("", text)
+    city = ""
+    match = _CITY_TAIL.search(text)
+    if match and match.start() > 0:
+        city, text = match.group("city"), text[: match.start()]
+    if not date:
+        year = _YEAR.search(text)
+        date = year.group(0) if year else ""
+    text = _NUMBERING.sub("", _YEAR.sub("", text))
+    text = _MONTH_WORD.sub("", text.strip())
+    text = _COUNCIL_MEETING.sub(r"\1", text)
+    text = _OCCASION.sub("", text)
+    text = re.sub(r"^(?:the|an?)\s+", "", re.sub(r"\s+", " ", text), flags=re.IGNORECASE)
+    return text.strip(" ,.;:-–—"), city, date
+
+
+def is_venue(venue: str) -> bool:
+    """True for the name of a body addressed or a place of delivery."""
+    words = venue.split()
+    if not words or len(words) > 10 or not (venue[0].isupper() or venue[0].isdigit()):
+        return False
+    lowered = venue.lower()
+    return words[-1].lower() in VENUE_NOUNS or lowered in VENUE_BODIES or lowered in PLACES
+
+
+def strip_label(line: str) -> str:
+    """The line without a label such as "PRESS RELEASE |" or "- Press release"."""
+    return _LABEL.sub("", line).strip()
+
+
+def unglue(line: str) -> str:
+    """ "Geneva June 10, 2014" from "GenevaJune 10, 2014" (a city glued to its date)."""
+    match = _GLUED_MONTH.match(line)
+    if match and match.group("city").lower() in KNOWN_CITIES:
+        return f"{match.group('city')} {line[match.end() :]}"
+    return line
+
+
+@lru_cache(maxsize=1024)
+def date_and_city(line: str) -> tuple[str, str] | None:
+    """(date, city) from a line that is only a date, a place, or both: "Vienna, Austria,
+    September 3, 1998", "December 8, 2016 - Hamburg, Germany", "Location: Vienna",
+    "14.01.2016 - Press release"; None for any other line."""
+    line = unglue(strip_label(line)).strip(" .")
+    if not line:
+        return None
+    iso = parse_date(line)
+    if iso:
+        return iso, ""
+    found = find_date(line)
+    if not found:
+        city = city_name(line)
+        return ("", city) if city else None
+    rest = (line[: found[1].start()] + " " + line[found[1].end() :]).strip(" ,;-–—")
+    city = city_name(rest)
+    if rest and not city:
+        return None
+    return found[0], city
+
+
+def dateline(line: str) -> tuple[str, str] | None:
+    """(city, date or "--MM-DD" for a day without a year) from a paragraph that opens with
+    a dateline; None if it does not."""
+    match = _DATELINE.match(line)
+    if not match:
+        return None
+    raw = match.group("paren") or match.group("city") or ""
+    if raw.lower() not in KNOWN_CITIES and not (raw.isupper() and len(raw) > 2):
+        return None
+    if raw.isupper() and raw.lower() not in KNOWN_CITIES and match.group("region") is None:
+        return None
+    city = raw.title() if raw.isupper() else raw
+    when = match.group("date") or ""
+    iso = ""
+    if when:
+        found = find_date(when)
+        if found:
+            iso = found[0]
+        else:
+            day_month = re.match(r"(\d{1,2})\s+([A-Za-z]+)|([A-Za-z]+)\.?\s+(\d{1,2})", when)
+            if day_month:
+                day = day_month.group(1) or day_month.group(4)
+                month = MONTHS.get((day_month.group(2) or day_month.group(3)).lower())
+                iso = f"--{month:02d}-{int(day):02d}" if month else ""
+    return city, iso

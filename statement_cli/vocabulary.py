@@ -1,0 +1,478 @@
+"""Word lists the header reader works from, kept as data (lower case unless noted).
+
+Each list names the sources of the dev set it was drawn from, so a reviewer can judge how
+far it generalises. Regular expressions built from these live in `header.py`.
+"""
+
+from __future__ import annotations
+
+# Honorifics dropped from a name: "H.E. Ms. Jane Example", "the Honourable Jane Example".
+HONORIFICS: tuple[str, ...] = (
+    "his excellency",
+    "her excellency",
+    "the honourable",
+    "the honorable",
+    "honourable",
+    "honorable",
+    "h.e.",
+    "h. e.",
+    "he",
+    "hon.",
+    "hon",
+    "mr.",
+    "mr",
+    "mrs.",
+    "mrs",
+    "ms.",
+    "ms",
+    "dr.",
+    "dr",
+    "sir",
+    "dame",
+    "rep.",
+)
+
+# Words a speaker's title is made of ("Acting Deputy Chief of Mission", "Chargé d'Affaires
+# a.i.", "U.S. Deputy Representative"). A title is a run of these from the start of the
+# line that ends on one of TITLE_NOUNS; the rest of the line is the name.
+TITLE_NOUNS = frozenset(
+    [
+        "ambassador",
+        "ambassador-at-large",
+        "representative",
+        "secretary",
+        "minister",
+        "counselor",
+        "counsellor",
+        "adviser",
+        "advisor",
+        "envoy",
+        "coordinator",
+        "officer",
+        "delegate",
+        "director",
+        "mission",
+        "delegation",
+        "president",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "commissioner",
+        "attaché",
+        "attache",
+        "chair",
+        "chairman",
+        "chairperson",
+        "co-chair",
+        "co-chairman",
+        "vice-chair",
+        "vice-chairman",
+        "affaires",
+        "a.i.",
+        "a.i",
+        "secretary-general",
+        "chief",
+        "head",
+        "member",
+        "state",
+    ]
+)
+TITLE_WORDS = TITLE_NOUNS | frozenset(
+    [
+        "acting",
+        "deputy",
+        "assistant",
+        "under",
+        "principal",
+        "senior",
+        "special",
+        "permanent",
+        "alternate",
+        "political",
+        "economic",
+        "military",
+        "legal",
+        "public",
+        "u.s.",
+        "us",
+        "united",
+        "states",
+        "chargé",
+        "charge",
+        "chargé",
+        "d'affaires",
+        "d’affaires",
+        "d'affaires",
+        "of",
+        "the",
+        "for",
+        "foreign",
+        "prime",
+        "vice",
+        "executive",
+        "general",
+        "interim",
+        "ad",
+        "first",
+        "second",
+        "third",
+        "human",
+        "rights",
+        "affairs",
+    ]
+)
+NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "van",
+        "von",
+        "der",
+        "da",
+        "del",
+        "la",
+        "le",
+        "bin",
+        "al",
+        "el",
+        "di",
+        "du",
+        "dos",
+        "das",
+        "ter",
+        "ten",
+    ]
+)
+KNOWN_CITIES = frozenset(
+    [
+        "vienna",
+        "geneva",
+        "brussels",
+        "strasbourg",
+        "paris",
+        "london",
+        "helsinki",
+        "warsaw",
+        "rome",
+        "berlin",
+        "bern",
+        "astana",
+        "nur-sultan",
+        "tashkent",
+        "bishkek",
+        "almaty",
+        "kyiv",
+        "kiev",
+        "moscow",
+        "minsk",
+        "tbilisi",
+        "yerevan",
+        "baku",
+        "chisinau",
+        "belgrade",
+        "sarajevo",
+        "pristina",
+        "skopje",
+        "tirana",
+        "podgorica",
+        "zagreb",
+        "ljubljana",
+        "bratislava",
+        "prague",
+        "budapest",
+        "bucharest",
+        "sofia",
+        "athens",
+        "ankara",
+        "istanbul",
+        "madrid",
+        "lisbon",
+        "stockholm",
+        "oslo",
+        "copenhagen",
+        "reykjavik",
+        "dublin",
+        "ottawa",
+        "tokyo",
+        "nairobi",
+        "hamburg",
+        "basel",
+        "milan",
+        "dushanbe",
+        "ashgabat",
+        "ulaanbaatar",
+        "valletta",
+        "vilnius",
+        "riga",
+        "tallinn",
+        "luxembourg",
+        "monaco",
+        "zurich",
+        "zürich",
+        "lausanne",
+        "montreux",
+        "munich",
+        "bonn",
+        "washington",
+    ]
+) | {"new york", "new york city", "the hague", "washington, d.c.", "washington, dc", "addis ababa"}
+# Further capitals and cities where statements are delivered (UN, OSCE, AU, Commonwealth).
+KNOWN_CITIES |= frozenset(
+    (
+        "new delhi|beijing|bangkok|jakarta|manila|seoul|canberra|sydney|wellington|ottawa|"
+        "montreal|toronto|chicago|boston|los angeles|san francisco|cairo|amman|beirut|"
+        "baghdad|kabul|islamabad|tehran|riyadh|doha|abu dhabi|dubai|jerusalem|tel aviv|"
+        "pretoria|johannesburg|lagos|abuja|dakar|accra|kampala|kinshasa|khartoum|mogadishu|"
+        "brasilia|buenos aires|santiago|lima|bogota|mexico city|havana|caracas|valletta|"
+        "nicosia|andorra la vella|san marino|vaduz|podgorica|chisinau|skopje|tirana|"
+        "edinburgh|belfast|cardiff|the hague|amsterdam|rotterdam|antwerp|frankfurt|dresden|"
+        "salzburg|graz|krakow|gdansk|lodz|łódź|odesa|odessa|kharkiv|lviv|mariupol|"
+        "st. petersburg|saint petersburg|sochi|minsk|vilnius|osh|samarkand|turkmenbashi|"
+        "baku|tbilisi|batumi|helsinki|turku|reykjavik|oslo|bergen|stockholm|gothenburg|"
+        "copenhagen|aarhus|marrakech|rabat|tunis|algiers|tripoli|nairobi|addis ababa"
+    ).split("|")
+)
+
+# Nouns that head an issuing body's line: "U.S. Mission to the OSCE", "Office of the Press
+# Secretary", "Delegation of the European Union to Albania" (OSCE, State, USUN, WH, EU, AU).
+ORG_NOUNS: tuple[str, ...] = (
+    "mission",
+    "delegation",
+    "embassy",
+    "ministry",
+    "department",
+    "office",
+    "commission",
+    "consulate",
+    "permanent representation",
+    "secretariat",
+)
+# Issuing bodies known by name rather than by a head noun.
+ORG_NAMES: frozenset[str] = frozenset({"the white house", "white house"})
+
+# Nouns that end the name of a body addressed: "Permanent Council", "General Assembly",
+# "Forum for Security Co-operation", "Annual Security Review Conference".
+VENUE_NOUNS: frozenset[str] = frozenset(
+    {
+        "council",
+        "assembly",
+        "conference",
+        "meeting",
+        "forum",
+        "committee",
+        "commission",
+        "summit",
+        "ministerial",
+        "session",
+        "stakeout",
+        "co-operation",
+        "cooperation",
+    }
+)
+# Bodies addressed that carry none of those nouns: "UK statement to the OSCE".
+VENUE_BODIES: frozenset[str] = frozenset({"osce", "nato"})
+# Named places of delivery (White House rooms; the dev set's 040).
+PLACES: frozenset[str] = frozenset(
+    {"oval office", "east room", "rose garden", "roosevelt room", "state dining room"}
+)
+# The kind of meeting after a body's name, cut off with whatever follows it:
+# "UN Security Council Briefing Called by …", "General Assembly debate on …".
+OCCASIONS: tuple[str, ...] = (
+    "high-level open debate",
+    "open debate",
+    "debate",
+    "briefing",
+    "consultations",
+    "arria-formula meeting",
+    "closing statement",
+    "closing session",
+    "opening session",
+    "wrap-up session",
+)
+# UN press-release symbols and the body each names as venue ("GA/9199": UN press, 065).
+SYMBOL_VENUES: dict[str, str] = {"GA": "General Assembly"}
+# Bodies that author their own press statements ("Security Council press statement", UN).
+AUTHOR_BODIES: tuple[str, ...] = ("Security Council",)
+
+# Whole lines that are page furniture, never a field (State, WH, UK, AU, UN, OSCE).
+CHROME_LINES: frozenset[str] = frozenset(
+    {
+        "print friendly",
+        "printer-friendly version",
+        "printable banner",
+        "diplomacy in action",
+        "flag bar",
+        "blue bar",
+        "read article",
+        "hot off the email.",
+        "quote:",
+        "language selection",
+        "national statements",
+        "thematic issues",
+        "as delivered",
+        "as prepared",
+        "as prepared for delivery",
+        "check against delivery",
+        "usis washington file",
+        "(begin text)",
+        "(end text)",
+        "speech",
+        "speeches",
+        "press release",
+        "press statement",
+        "media note",
+        "remarks",
+        "statement",
+        "closing statement",
+        "opening statement",
+        "general statement",
+        "news",
+        "for immediate release",
+    }
+)
+# Image alt text glued to the start or end of a header line ("Great Seal Secretary of …").
+ALT_TEXTS: tuple[str, ...] = ("great seal", "department seal", "seal")
+# Labels around a date or place line: "PRESS RELEASE | date", "Delivered on: date",
+# "14.01.2016 - Press release", "Location: Vienna", "For Immediate Release date".
+LINE_LABELS: tuple[str, ...] = (
+    "for immediate release",
+    "press release",
+    "press statement",
+    "delivered on:",
+    "location:",
+    "date:",
+    "posted:",
+    "posted on",
+    "published:",
+    "published on",
+    "last updated:",
+    "updated:",
+)
+# Category prefixes a site puts before a headline ("Press Releases: ", "Text: ").
+TITLE_PREFIXES: tuple[str, ...] = ("press releases:", "press release:", "text:", "news:")
+
+# Countries and states written after a city ("Vienna, Austria", "New York, NY").
+COUNTRIES: frozenset[str] = frozenset(
+    {
+        "austria",
+        "germany",
+        "denmark",
+        "poland",
+        "turkey",
+        "switzerland",
+        "belgium",
+        "finland",
+        "france",
+        "netherlands",
+        "the netherlands",
+        "italy",
+        "spain",
+        "sweden",
+        "norway",
+        "lithuania",
+        "latvia",
+        "estonia",
+        "ukraine",
+        "georgia",
+        "serbia",
+        "slovakia",
+        "czech republic",
+        "hungary",
+        "romania",
+        "bulgaria",
+        "albania",
+        "kazakhstan",
+        "uzbekistan",
+        "mongolia",
+        "malta",
+        "ireland",
+        "united kingdom",
+        "uk",
+        "usa",
+        "u.s.a.",
+        "united states",
+        "united states of america",
+        "canada",
+        "australia",
+        "kenya",
+        "ethiopia",
+        "japan",
+        "austria-hungary",
+        "belarus",
+        "moldova",
+        "armenia",
+        "azerbaijan",
+        "kyrgyzstan",
+        "tajikistan",
+        "turkmenistan",
+        "russia",
+        "russian federation",
+        "greece",
+        "portugal",
+        "croatia",
+        "slovenia",
+        "bosnia and herzegovina",
+        "montenegro",
+        "north macedonia",
+        "kosovo",
+        "cyprus",
+        "luxembourg",
+        "iceland",
+        "new zealand",
+        "india",
+        "china",
+        "south africa",
+        "egypt",
+        "morocco",
+        "brazil",
+        "mexico",
+        "korea",
+        "republic of korea",
+        "scotland",
+        "england",
+        "wales",
+        "northern ireland",
+        "ontario",
+        "quebec",
+        "nsw",
+        "california",
+        "massachusetts",
+        "illinois",
+        # US states and their abbreviations as place lines write them.
+        "new york",
+        "ny",
+        "n.y.",
+        "dc",
+        "d.c.",
+        "virginia",
+        "va",
+        "maryland",
+        "md",
+    }
+)
+# States named as a speaker ("Statement by the United States of America"): not a person
+# and, by the dev set's convention, not an issuing body either.
+STATES: frozenset[str] = frozenset(
+    {"the united states of america", "the united states", "united states of america"}
+)
+
+WEEKDAYS: frozenset[str] = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+# Words a consumed header line may drop: labels, honorifics, dates' words, countries after
+# a city, meeting numbers' "No". A header line leaves the body only when each of its words
+# is in a field or here (the no-word-lost guarantee); benchmarks check the same list.
+DROPPABLE_WORDS: frozenset[str] = (
+    frozenset(
+        (
+            "as delivered by to the at before in prepared for delivery statement remarks on of a "
+            "an and mr ms mrs dr he h e hon honourable honorable his her excellency sir dame rep "
+            "no session date press release releases text location immediate posted published "
+            "january february march april may june july august september october november "
+            "december jan feb mar apr jun jul aug sep sept oct nov dec st nd rd th "
+            "availability address speech intervention testimony delivered"
+        ).split()
+    )
+    | WEEKDAYS
+    | frozenset(w for c in COUNTRIES for w in c.replace(".", " ").split())
+)
