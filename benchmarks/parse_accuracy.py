@@ -132,6 +132,8 @@ def load_entries(args: argparse.Namespace) -> tuple[Path, list[dict[str, object]
     data = json.loads(args.expected.read_text("utf-8"))
     if isinstance(data, dict):  # {file: fields}, as tests/fixtures/layouts-expected.json
         data = [dict(fields, file=name) for name, fields in data.items()]
+    else:  # the dev set's list, whose paths ("texts/NNN-….txt") are relative to its folder
+        data = [dict(e, file=Path(e["file"]).name) for e in data]
     return args.folder, data
 
 
