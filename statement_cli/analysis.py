@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from statement_cli.archive import Archive, Highlighter, ordered_matches, retrying_read
+from statement_cli.archive import Archive, retrying_read
 from statement_cli.query import Filters, parse_query
 
 TOP = 10
@@ -45,12 +45,10 @@ def _top(values: list[bytes], docnums: list[int], limit: int = TOP) -> list[tupl
 
 @retrying_read
 def stats(archive: Archive) -> Stats:
-    from statement_cli.index import columns
-
-    with archive.searcher() as searcher:
-        live = columns.live(searcher)
-        keys = columns.numbers(searcher, "date_key")
-        word_counts = columns.numbers(searcher, "word_count")
+    with archive.view() as view:
+        live = view.live()
+        keys = view.numbers("date_key")
+        word_counts = view.numbers("word_count")
         dated = sorted(keys[d] for d in live if keys[d])
         years = Counter(str(k // 10000) for k in dated)
         result = Stats(
@@ -60,9 +58,9 @@ def stats(archive: Archive) -> Stats:
             last_date=_key_to_iso(dated[-1]) if dated else "",
             undated=len(live) - len(dated),
             per_year=sorted(years.items()),
-            speakers=_top(columns.strings(searcher, "speaker_exact"), live),
-            venues=_top(columns.strings(searcher, "venue_exact"), live),
-            organizations=_top(columns.strings(searcher, "organization_exact"), live),
+            speakers=_top(view.strings("speaker_exact"), live),
+            venues=_top(view.strings("venue_exact"), live),
+            organizations=_top(view.strings("organization_exact"), live),
         )
     result.bytes_on_disk = _size_of_folder(archive.path)
     return result
@@ -105,13 +103,11 @@ def trend(
 ) -> list[Period]:
     """Matching statements per period, beside all statements of that period (so a busy
     year does not look like a trend), for every period that has statements."""
-    from statement_cli.index import columns
-
     tree = parse_query(text, filters)
-    with archive.searcher() as searcher:
-        keys = columns.numbers(searcher, "date_key")
-        everything = Counter(_period(keys[d], by) for d in columns.live(searcher) if keys[d])
-        matched = ordered_matches(searcher, tree, "date", 1)[2]
+    with archive.view() as view:
+        keys = view.numbers("date_key")
+        everything = Counter(_period(keys[d], by) for d in view.live() if keys[d])
+        matched = view.ordered(tree, "date", 1).matched
         matching = Counter(_period(keys[d], by) for d in matched if keys[d])
     everything.pop("", None)
     matching.pop("", None)
@@ -140,19 +136,15 @@ def concordance(
 ) -> list[Line]:
     """Keyword in context: every occurrence of `term` (a word, prefix* or "phrase") in the
     matching statements, oldest statement first."""
-    from statement_cli.snippets import find_matches
-
     tree = parse_query(term, filters)
     lines: list[Line] = []
-    with archive.searcher() as searcher:
-        docnums = ordered_matches(searcher, tree, "date", None)[0]
-        highlighter = Highlighter(tree, searcher)
+    with archive.view() as view:
+        docnums = view.ordered(tree, "date", None).docnums
+        highlighter = view.highlighter(tree)
         for docnum in docnums:  # bodies are read one at a time, until the lines suffice
-            fields = searcher.stored_fields(docnum)
+            fields = view.stored_fields(docnum)
             body = " ".join(fields.get("body", "").split())
-            for start, end in find_matches(
-                body, highlighter.terms, highlighter.analyse, highlighter.prefixes
-            ):
+            for start, end in highlighter.spans(body):
                 left = body[max(0, start - width) : start]
                 right = body[end : end + width]
                 lines.append(

@@ -8,7 +8,6 @@ commands that need them, so `statement --help` and `--version` start fast.
 import os
 import sys
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -295,9 +294,7 @@ def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     try:
         given = ctx.find_root().params.get("archive")
         archive = Archive.open(Path(given) if given else default_archive_path())
-        with archive.searcher() as searcher:
-            found = searcher.reader().expand_prefix("id", incomplete.lower())
-            return [t.decode() if isinstance(t, bytes) else t for t in islice(found, 200)]
+        return archive.ids_starting(incomplete, 200)
     except Exception:  # completion must never print a traceback into the shell
         return []
 
@@ -864,7 +861,7 @@ def check(
 
     Example: statement check --repair
     """
-    from statement_cli.checking import check as check_archive
+    from statement_cli.archive.checking import check as check_archive
     from statement_cli.render import render_check
 
     archive = _open(ctx, repairing=True)

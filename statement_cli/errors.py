@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 
 class StatementError(Exception):
     """Base of every error the core reports to a user."""
@@ -53,14 +50,3 @@ class ArchiveLocked(StatementError):
 
 class InputError(StatementError):
     """A file handed to ingest cannot be used (binary, empty, unreadable, too large)."""
-
-
-@contextmanager
-def reading_the_index() -> Iterator[None]:
-    """Whoosh fails in many ways on a damaged index: each becomes one ArchiveError."""
-    try:
-        yield
-    except StatementError:
-        raise
-    except Exception as error:
-        raise ArchiveError(f"the index cannot be read: {type(error).__name__}: {error}") from None

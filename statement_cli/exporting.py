@@ -6,11 +6,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from statement_cli.archive.store import atomic_write
 from statement_cli.errors import InputError
 from statement_cli.exchange import front_matter_text, safe_file_name
 from statement_cli.formats import ListFormat
 from statement_cli.model import Hit, Statement
-from statement_cli.store import atomic_write
 
 FORMATS = ("jsonl", "json", "csv", "text")
 

@@ -48,7 +48,8 @@ def test_searches_an_archive_written_by_0_1_0(old_archive: Path, query: str) -> 
     archive = Archive.open(old_archive)
     assert archive.format_version == 1
     result = archive.search(query, limit=None, snippets=1)
-    with archive.searcher() as searcher:
+    with archive.view() as view:
+        searcher = view.searcher
         assert len(searcher.leaf_searchers()) == 2
         expected = brute_force_matches(searcher, parse_query(query))
         found = {searcher.document_number(id=hit.statement.id) for hit in result.hits}
@@ -90,7 +91,8 @@ def test_searches_an_archive_written_by_0_2_0(format_2_archive: Path, query: str
     archive = Archive.open(format_2_archive)
     assert archive.format_version == 2
     result = archive.search(query, limit=None, snippets=1)
-    with archive.searcher() as searcher:
+    with archive.view() as view:
+        searcher = view.searcher
         expected = brute_force_matches(searcher, parse_query(query))
         found = {searcher.document_number(id=hit.statement.id) for hit in result.hits}
     assert found == expected

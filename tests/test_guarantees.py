@@ -19,7 +19,7 @@ import pytest
 from processes import TIMEOUT, cli, indexed_ids, spawn, write_statements
 
 from statement_cli.archive import FORMAT_FILE, Archive
-from statement_cli.checking import check
+from statement_cli.archive.checking import check
 
 BATCH = 80  # over writers.PARALLEL_FROM: the two-process writer and its workers run
 

@@ -56,7 +56,8 @@ def test_postings_hold_each_statement_once_with_its_positions(big_archive: Path)
     archive = Archive.open(big_archive)
     analyzer = stemming_analyzer()
     seen = 0
-    with archive.searcher() as searcher:
+    with archive.view() as view:
+        searcher = view.searcher
         for leaf, _base in searcher.leaf_searchers():
             reader = leaf.reader()
             assert isinstance(reader.schema["body"].format, PackedPositions)
@@ -77,7 +78,8 @@ def test_postings_hold_each_statement_once_with_its_positions(big_archive: Path)
 def test_body_lengths_are_read_back(big_archive: Path) -> None:
     archive = Archive.open(big_archive)
     analyzer = stemming_analyzer()
-    with archive.searcher() as searcher:
+    with archive.view() as view:
+        searcher = view.searcher
         for docnum in range(0, searcher.doc_count_all(), 37):
             body = searcher.stored_fields(docnum)["body"]
             stored = searcher.doc_field_length(docnum, "body")

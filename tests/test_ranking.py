@@ -69,7 +69,8 @@ def _check(archive: Archive, text: str) -> None:
     own matches are not the reference for NOT: with deletions in a segment, its AND NOT
     of two ORs can keep a statement it should drop.)"""
     tree = parse_query(text)
-    with archive.searcher() as searcher:
+    with archive.view() as view:
+        searcher = view.searcher
         assert len(searcher.leaf_searchers()) >= 2
         ours = ranking.rank(searcher, tree, None)
         assert set(ours.docnums) == brute_force_matches(searcher, tree)
@@ -117,7 +118,8 @@ def test_matches_are_right_and_ranked_as_whoosh_ranks(archive: Archive, query: s
 @pytest.mark.parametrize("order", ["date", "-date"])
 def test_date_order_is_whooshs(archive: Archive, query: str, order: str) -> None:
     tree = parse_query(query)
-    with archive.searcher() as searcher:
+    with archive.view() as view:
+        searcher = view.searcher
         ours = ranking.rank(searcher, tree, None, order)
         page = ranking.rank(searcher, tree, 5, order)
         results = searcher.search(
@@ -136,7 +138,8 @@ def test_date_order_is_whooshs(archive: Archive, query: str, order: str) -> None
 
 def test_page_is_the_top_of_the_full_ranking(archive: Archive) -> None:
     tree = parse_query("rights OR council OR election")
-    with archive.searcher() as searcher:
+    with archive.view() as view:
+        searcher = view.searcher
         full = ranking.rank(searcher, tree, None)
         page = ranking.rank(searcher, tree, 7)
     assert page.total == full.total > 7
@@ -185,7 +188,8 @@ def test_random_queries(archive: Archive, tokens: list[str]) -> None:
 def test_related_is_whooshs_more_like_this(archive: Archive) -> None:
     ident = archive.search("rights", limit=1).hits[0].statement.id
     ours = archive.related(ident, limit=8)
-    with archive.searcher() as searcher:
+    with archive.view() as view:
+        searcher = view.searcher
         docnum = searcher.document_number(id=ident)
         whoosh = list(searcher.more_like(docnum, "body", top=8, numterms=25))
         expected = [(hit["id"], hit.score) for hit in whoosh]
@@ -205,7 +209,8 @@ def test_related_is_whooshs_more_like_this(archive: Archive) -> None:
 )
 def test_prefix_and_fuzzy_words_match_what_whoosh_expands(archive: Archive, query: str) -> None:
     tree = parse_query(query)
-    with archive.searcher() as searcher:
+    with archive.view() as view:
+        searcher = view.searcher
         ours = ranking.rank(searcher, tree, None)
         whoosh = {
             hit.docnum for hit in searcher.search(to_whoosh(tree, searcher.schema), limit=None)

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from processes import cli, indexed_ids, spawn, write_statements
 
 from statement_cli.archive import Archive, IngestItem
-from statement_cli.checking import check
+from statement_cli.archive.checking import check
 
 HOLD_LOCK = """
 import sys, time

@@ -41,7 +41,7 @@ def live_toc(folder: Path) -> str:
 
 def record(folder: Path) -> None:
     """List the files of the index in `folder` with their checksums, after a commit."""
-    from statement_cli.store import atomic_write
+    from statement_cli.archive.store import atomic_write
 
     known = _load(folder).get("files", {})
     files: dict[str, list[object]] = {}
@@ -83,8 +83,7 @@ def compare(folder: Path) -> IndexDamage:
 def referenced_files(folder: Path) -> set[str]:
     """The files the latest table of contents uses: it and its segments' files.
     ArchiveError if the table of contents cannot be read."""
-    from statement_cli.errors import reading_the_index
-    from statement_cli.index.folder import segment_names
+    from statement_cli.index.folder import reading_the_index, segment_names
 
     with reading_the_index():
         names = segment_names(folder)

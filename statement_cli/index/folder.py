@@ -4,6 +4,8 @@ contents pickles resolving (see the package docstring)."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from statement_cli.index import loader
@@ -16,6 +18,37 @@ from statement_cli.index import codec, schema  # noqa: E402
 
 for _module in (codec, schema):
     sys.modules.setdefault(_module.PICKLED_AS, _module)
+
+# What a reader meets when a concurrent commit deletes the files it was about to read:
+# worth reading again on a fresh view.
+TRANSIENT_ERRORS = (FileNotFoundError, whoosh_index.EmptyIndexError)
+# Code that reads the index files: an error raised in it means the files are damaged.
+_FILE_READERS = ("whoosh.", "statement_cli.index.codec", "statement_cli.index.columns")
+
+
+def is_index_damage(error: BaseException) -> bool:
+    """Whether `error` was raised while reading the index files (damage, from the user's
+    side), not by the rest of the code (a bug, which must show as one)."""
+    if isinstance(error, OSError):
+        return True
+    frame = error.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    module = frame.tb_frame.f_globals.get("__name__", "") if frame is not None else ""
+    return isinstance(module, str) and module.startswith(_FILE_READERS)
+
+
+@contextmanager
+def reading_the_index() -> Iterator[None]:
+    """Whoosh fails in many ways on a damaged index: each becomes one ArchiveError."""
+    from statement_cli.errors import ArchiveError
+
+    try:
+        yield
+    except Exception as error:
+        if not is_index_damage(error):
+            raise
+        raise ArchiveError(f"the index cannot be read: {type(error).__name__}: {error}") from None
 
 
 def create(folder: Path):  # type: ignore[no-untyped-def]

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from statement_cli.archive import FORMAT_UNKNOWN, Archive
+from statement_cli.archive.locking import is_held
 from statement_cli.errors import ArchiveError
 from statement_cli.index import files as index_files
-from statement_cli.locking import is_held
 
 
 @dataclass

@@ -1,0 +1,189 @@
+"""Reading the archive: ids, statements, originals, searches, related statements.
+
+Readers never take the lock. A writer's commit deletes the index files it merged away,
+so a read that meets a vanished file runs again on a fresh view (`retrying_read`): a
+reader sees the archive before a commit or after it, never an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+from statement_cli.archive.base import ArchiveBase
+from statement_cli.archive.records import SearchResult
+from statement_cli.errors import (
+    AmbiguousId,
+    ArchiveError,
+    IdTooShort,
+    StatementError,
+    StatementNotFound,
+)
+from statement_cli.model import Hit, Statement
+from statement_cli.query import Filters, parse_query, positive_words
+
+T = TypeVar("T")
+MIN_PREFIX = 4
+READ_ATTEMPTS = 5
+
+
+def retrying_read(method: Callable[..., T]) -> Callable[..., T]:
+    """Run a read again when it failed reading the index files: a concurrent commit
+    deletes the files it merged away, and a reader that meets one gone, in one of many
+    guises inside Whoosh, reads again on a fresh view. An error persisting over
+    READ_ATTEMPTS is damage (`check --repair`); an error raised outside the code that
+    reads the index files is a bug, raised at once as one."""
+
+    @functools.wraps(method)
+    def run(*args: object, **kwargs: object) -> T:
+        from statement_cli.index.folder import TRANSIENT_ERRORS, is_index_damage
+
+        for attempt in range(READ_ATTEMPTS):
+            try:
+                return method(*args, **kwargs)
+            except StatementError:
+                raise
+            except Exception as error:
+                if not isinstance(error, TRANSIENT_ERRORS) and not is_index_damage(error):
+                    raise  # a bug, not the archive's fault: shown as one
+                if attempt == READ_ATTEMPTS - 1:
+                    raise ArchiveError(
+                        f"cannot read the index ({type(error).__name__}: {error}); "
+                        "run `statement check --repair`"
+                    ) from None
+                time.sleep(0.02 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    return run
+
+
+@retrying_read
+def resolve(archive: ArchiveBase, prefix: str) -> str:
+    """The full id for an id or a unique prefix of at least MIN_PREFIX characters."""
+    prefix = prefix.strip().lower()
+    if len(prefix) < MIN_PREFIX:
+        raise IdTooShort(prefix, MIN_PREFIX)
+    with archive.view() as view:
+        if view.stored("id", prefix) is not None:
+            return prefix
+        candidates = sorted(view.ids_starting(prefix))
+    if not candidates:
+        raise StatementNotFound(prefix)
+    if len(candidates) > 1:
+        raise AmbiguousId(prefix, candidates)
+    return candidates[0]
+
+
+@retrying_read
+def ids_starting(archive: ArchiveBase, prefix: str, limit: int) -> list[str]:
+    """Up to `limit` ids that start with `prefix` (for shell completion)."""
+    with archive.view() as view:
+        found: Iterator[str] = view.ids_starting(prefix.lower())
+        return [ident for ident, _ in zip(found, range(limit), strict=False)]
+
+
+@retrying_read
+def get(archive: ArchiveBase, prefix: str) -> Statement:
+    ident = resolve(archive, prefix)
+    with archive.view() as view:
+        stored = view.stored("id", ident)
+    if stored is None:
+        raise StatementNotFound(prefix)
+    return Statement.from_dict(stored)
+
+
+def original(archive: ArchiveBase, prefix: str) -> bytes:
+    """The original bytes of a statement, exactly as ingested."""
+    ident = resolve(archive, prefix)
+    for attempt in range(READ_ATTEMPTS):
+        try:
+            return archive.originals.read_bytes(ident)
+        except OSError:
+            # A writer that has committed but not yet published holds it in staging.
+            staged = archive.originals.staged_bytes(ident)
+            if staged is not None:
+                return staged
+            time.sleep(0.02 * (attempt + 1))
+    raise ArchiveError(
+        f"the original of {ident} is missing from {archive.path}; "
+        "run `statement check` to see what else is"
+    )
+
+
+@retrying_read
+def search(
+    archive: ArchiveBase,
+    text: str = "",
+    filters: Filters | None = None,
+    sort: str = "relevance",
+    limit: int | None = 10,
+    offset: int = 0,
+    snippets: int = 2,
+    facets: bool = False,
+) -> SearchResult:
+    """Statements matching a query in the query language, ranked or sorted by date.
+
+    With no words in the query the hits come newest first. `total` counts every match,
+    not only the page; `facets` counts them by year, speaker and venue; a query that
+    finds nothing gets a `suggestion` built from the archive's own words."""
+    tree = parse_query(text, filters)
+    ranked = sort == "relevance" and bool(positive_words(tree))
+    want = None if limit is None else offset + limit
+    with archive.view() as view:
+        found = view.ordered(tree, sort, want)
+        highlighter = view.highlighter(tree) if snippets else None
+        hits: list[Hit] = []
+        for docnum, score in zip(found.docnums[offset:], found.scores[offset:], strict=True):
+            statement = Statement.from_dict(view.stored_fields(docnum))
+            hit = Hit(statement, score if ranked else None)
+            if highlighter:
+                hit.snippets = highlighter.snippets(statement.body, snippets)
+            hits.append(hit)
+        result = SearchResult(hits, len(found.matched), tree)
+        if facets:
+            result.facets = view.facets(found.matched)
+        if not found.matched and text.strip():
+            result.suggestion = view.suggestion(text, tree)
+    return result
+
+
+@retrying_read
+def count_matches(archive: ArchiveBase, text: str = "", filters: Filters | None = None) -> int:
+    tree = parse_query(text, filters)
+    with archive.view() as view:
+        return len(view.ordered(tree, "relevance", 1).matched)
+
+
+@retrying_read
+def related(archive: ArchiveBase, prefix: str, limit: int = 10) -> list[Hit]:
+    """Statements most like one (Whoosh more-like-this on the body), best first."""
+    ident = resolve(archive, prefix)
+    with archive.view() as view:
+        docnum = view.document_number(ident)
+        if docnum is None:
+            raise StatementNotFound(prefix)
+        best = view.related(docnum, limit)
+        return [
+            Hit(Statement.from_dict(view.stored_fields(d)), score)
+            for d, score in zip(best.docnums, best.scores, strict=True)
+        ]
+
+
+@retrying_read
+def match_spans(archive: ArchiveBase, text: str, body: str) -> list[tuple[int, int]]:
+    """Where in `body` the words of a query match (for `show --highlight`)."""
+    tree = parse_query(text)
+    with archive.view() as view:
+        highlighter = view.highlighter(tree)
+    return highlighter.spans(body)
+
+
+@retrying_read
+def indexed_hashes(archive: ArchiveBase) -> dict[str, str]:
+    """id → sha256 of every indexed statement; ArchiveError if the index cannot be read."""
+    from statement_cli.index.folder import reading_the_index
+
+    with reading_the_index(), archive.view() as view:
+        return {str(s["id"]): str(s.get("sha256", "")) for s in view.all_stored()}

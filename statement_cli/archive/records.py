@@ -1,0 +1,63 @@
+"""What the archive's operations take and give back: items to ingest, outcomes, results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from statement_cli.model import Hit
+from statement_cli.query import Node
+
+
+@dataclass
+class IngestItem:
+    """One text to ingest: where it came from and how to read its bytes."""
+
+    source: str  # absolute path, or "" for standard input
+    read: Callable[[], bytes]
+    options: dict[str, str] = field(default_factory=dict)
+    csv_fields: dict[str, str] = field(default_factory=dict)
+    label: str = ""  # how to name it in messages, when not its source
+
+    @property
+    def name(self) -> str:
+        return self.label or self.source or "<stdin>"
+
+
+@dataclass
+class Outcome:
+    source: str
+    action: str  # added | updated | unchanged | duplicate | failed
+    id: str = ""
+    detail: str = ""
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, action: str) -> int:
+        return sum(1 for o in self.outcomes if o.action == action)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.action == "failed"]
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    total: int
+    query: Node
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    suggestion: str = ""
+
+
+class WriteInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a write, after the archive was settled: `archived` of the run's
+    `attempted` statements went in (all of them when the commit had gone through)."""
+
+    def __init__(self, attempted: int, archived: int) -> None:
+        super().__init__()
+        self.attempted = attempted
+        self.archived = archived

@@ -1,0 +1,189 @@
+"""A read view of one index: what the archive asks of it, without a Whoosh searcher
+leaving the index layer.
+
+A view lives as long as its `with` block (`open_view`); every document number it returns
+is the searcher's (segments end to end) and means nothing outside that block.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from statement_cli.index import columns, ranking
+from statement_cli.index.folder import open_index, reading_the_index
+from statement_cli.query import Node, Word, positive_words
+
+Stored = dict[str, Any]
+FACET_SIZE = 10  # values shown per facet, most frequent first
+RELATED_TERMS = 25  # distinctive body terms a more-like-this query is made of
+
+
+@dataclass
+class Ordered:
+    """The matches of a query in the order asked for."""
+
+    docnums: list[int]  # the first `want`, in order
+    scores: list[float]  # their scores (BM25F; for date order, as found)
+    matched: set[int]  # every match, for the total and facets
+
+
+@contextmanager
+def open_view(folder: Path) -> Iterator[IndexView]:
+    """A view of the index in `folder`, closed at the end of the block."""
+    searcher = open_index(folder).searcher()
+    try:
+        yield IndexView(searcher)
+    finally:
+        searcher.close()
+
+
+class IndexView:
+    """Reads of one open index: stored fields, ids, rankings, columns, suggestions."""
+
+    def __init__(self, searcher: Any) -> None:
+        # Whoosh's searcher: the index layer's and the tests' (Whoosh as an oracle) only.
+        self.searcher = searcher
+
+    # ---- stored statements ------------------------------------------------------------
+
+    def stored(self, fieldname: str, value: str) -> Stored | None:
+        """The stored fields of the statement whose `fieldname` is `value`, if any."""
+        found: Stored | None = self.searcher.document(**{fieldname: value})
+        return found
+
+    def stored_fields(self, docnum: int) -> Stored:
+        fields: Stored = self.searcher.stored_fields(docnum)
+        return fields
+
+    def document_number(self, ident: str) -> int | None:
+        number: int | None = self.searcher.document_number(id=ident)
+        return number
+
+    def ids_starting(self, prefix: str) -> Iterator[str]:
+        """Every id that starts with `prefix`, in order."""
+        for term in self.searcher.reader().expand_prefix("id", prefix):
+            yield _text(term)
+
+    def all_stored(self) -> Iterator[Stored]:
+        """The stored fields of every statement."""
+        for _number, fields in self.searcher.reader().iter_docs():
+            yield fields
+
+    def read_whole(self) -> None:
+        """Read every postings list, stored document and column (a check without
+        checksums); ArchiveError if any part cannot be read."""
+        with reading_the_index():
+            reader = self.searcher.reader()
+            for fieldname, text in reader.all_terms():
+                reader.postings(fieldname, text).all_ids()
+            for _fields in self.all_stored():
+                pass
+            if self.searcher.doc_count_all():
+                for name, spec in self.searcher.schema.items():
+                    if spec.column_type is not None:
+                        for leaf, _offset in self.searcher.leaf_searchers():
+                            list(leaf.reader().column_reader(name))
+
+    # ---- ranking ------------------------------------------------------------------------
+
+    def ordered(self, tree: Node, sort: str, want: int | None) -> Ordered:
+        """The first `want` matches of a tree (all when None) in the order asked for.
+        "relevance" ranks best first when the query has words, else sorts newest first;
+        "date" is oldest first, "-date" newest first."""
+        ranked = sort == "relevance" and bool(positive_words(tree))
+        order = "relevance" if ranked else ("date" if sort == "date" else "-date")
+        best = ranking.rank(self.searcher, tree, want, order)
+        return Ordered(best.docnums, best.scores, set(best.matches))
+
+    def related(self, docnum: int, limit: int) -> Ordered:
+        """Statements most like one: Whoosh's key terms of its body (more-like-this),
+        scored by the block ranker."""
+        terms = self.searcher.key_terms([docnum], "body", numterms=RELATED_TERMS, normalize=False)
+        best = ranking.rank_terms(self.searcher, "body", terms, limit, leave_out=docnum)
+        return Ordered(best.docnums, best.scores, set(best.matches))
+
+    def fuzzy_terms(self, term: str, distance: int) -> list[str]:
+        return ranking.fuzzy_terms(self.searcher.reader(), "body", term, distance)
+
+    def highlighter(self, tree: Node) -> Highlighter:
+        return Highlighter(tree, self)
+
+    def suggestion(self, text: str, tree: Node) -> str:
+        from statement_cli.index.suggest import suggest_query
+
+        return suggest_query(text, tree, self.searcher)
+
+    # ---- columns ------------------------------------------------------------------------
+
+    def numbers(self, name: str) -> Sequence[int]:
+        return columns.numbers(self.searcher, name)
+
+    def strings(self, name: str) -> list[bytes]:
+        return columns.strings(self.searcher, name)
+
+    def live(self) -> list[int]:
+        return columns.live(self.searcher)
+
+    def facets(self, matched: Iterable[int]) -> dict[str, list[tuple[str, int]]]:
+        """Hit counts per year, speaker and venue, most frequent first (years by year)."""
+        matched = list(matched)
+        keys = columns.numbers(self.searcher, "date_key")
+        years = Counter(str(keys[d] // 10000) for d in matched if keys[d])
+        out = {"year": sorted(years.items())}
+        for facet, name in (("speaker", "speaker_exact"), ("venue", "venue_exact")):
+            values = columns.strings(self.searcher, name)
+            counts = Counter(values[d] for d in matched if values[d])
+            ranked = sorted(((v.decode("utf-8"), n) for v, n in counts.items()), key=_most_first)
+            out[facet] = ranked[:FACET_SIZE]
+        return out
+
+
+class Highlighter:
+    """Snippets for the hits of one query, reusing what it learns across hits."""
+
+    def __init__(self, tree: Node, view: IndexView) -> None:
+        from statement_cli.index.schema import stemming_analyzer
+        from statement_cli.snippets import fold
+
+        self.analyzer = stemming_analyzer()
+        self.verdicts: dict[str, bool] = {}  # word → matches, shared by every hit
+        self.terms: set[str] = set()
+        self.prefixes: list[str] = []
+        for word in positive_words(tree):
+            if word.field not in (None, "body"):
+                continue
+            if isinstance(word, Word) and word.prefix:
+                self.prefixes.append(fold(word.text).strip())
+            elif isinstance(word, Word) and word.fuzzy:
+                for term in self.analyse(word.text):
+                    self.terms.update(view.fuzzy_terms(term, word.fuzzy))
+            else:
+                self.terms.update(self.analyse(word.text))
+
+    def analyse(self, text: str) -> list[str]:
+        terms: list[str] = self.analyzer.terms(text)
+        return terms
+
+    def spans(self, body: str) -> list[tuple[int, int]]:
+        """Where in `body` the query's words match."""
+        from statement_cli.snippets import find_matches
+
+        return find_matches(body, self.terms, self.analyse, self.prefixes, self.verdicts)
+
+    def snippets(self, body: str, count: int) -> list[list[tuple[str, bool]]]:
+        from statement_cli.snippets import make_snippets
+
+        return make_snippets(body, self.spans(body), count)
+
+
+def _most_first(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
+def _text(term: str | bytes) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term
