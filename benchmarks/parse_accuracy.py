@@ -12,7 +12,7 @@ sees. Scoring is the dev set's: exact match after NFKC, quote folding, whitespac
 and casefolding; `strict` against the expected value, `lenient` also accepting the `ALT:`
 alternatives in `notes`. A title the tool took from the file name counts as empty.
 Also checks that no word is lost: every word of a file is in a field or in the body,
-except the label words a header line may drop (`statement_cli.vocabulary.DROPPABLE_WORDS`)
+except the label words a header line may drop (`statement_cli.text.vocabulary.DROPPABLE_WORDS`)
 and front-matter keys.
 """
 
@@ -27,10 +27,10 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from statement_cli.decode import decode, normalize
 from statement_cli.model import METADATA_FIELDS
-from statement_cli.parse import FIELD_ALIASES, parse_bytes
-from statement_cli.vocabulary import DROPPABLE_WORDS
+from statement_cli.text.decode import decode, normalize
+from statement_cli.text.parse import FIELD_ALIASES, parse_bytes
+from statement_cli.text.vocabulary import DROPPABLE_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00b4": "'", "\u201c": '"', "\u201d": '"'})

@@ -17,7 +17,7 @@ from typer.core import TyperGroup
 from statement_cli import __version__
 from statement_cli.entry import EXIT_INTERRUPTED
 from statement_cli.formats import Color, ListFormat, ShowFormat, Sort
-from statement_cli.inert import inert, json_text
+from statement_cli.text.inert import inert, json_text
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -235,9 +235,9 @@ def ingest(
 
     Example: statement ingest ~/statements/ --glob '*.txt'
     """
-    from statement_cli.parse import valid_date
     from statement_cli.render import ingest_summary
     from statement_cli.sources import count_files, ingest_items, read_metadata_csv
+    from statement_cli.text.parse import valid_date
 
     state = _state(ctx)
     options = {

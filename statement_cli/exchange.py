@@ -11,10 +11,10 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from statement_cli.dates import ISO_DATE
 from statement_cli.errors import InputError
 from statement_cli.model import METADATA_FIELDS, Statement
-from statement_cli.parse import VERBATIM_KEY
+from statement_cli.text.dates import ISO_DATE
+from statement_cli.text.parse import VERBATIM_KEY
 
 # Windows refuses these as file names whatever the extension.
 _RESERVED = {

@@ -29,10 +29,9 @@ def export_statements(
         if output is None:
             raise InputError("--format text writes one file per statement: give a folder with -o")
         return _export_texts(statements, output, force, on_written)
-    from statement_cli.render import render_list
+    from statement_cli.output import text_list
 
-    data = render_list([Hit(s) for s in statements], ListFormat(fmt))
-    assert isinstance(data, str)
+    data = text_list([Hit(s) for s in statements], ListFormat(fmt))
     if output is None:
         sys.stdout.write(data)
         return "standard output"

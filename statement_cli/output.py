@@ -12,9 +12,9 @@ import io
 from collections.abc import Sequence
 
 from statement_cli.formats import ListFormat
-from statement_cli.inert import inert, json_text
 from statement_cli.model import FIELD_NAMES, Hit
-from statement_cli.snippets import plain as plain_snippet
+from statement_cli.text.inert import inert, json_text
+from statement_cli.text.snippets import plain as plain_snippet
 
 
 def clean(text: object) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from statement_cli.inert import inert
+from statement_cli.text.inert import inert
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from statement_cli.dates import ISO_DATE, key_range, parse_date
 from statement_cli.errors import QuerySyntaxError
+from statement_cli.text.dates import ISO_DATE, key_range, parse_date
 
 MAX_QUERY_LENGTH = 1000
 FIELD_NAMES = ("title", "speaker", "speaker_title", "org", "organization", "venue", "city", "body")

@@ -20,9 +20,9 @@ from rich.table import Table
 from rich.text import Text
 
 from statement_cli.formats import Color, ListFormat, ShowFormat
-from statement_cli.inert import json_text
 from statement_cli.model import METADATA_FIELDS, Hit, Statement
 from statement_cli.output import clean, text_list
+from statement_cli.text.inert import json_text
 
 MATCH_STYLE = "bold black on yellow"
 

@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from statement_cli.archive import IngestItem
-from statement_cli.decode import decode
 from statement_cli.errors import InputError
 from statement_cli.exchange import jsonl_records, record_text
-from statement_cli.inert import shown_path
 from statement_cli.model import Statement
-from statement_cli.parse import Sources, canonical_fields, parse_with_sources
+from statement_cli.text.decode import decode
+from statement_cli.text.inert import shown_path
+from statement_cli.text.parse import Sources, canonical_fields, parse_with_sources
 
 # Files larger than this are refused unless STATEMENT_MAX_FILE_MB says otherwise: a
 # statement is a few KB to a few hundred KB, and a multi-GB file is a mistake.

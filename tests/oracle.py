@@ -4,9 +4,9 @@ same tree as a Whoosh query, for Whoosh's own scores, order and expansions."""
 
 from __future__ import annotations
 
-from statement_cli.dates import date_key
 from statement_cli.index.schema import DEFAULT_FIELDS, QUERY_FIELDS
 from statement_cli.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word
+from statement_cli.text.dates import date_key
 
 
 def brute_force_matches(searcher, node: Node) -> set[int]:  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from statement_cli.decode import decode
+from statement_cli.text.decode import decode
 
 # Invented sentences in the style of statements, long enough to cut at 1,000 characters.
 TEXTS = {

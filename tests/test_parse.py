@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from statement_cli.dates import parse_date
 from statement_cli.errors import InputError
 from statement_cli.model import METADATA_FIELDS
-from statement_cli.parse import parse_bytes, parse_text
+from statement_cli.text.dates import parse_date
+from statement_cli.text.parse import parse_bytes, parse_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LAYOUTS = FIXTURES / "layouts"

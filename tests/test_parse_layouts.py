@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from statement_cli.model import METADATA_FIELDS
-from statement_cli.parse import parse_text, parse_with_sources
-from statement_cli.vocabulary import DROPPABLE_WORDS
+from statement_cli.text.parse import parse_text, parse_with_sources
+from statement_cli.text.vocabulary import DROPPABLE_WORDS
 
 BODY = "We remain concerned about the situation and urge all sides to return to talks."
 

@@ -17,9 +17,9 @@ import pytest
 from typer.testing import CliRunner
 
 from statement_cli.cli import app
-from statement_cli.decode import decode
 from statement_cli.model import METADATA_FIELDS
-from statement_cli.parse import parse_with_sources
+from statement_cli.text.decode import decode
+from statement_cli.text.parse import parse_with_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("STATEMENT_SHARED") or ROOT.parent / "shared")

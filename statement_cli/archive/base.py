@@ -235,7 +235,7 @@ class ArchiveBase:
 
     def rebuild_statement(self, ident: str) -> Statement | None:
         """A statement parsed again from its original and record; None if it cannot be."""
-        from statement_cli.parse import parse_bytes
+        from statement_cli.text.parse import parse_bytes
 
         try:
             record = self.originals.read_record(ident)

@@ -101,7 +101,7 @@ def index_originals(archive: ArchiveBase, ids: Iterable[str]) -> set[str]:
     """(Re)index these originals as they are on disk, for a caller holding the lock;
     returns the ids indexed."""
     from statement_cli.index.schema import to_document
-    from statement_cli.parse import sha256_of
+    from statement_cli.text.parse import sha256_of
 
     done: set[str] = set()
     writer = archive.writer(archive.open_index())
@@ -123,7 +123,7 @@ def restore_record(archive: ArchiveBase, ident: str) -> str:
     """Write the lost record of an original (for a repair, under the lock): where it came
     from and when, from the index; the fields the index holds that the text alone does
     not give become the record's options, so a reindex keeps them. Returns what was done."""
-    from statement_cli.parse import parse_bytes, sha256_of
+    from statement_cli.text.parse import parse_bytes, sha256_of
 
     data = archive.originals.read_bytes(ident)
     with archive.view() as view:
@@ -152,7 +152,7 @@ def recreate_original(archive: ArchiveBase, ident: str) -> bool:
     lost; the statement is not."""
     from statement_cli.archive.reading import get
     from statement_cli.exchange import front_matter_text
-    from statement_cli.parse import sha256_of
+    from statement_cli.text.parse import sha256_of
 
     if archive.originals.bytes_path(ident).exists():
         return False

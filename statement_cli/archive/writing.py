@@ -84,7 +84,7 @@ def _ingest_one(
     except InputError as error:
         return Outcome(item.name, "failed", detail=str(error))
     from statement_cli.index.schema import to_document
-    from statement_cli.parse import parse_bytes, sha256_of  # ingest only: its regexes
+    from statement_cli.text.parse import parse_bytes, sha256_of  # ingest only: its regexes
 
     digest = sha256_of(data)
     known = run.by_hash.get(digest) or view.stored("sha256", digest)

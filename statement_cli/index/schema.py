@@ -21,8 +21,8 @@ from whoosh.lang.snowball.english import EnglishStemmer  # noqa: E402
 from whoosh.support.charset import accent_map  # noqa: E402
 from whoosh.system import _INT_SIZE, pack_uint  # noqa: E402
 
-from statement_cli.dates import date_key  # noqa: E402
 from statement_cli.model import Statement  # noqa: E402
+from statement_cli.text.dates import date_key  # noqa: E402
 
 # Words are runs of letters and digits; no stop words, so phrases match exactly.
 WORD = re.compile(r"\w+")

@@ -42,7 +42,7 @@ def _surface_form(searcher, stem: str, analyzer) -> str:  # type: ignore[no-unty
     """A word as written in a statement whose stem is `stem` ("kazakhstan" → "Kazakhstan")."""
     from whoosh.query import Term
 
-    from statement_cli.snippets import find_matches
+    from statement_cli.text.snippets import find_matches
 
     hits = searcher.search(Term("body", stem), limit=1)
     if not hits:

@@ -148,7 +148,7 @@ class Highlighter:
 
     def __init__(self, tree: Node, view: IndexView) -> None:
         from statement_cli.index.schema import stemming_analyzer
-        from statement_cli.snippets import fold
+        from statement_cli.text.snippets import fold
 
         self.analyzer = stemming_analyzer()
         self.verdicts: dict[str, bool] = {}  # word → matches, shared by every hit
@@ -171,12 +171,12 @@ class Highlighter:
 
     def spans(self, body: str) -> list[tuple[int, int]]:
         """Where in `body` the query's words match."""
-        from statement_cli.snippets import find_matches
+        from statement_cli.text.snippets import find_matches
 
         return find_matches(body, self.terms, self.analyse, self.prefixes, self.verdicts)
 
     def snippets(self, body: str, count: int) -> list[list[tuple[str, bool]]]:
-        from statement_cli.snippets import make_snippets
+        from statement_cli.text.snippets import make_snippets
 
         return make_snippets(body, self.spans(body), count)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from statement_cli.vocabulary import (
+from statement_cli.text.vocabulary import (
     COUNTRIES,
     HONORIFICS,
     KNOWN_CITIES,

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from statement_cli.people import is_office, is_org_line, parse_person
-from statement_cli.places import clean_venue, date_and_city, is_venue
-from statement_cli.vocabulary import ALT_TEXTS
+from statement_cli.text.people import is_office, is_org_line, parse_person
+from statement_cli.text.places import clean_venue, date_and_city, is_venue
+from statement_cli.text.vocabulary import ALT_TEXTS
 
 # Header lines read at most (059 has a 22-line tag list between headline and attribution).
 MAX_ZONE = 40

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from statement_cli.linekinds import (
+from statement_cli.text.linekinds import (
     ATTRIBUTION,
     BARE_VENUE,
     FURNITURE,
@@ -28,7 +28,7 @@ from statement_cli.linekinds import (
     is_quote,
     meeting,
 )
-from statement_cli.people import (
+from statement_cli.text.people import (
     Person,
     city_name,
     is_office,
@@ -37,8 +37,8 @@ from statement_cli.people import (
     looks_like_name,
     parse_person,
 )
-from statement_cli.places import clean_venue, date_and_city, dateline, is_venue
-from statement_cli.vocabulary import (
+from statement_cli.text.places import clean_venue, date_and_city, dateline, is_venue
+from statement_cli.text.vocabulary import (
     AUTHOR_BODIES,
     CHROME_LINES,
     DROPPABLE_WORDS,

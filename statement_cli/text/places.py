@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from statement_cli.dates import MONTHS, find_date, parse_date
-from statement_cli.people import city_name
-from statement_cli.vocabulary import (
+from statement_cli.text.dates import MONTHS, find_date, parse_date
+from statement_cli.text.people import city_name
+from statement_cli.text.vocabulary import (
     KNOWN_CITIES,
     LINE_LABELS,
     OCCASIONS,

@@ -13,12 +13,12 @@ import re
 from collections.abc import Mapping
 from pathlib import PurePath
 
-from statement_cli.dates import NUMERIC_DATE, parse_date
-from statement_cli.decode import decode, normalize
 from statement_cli.errors import InputError
-from statement_cli.header import read_header
-from statement_cli.inert import inert, inert_line
 from statement_cli.model import METADATA_FIELDS, Statement
+from statement_cli.text.dates import NUMERIC_DATE, parse_date
+from statement_cli.text.decode import decode, normalize
+from statement_cli.text.header import read_header
+from statement_cli.text.inert import inert, inert_line
 
 # Keys accepted in front matter and metadata CSVs, and the field each one sets.
 # `header: none` in front matter: take the text after it as the body, read no header.
