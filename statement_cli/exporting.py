@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from statement_cli.archive.store import atomic_write
+from statement_cli.atomic import atomic_write
 from statement_cli.errors import InputError
 from statement_cli.exchange import front_matter_text, safe_file_name
 from statement_cli.formats import ListFormat

@@ -65,7 +65,7 @@ class ArchiveBase:
         return write_lock(self.lock_path, on_wait=on_wait)
 
     def write_format_file(self, info: dict[str, object]) -> None:
-        from statement_cli.archive.store import atomic_write
+        from statement_cli.atomic import atomic_write
 
         info = {"format": FORMAT_VERSION, **{k: v for k, v in info.items() if k != "format"}}
         atomic_write(self.path / FORMAT_FILE, (json.dumps(info) + "\n").encode("utf-8"))
@@ -92,7 +92,7 @@ class ArchiveBase:
         return self.index_dir(self.live_generation())
 
     def set_live_index(self, generation: int) -> None:
-        from statement_cli.archive.store import atomic_write
+        from statement_cli.atomic import atomic_write
 
         atomic_write(self.path / "INDEX", f"index-{generation}\n".encode())
 

@@ -7,13 +7,13 @@ either the old file or the new one, never half of one.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from statement_cli.atomic import atomic_write
 
 
 @dataclass
@@ -28,32 +28,6 @@ class Record:
     # reindex parses the original exactly as the ingest did.
     options: dict[str, str] = field(default_factory=dict)
     csv_fields: dict[str, str] = field(default_factory=dict)
-
-
-def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
-    """Write `data` to a temporary file and rename it to `path`. With `durable`, the data
-    reaches the disk before the rename; without, the caller makes it so (see `sync`)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        os.fchmod(fd, _file_mode())  # mkstemp makes 0600: share as the umask allows
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            if durable:
-                os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-@functools.cache
-def _file_mode() -> int:
-    """0666 less the process umask: the mode `open()` would give a new file."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
 
 
 class OriginalStore:

@@ -41,7 +41,7 @@ def live_toc(folder: Path) -> str:
 
 def record(folder: Path) -> None:
     """List the files of the index in `folder` with their checksums, after a commit."""
-    from statement_cli.archive.store import atomic_write
+    from statement_cli.atomic import atomic_write
 
     known = _load(folder).get("files", {})
     files: dict[str, list[object]] = {}

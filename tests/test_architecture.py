@@ -1,0 +1,89 @@
+"""The map in docs/ARCHITECTURE.md stays true: every module it names exists, imports go
+in the direction it says, and a bug is never retried or blamed on the archive."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from statement_cli.archive import Archive
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "statement_cli"
+ARCHITECTURE = ROOT / "docs" / "ARCHITECTURE.md"
+
+COMMAND = {"cli", "render", "output", "progress", "config", "entry", "__main__"}
+PURE = ("text.", "query", "model", "errors")
+
+
+def _modules() -> dict[str, Path]:
+    """Dotted names under statement_cli (without the prefix) → file."""
+    found = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE).with_suffix("").parts
+        name = ".".join(p for p in parts if p != "__init__") or "__init__"
+        found[name] = path
+    return found
+
+
+def _imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_every_module_the_architecture_names_exists() -> None:
+    named = set(re.findall(r"statement_cli/[\w/]+\.py", ARCHITECTURE.read_text("utf-8")))
+    assert len(named) > 30
+    missing = sorted(n for n in named if not (ROOT / n).is_file())
+    assert not missing
+
+
+def test_every_module_is_on_the_map() -> None:
+    text = ARCHITECTURE.read_text("utf-8")
+    unmapped = [
+        str(path.relative_to(ROOT))
+        for path in PACKAGE.rglob("*.py")
+        if path.name not in ("__init__.py", "__main__.py")
+        and str(path.relative_to(ROOT)) not in text
+    ]
+    assert not unmapped
+
+
+@pytest.mark.parametrize("name", sorted(_modules()))
+def test_imports_go_one_way(name: str) -> None:
+    imports = _imports(_modules()[name])
+    ours = {i.removeprefix("statement_cli.") for i in imports if i.startswith("statement_cli.")}
+    if not name.startswith("index"):
+        assert not any(i == "whoosh" or i.startswith("whoosh.") for i in imports)
+    if name not in COMMAND:
+        assert not ours & {"cli", "render", "progress"}
+        assert not any(i.split(".")[0] in ("rich", "typer") for i in imports)
+    if name.startswith(PURE) or name in ("query", "model", "errors"):
+        assert not any(i.startswith(("archive", "index")) for i in ours)
+    if name.startswith("index"):
+        assert not any(i.startswith("archive") for i in ours)
+
+
+def test_a_bug_in_a_read_is_raised_once_as_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archive = Archive.create(tmp_path / "archive")
+    calls = []
+
+    def broken(*_args: object, **_kwargs: object) -> int:
+        calls.append(1)
+        raise TypeError("a plain bug")
+
+    monkeypatch.setattr("statement_cli.archive.reading.parse_query", broken)
+    with pytest.raises(TypeError, match="a plain bug"):
+        archive.search("anything")
+    assert calls == [1]
