@@ -9,7 +9,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -42,7 +42,9 @@ class _Group(TyperGroup):
                 raise typer.Exit(EXIT_ERROR) from None
         return super().make_context(info_name, args, parent=parent, **extra)
 
-    def invoke(self, ctx: typer.Context):  # type: ignore[no-untyped-def]
+    # typer.Context narrows Click's Context (vendored or not, by typer version): hence
+    # the ignore.
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         from statement_cli.errors import StatementError
 
         try:
@@ -258,7 +260,10 @@ def ingest(
         from statement_cli.render import render_preview
         from statement_cli.sources import preview
 
-        rows = [(item.source, *rest) for item, *rest in preview(items)]
+        rows = [
+            (item.source, statement, sources, error)
+            for item, statement, sources, error in preview(items)
+        ]
         state.emit(render_preview(rows, as_json=fmt is ListFormat.json))
         if any(row[-1] for row in rows):
             raise typer.Exit(EXIT_ERROR)
@@ -604,7 +609,8 @@ def show(
 
     Example: statement show eb1e --numbers --highlight 'election*'
     """
-    from statement_cli.render import clean, render_statements
+    from statement_cli.output import clean
+    from statement_cli.render import render_statements
 
     archive = _open(ctx)
     if raw:
@@ -908,8 +914,7 @@ def show_config(
     given = {
         name: root.params.get(name)
         for name in ("archive", "color")
-        if root.get_parameter_source(name) is not None
-        and root.get_parameter_source(name).name == "COMMANDLINE"
+        if getattr(root.get_parameter_source(name), "name", "") == "COMMANDLINE"
     }
     path = config.config_path()
     defaults = {
@@ -946,7 +951,7 @@ def _keep_only_the_command_asked_for(args: list[str]) -> None:
             named = [
                 info
                 for info in app.registered_commands
-                if (info.name or info.callback.__name__.replace("_", "-")) == arg
+                if (info.name or getattr(info.callback, "__name__", "").replace("_", "-")) == arg
             ]
             if named:
                 app.registered_commands = named

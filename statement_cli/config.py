@@ -74,7 +74,7 @@ def load(path: Path | None = None) -> dict[str, object]:
             raise ConfigError(f"config file {path}: {key} must be one of {choices}, not {value!r}")
     if "archive" in data:
         data["archive"] = str(Path(str(data["archive"])).expanduser())
-    return data
+    return dict(data)
 
 
 def default_map(settings: dict[str, object]) -> dict[str, object]:

@@ -67,7 +67,7 @@ def jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, object]]]:
                 continue
             try:
                 record = json.loads(line)
-            except ValueError as error:
+            except json.JSONDecodeError as error:
                 raise InputError(f"line {number} is not JSON ({error.msg})") from None
             if not isinstance(record, dict) or "body" not in record:
                 raise InputError(f"line {number} is not a statement record (no 'body')")

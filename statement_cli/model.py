@@ -42,7 +42,7 @@ class Statement:
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> Statement:
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        return cls(**{k: v for k, v in data.items() if k in known})  # type: ignore[arg-type]
 
 
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Statement))

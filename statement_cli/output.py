@@ -59,7 +59,8 @@ def text_list(hits: Sequence[Hit], fmt: ListFormat, mark: tuple[str, str] | None
         writer.writerow(CSV_COLUMNS)
         for hit in hits:
             record = hit_record(hit)
-            record["snippet"] = " … ".join(s["text"] for s in record["snippets"])  # type: ignore[index,union-attr]
+            snippets = [_snippet_json(s) for s in hit.snippets]
+            record["snippet"] = " … ".join(str(s["text"]) for s in snippets)
             writer.writerow(clean(record[c]) if record[c] is not None else "" for c in CSV_COLUMNS)
         return buffer.getvalue()
     return _plain(hits, mark or ("", ""))

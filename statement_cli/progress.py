@@ -6,13 +6,15 @@ it the same way whether a person is watching or a program is reading.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, cast
 
 from statement_cli.text.inert import inert
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import Progress as Bar
+    from rich.progress import TaskID
 
     from statement_cli.archive import IngestItem
 
@@ -24,8 +26,8 @@ class Progress:
         self.console = console
         self.files = files
         self.done = 0
-        self._bar = None
-        self._task = None
+        self._bar: Bar | None = None
+        self._task = cast("TaskID", 0)
         if console is None:
             return
         from rich import progress as rp
@@ -65,15 +67,16 @@ class Progress:
         """The items, each counting its bytes as it is read."""
         for item in items:
             if self._bar is not None:
-                read = item.read
-
-                def counted(read=read) -> bytes:  # type: ignore[no-untyped-def]
-                    data = read()
-                    self.advance_bytes(len(data))
-                    return data
-
-                item.read = counted
+                item.read = self._counting(item.read)
             yield item
+
+    def _counting(self, read: Callable[[], bytes]) -> Callable[[], bytes]:
+        def counted() -> bytes:
+            data = read()
+            self.advance_bytes(len(data))
+            return data
+
+        return counted
 
     def say(self, message: str, style: str = "") -> None:
         """A line printed above the bar (or on stderr when there is none)."""

@@ -76,6 +76,10 @@ def _stdin_reader(limit: int) -> Callable[[], bytes]:
     return read
 
 
+def _giving(data: bytes) -> Callable[[], bytes]:
+    return lambda: data
+
+
 def _failing(reason: str) -> Callable[[], bytes]:
     def read() -> bytes:
         raise InputError(reason)
@@ -98,9 +102,9 @@ def _jsonl_items(path: Path, options: dict[str, str], limit: int) -> Iterator[In
                 reason = f"record is over the {limit / 1048576:g} MB limit of one statement"
                 yield IngestItem(source, _failing(reason), label=name)
                 continue
-            yield IngestItem(source, lambda data=data: data, dict(options), label=name)
+            yield IngestItem(source, _giving(data), dict(options), label=name)
     except (OSError, UnicodeDecodeError, InputError) as error:
-        reason = error.strerror if isinstance(error, OSError) else str(error)
+        reason = (error.strerror or str(error)) if isinstance(error, OSError) else str(error)
         yield IngestItem(shown_path(str(path.absolute())), _failing(f"cannot read it: {reason}"))
 
 

@@ -10,6 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # real processes: `pytest -m 'not slow'` skips them
+
 BENCH = Path(__file__).parent.parent / "benchmarks" / "bench.py"
 
 

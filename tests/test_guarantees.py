@@ -21,6 +21,8 @@ from processes import TIMEOUT, cli, indexed_ids, spawn, write_statements
 from statement_cli.archive import FORMAT_FILE, Archive
 from statement_cli.archive.checking import check
 
+pytestmark = pytest.mark.slow  # real processes: `pytest -m 'not slow'` skips them
+
 BATCH = 80  # over writers.PARALLEL_FROM: the two-process writer and its workers run
 
 

@@ -24,6 +24,8 @@ from processes import cli, indexed_ids, spawn, write_statements
 from statement_cli.archive import Archive, IngestItem
 from statement_cli.archive.checking import check
 
+pytestmark = pytest.mark.slow  # real processes: `pytest -m 'not slow'` skips them
+
 HOLD_LOCK = """
 import sys, time
 from pathlib import Path

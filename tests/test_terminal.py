@@ -15,6 +15,8 @@ import pytest
 
 from statement_cli.cli import app
 
+pytestmark = pytest.mark.slow  # real processes: `pytest -m 'not slow'` skips them
+
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 README = Path(__file__).parent.parent / "README.md"
 

@@ -21,6 +21,7 @@ from statement_cli.errors import (
     StatementError,
     StatementNotFound,
 )
+from statement_cli.index.view import Highlighter
 from statement_cli.model import Hit, Statement
 from statement_cli.query import Filters, parse_query, positive_words
 
@@ -73,7 +74,7 @@ def resolve(archive: ArchiveBase, prefix: str) -> str:
         raise StatementNotFound(prefix)
     if len(candidates) > 1:
         raise AmbiguousId(prefix, candidates)
-    return candidates[0]
+    return str(candidates[0])
 
 
 @retrying_read
@@ -176,7 +177,7 @@ def match_spans(archive: ArchiveBase, text: str, body: str) -> list[tuple[int, i
     """Where in `body` the words of a query match (for `show --highlight`)."""
     tree = parse_query(text)
     with archive.view() as view:
-        highlighter = view.highlighter(tree)
+        highlighter: Highlighter = view.highlighter(tree)
     return highlighter.spans(body)
 
 

@@ -28,8 +28,9 @@ import itertools
 import sys
 import zlib
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pickle import dumps, loads
+from typing import Any
 
 from statement_cli.index import loader
 
@@ -102,6 +103,10 @@ class ArchiveCodec(W3Codec):  # type: ignore[misc]
 
 
 class LeanPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
+    _maxweight: float
+    _minlength: int | None
+    _maxlength: int
+
     def add_posting(self, id_, weight, vbytes, length=None):  # type: ignore[no-untyped-def]
         if len(self._ids) >= self._blocklimit:
             self._write_block()
@@ -239,12 +244,15 @@ def column_bytes(reader, size: int) -> bytes:  # type: ignore[no-untyped-def]
 # ---- reading: the only place Whoosh's private names are used -----------------------
 
 
-def segment_names(ix) -> list[str]:  # type: ignore[no-untyped-def]
+def segment_names(ix: Any) -> list[str]:
     """The names of the segments an index's latest table of contents uses."""
     return [segment.segment_id() for segment in ix._segments()]
 
 
-def posting_blocks(reader, fieldname: str, term: str) -> Iterator[tuple]:  # type: ignore[type-arg]
+Block = tuple[Sequence[int], Sequence[float], Callable[[], Sequence[bytes]]]
+
+
+def posting_blocks(reader: Any, fieldname: str, term: str) -> Iterator[Block]:
     """(document numbers, weights, values_of) per block of a term's postings in one
     segment, deleted documents included; values_of() reads the block's encoded values
     (positions), only when called before the next block is asked for."""
@@ -263,9 +271,10 @@ def posting_blocks(reader, fieldname: str, term: str) -> Iterator[tuple]:  # typ
         yield ids, weights, lambda: values
         return
 
-    def values_of():  # type: ignore[no-untyped-def]
+    def values_of() -> Sequence[bytes]:
         matcher._read_values()
-        return matcher._values
+        values: Sequence[bytes] = matcher._values
+        return values
 
     while matcher.is_active():
         matcher._read_ids()
@@ -274,7 +283,7 @@ def posting_blocks(reader, fieldname: str, term: str) -> Iterator[tuple]:  # typ
         matcher._next_block()
 
 
-def field_length_bytes(reader, fieldname: str):  # type: ignore[no-untyped-def]
+def field_length_bytes(reader: Any, fieldname: str) -> bytes:
     """One length byte per document of a segment, indexable by document number."""
     perdoc = getattr(reader, "_perdoc", None)
     if isinstance(perdoc, InMemoryLengthsReader):
@@ -287,7 +296,7 @@ def field_length_bytes(reader, fieldname: str):  # type: ignore[no-untyped-def]
     )
 
 
-def numeric_column(column, reader) -> array:  # type: ignore[no-untyped-def,type-arg]
+def numeric_column(column: Any, reader: Any) -> array[int]:
     count = reader.doc_count_all()
     if not isinstance(column, NumericColumn.Reader):  # e.g. no statement set the field
         return array("q", [column[d] for d in range(count)])
@@ -300,7 +309,7 @@ def numeric_column(column, reader) -> array:  # type: ignore[no-untyped-def,type
     return values
 
 
-def bytes_column(column, reader) -> list[bytes]:  # type: ignore[no-untyped-def]
+def bytes_column(column: Any, reader: Any) -> list[bytes]:
     if not isinstance(column, VarBytesColumn.Reader):
         return [column[d] or b"" for d in range(reader.doc_count_all())]
     lengths = column._lengths

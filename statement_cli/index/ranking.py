@@ -176,18 +176,18 @@ class _Evaluator:
             if not matches:
                 return {}
         for negative in negatives:
-            matches = _without(matches, self._node(negative, matches))
-        return matches
+            matches = _without(matches or {}, self._node(negative, matches))
+        return matches or {}
 
     def _size_hint(self, node: Node) -> int:
         """About how many statements a node matches, to evaluate the fewest first."""
-        everything = self.searcher.doc_count_all()
+        everything: int = self.searcher.doc_count_all()
         if isinstance(node, Word | Phrase):
             fields = [QUERY_FIELDS[node.field]] if node.field else list(DEFAULT_FIELDS)
             total = 0
             for name in fields:
                 terms = self.schema[name].analyzer.terms(node.text)
-                total += min((self.searcher.doc_frequency(name, t) for t in terms), default=0)
+                total += min((int(self.searcher.doc_frequency(name, t)) for t in terms), default=0)
             return total
         if isinstance(node, Or):
             return sum(self._size_hint(c) for c in node.children)
@@ -280,7 +280,7 @@ class _Evaluator:
         for reader, offset in self.leaves:
             candidates: set[int] | None = None
             for term in unique:
-                docs = set()
+                docs: set[int] = set()
                 for ids, _, _ in codec.posting_blocks(reader, fieldname, term):
                     docs.update(ids)
                 candidates = docs if candidates is None else candidates & docs

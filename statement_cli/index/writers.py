@@ -13,6 +13,7 @@ import contextlib
 import os
 import signal
 import sys
+from typing import Any
 
 LIMIT_MB = 256  # Whoosh's posting buffer before it spills to disk, for all workers together
 PARALLEL_FROM = 64  # documents in a run before a second process pays for itself
@@ -48,7 +49,7 @@ class _Workers:
     worker must still see as its parent. `_in_worker` runs in every forked process."""
 
     def __init__(self) -> None:
-        self.libc = None
+        self.libc: Any = None  # ctypes.CDLL, loaded only when a parallel writer is used
         self.parent_pid = 0
 
     def prepare(self) -> None:

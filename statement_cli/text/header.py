@@ -104,7 +104,9 @@ class _Reader:
         self.name_line: int | None = None  # the last speaker-block name line
         self.in_block = False  # a person, attribution or meeting line has been read
 
-    def offer(self, name: str, value: str, line: int, rank: int, person: Person | None = None):
+    def offer(
+        self, name: str, value: str, line: int, rank: int, person: Person | None = None
+    ) -> None:
         value = re.sub(r"\s+", " ", value or "").strip(" ,;")
         if value or person:
             self.offers.setdefault(name, []).append(Offer(value, line, rank, person))

@@ -77,7 +77,8 @@ def parse_with_sources(
     header_lines: dict[str, int] = {}
     if front.pop(VERBATIM_KEY, "").lower() == "none":
         # Written by `export`: the fields are all in the front matter, the rest is the body.
-        header, body = {}, _tidy_body([line.rstrip() for line in rest.split("\n")])
+        header: dict[str, str] = {}
+        body = _tidy_body([line.rstrip() for line in rest.split("\n")])
         filename = ""
     else:
         header, header_lines, body = parse_header(rest)
@@ -102,7 +103,7 @@ def parse_with_sources(
                     sources[name]["line"] = header_lines[name] + offset + 1
     if found.get("date"):
         found["date"] = valid_date(found["date"])
-    statement = Statement(**{k: v for k, v in found.items() if k in METADATA_FIELDS})
+    statement = Statement(**{k: v for k, v in found.items() if k in METADATA_FIELDS})  # type: ignore[arg-type]
     statement.id = found.get("id", "")
     statement.body = inert(body)
     statement.word_count = len(body.split())
