@@ -139,9 +139,9 @@ def concordance(
     tree = parse_query(term, filters)
     lines: list[Line] = []
     with archive.view() as view:
-        docnums = view.ordered(tree, "date", None).docnums
-        highlighter = view.highlighter(tree)
-        for docnum in docnums:  # bodies are read one at a time, until the lines suffice
+        found = view.ordered(tree, "date", None)
+        highlighter = view.highlighter(found.terms)
+        for docnum in found.docnums:  # bodies are read one at a time, until they suffice
             fields = view.stored_fields(docnum)
             body = " ".join(fields.get("body", "").split())
             for start, end in highlighter.spans(body):

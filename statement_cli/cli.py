@@ -424,6 +424,8 @@ def search(
     )
     if explain:
         _state(ctx).say(f"query: {result.query.describe()}")
+        for name, terms in sorted(result.terms.items()):
+            _state(ctx).say(f"matched terms in {name}: {', '.join(sorted(terms))}")
     if result.suggestion:
         _state(ctx).say(f"no statements found; did you mean: {result.suggestion}", style="yellow")
     _print_hits(

@@ -6,6 +6,7 @@ import contextlib
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -339,3 +340,39 @@ def test_no_query_makes_search_raise(corpus_archive: Path, text: str) -> None:
     archive = Archive.open(corpus_archive)
     with contextlib.suppress(QuerySyntaxError):
         archive.search(text, limit=3)
+
+
+def test_every_view_marks_exactly_the_terms_the_ranker_matched(
+    corpus_archive: Path,
+) -> None:
+    """One expansion: the words marked in snippets, by --highlight and by kwic are the
+    body words whose index term the ranker looked up, and no others (a NOT excluded)."""
+    from statement_cli.archive import Archive
+    from statement_cli.index.schema import stemming_analyzer
+
+    archive = Archive.open(corpus_archive)
+    analyzer = stemming_analyzer()
+    for query in (
+        "kazakh*",
+        "Kazakstan~",
+        "elections",
+        '"media freedom" -kazakh*',
+        "elect* OR observ*",
+    ):
+        result = archive.search(query, limit=None, snippets=3)
+        terms = result.terms.get("body", set())
+        assert terms, query
+        for hit in result.hits:
+            for snippet in hit.snippets:
+                for piece, is_match in snippet:
+                    for word in re.findall(r"\w+", piece):
+                        assert bool(set(analyzer.terms(word)) & terms) == is_match, (query, word)
+            for start, end in archive.match_spans(query, hit.statement.body):
+                assert set(analyzer.terms(hit.statement.body[start:end])) & terms
+    negated = archive.search('"media freedom" -kazakh*', limit=None)
+    assert not any(t.startswith("kazakh") for t in negated.terms.get("body", set()))
+
+
+def test_explain_lists_the_terms_a_prefix_stood_for(run, corpus_archive: Path) -> None:
+    result = run("search", "kazakh*", "--explain", archive=corpus_archive)
+    assert "matched terms in body: kazakhstan" in result.stderr

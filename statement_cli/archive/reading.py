@@ -134,7 +134,7 @@ def search(
     want = None if limit is None else offset + limit
     with archive.view() as view:
         found = view.ordered(tree, sort, want)
-        highlighter = view.highlighter(tree) if snippets else None
+        highlighter = view.highlighter(found.terms) if snippets else None
         hits: list[Hit] = []
         for docnum, score in zip(found.docnums[offset:], found.scores[offset:], strict=True):
             statement = Statement.from_dict(view.stored_fields(docnum))
@@ -142,7 +142,7 @@ def search(
             if highlighter:
                 hit.snippets = highlighter.snippets(statement.body, snippets)
             hits.append(hit)
-        result = SearchResult(hits, len(found.matched), tree)
+        result = SearchResult(hits, len(found.matched), tree, terms=found.terms)
         if facets:
             result.facets = view.facets(found.matched)
         if not found.matched and text.strip():
@@ -177,7 +177,7 @@ def match_spans(archive: ArchiveBase, text: str, body: str) -> list[tuple[int, i
     """Where in `body` the words of a query match (for `show --highlight`)."""
     tree = parse_query(text)
     with archive.view() as view:
-        highlighter: Highlighter = view.highlighter(tree)
+        highlighter: Highlighter = view.highlighter(view.ordered(tree, "relevance", 0).terms)
     return highlighter.spans(body)
 
 

@@ -51,6 +51,7 @@ class SearchResult:
     query: Node
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     suggestion: str = ""
+    terms: dict[str, set[str]] = field(default_factory=dict)  # index terms matched, per field
 
 
 class WriteInterrupted(KeyboardInterrupt):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from statement_cli.index import loader
 
@@ -38,6 +38,10 @@ class Ranking:
     docnums: list[int]  # the first `want` in the order asked for
     scores: list[float]
     matches: Scores  # every match (for the total and facets), with its score
+    # The index terms the query's words stood for, per field, outside any NOT: prefix
+    # and fuzzy words expanded (as Whoosh's Results.query_terms(expand=True)). The one
+    # expansion: snippets, highlighting, kwic and --explain mark exactly these.
+    terms: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -51,9 +55,12 @@ def rank(searcher, tree: Node, want: int | None, order: str = "relevance") -> Ra
     evaluator = _Evaluator(searcher)
     matches = evaluator.evaluate(tree)
     if order == "relevance":
-        return _best_first(matches, want)
-    docnums = _by_date(matches, evaluator.date_keys(), want, newest=order == "-date")
-    return Ranking(docnums, [matches[d] for d in docnums], matches)
+        ranking = _best_first(matches, want)
+    else:
+        docnums = _by_date(matches, evaluator.date_keys(), want, newest=order == "-date")
+        ranking = Ranking(docnums, [matches[d] for d in docnums], matches)
+    ranking.terms = evaluator.terms
+    return ranking
 
 
 def rank_terms(  # type: ignore[no-untyped-def]
@@ -122,6 +129,8 @@ class _Evaluator:
         self.leaves = [(leaf.reader(), offset) for leaf, offset in searcher.leaf_searchers()]
         self.schema = searcher.schema
         self._keys: array | None = None  # type: ignore[type-arg]
+        self.terms: dict[str, set[str]] = {}  # field → terms looked up outside a NOT
+        self._negated = 0  # how many NOTs the node being evaluated is inside
 
     def evaluate(self, tree: Node) -> Scores:
         if self.searcher.doc_count_all() == 0:  # a new archive (and no idf to compute)
@@ -153,12 +162,20 @@ class _Evaluator:
             return self._everything(CONSTANT, within)
         if isinstance(node, Not):
             everything = self._everything(2 * CONSTANT, within)
-            return _without(everything, self._node(node.child, everything))
+            return _without(everything, self._negative(node.child, everything))
         if isinstance(node, Or):
             return _union([self._node(child, within) for child in node.children])
         if isinstance(node, And):
             return self._and(node, within)
         raise TypeError(node)
+
+    def _negative(self, node: Node, within: Scores | None) -> Scores:
+        """A node inside a NOT: what it matches is taken away, its words not marked."""
+        self._negated += 1
+        try:
+            return self._node(node, within)
+        finally:
+            self._negated -= 1
 
     def _and(self, node: And, within: Scores | None) -> Scores:
         positives = sorted(
@@ -176,7 +193,7 @@ class _Evaluator:
             if not matches:
                 return {}
         for negative in negatives:
-            matches = _without(matches or {}, self._node(negative, matches))
+            matches = _without(matches or {}, self._negative(negative, matches))
         return matches or {}
 
     def _size_hint(self, node: Node) -> int:
@@ -203,6 +220,8 @@ class _Evaluator:
             return {}
         if len(terms) == 1:
             return self._term(fieldname, terms[0], within)
+        if not self._negated:
+            self.terms.setdefault(fieldname, set()).update(terms)
         return self._phrase(fieldname, terms, within)
 
     def _expanded(self, word: Word, fieldname: str, within: Scores | None) -> Scores:
@@ -248,6 +267,8 @@ class _Evaluator:
     # ---- terms and phrases ------------------------------------------------------------
 
     def _term(self, fieldname: str, term: str, within: Scores | None) -> Scores:
+        if not self._negated:
+            self.terms.setdefault(fieldname, set()).add(term)
         matches: Scores = {}
         for reader, offset in self.leaves:
             factor, norms, lengths = self._bm25(reader, fieldname, term)

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from statement_cli.index import columns, ranking
 from statement_cli.index.folder import open_index, reading_the_index
-from statement_cli.query import Node, Word, positive_words
+from statement_cli.query import Node, positive_words
 
 Stored = dict[str, Any]
 FACET_SIZE = 10  # values shown per facet, most frequent first
@@ -30,6 +30,7 @@ class Ordered:
     docnums: list[int]  # the first `want`, in order
     scores: list[float]  # their scores (BM25F; for date order, as found)
     matched: set[int]  # every match, for the total and facets
+    terms: dict[str, set[str]] = field(default_factory=dict)  # see ranking.Ranking.terms
 
 
 @contextmanager
@@ -98,7 +99,7 @@ class IndexView:
         ranked = sort == "relevance" and bool(positive_words(tree))
         order = "relevance" if ranked else ("date" if sort == "date" else "-date")
         best = ranking.rank(self.searcher, tree, want, order)
-        return Ordered(best.docnums, best.scores, set(best.matches))
+        return Ordered(best.docnums, best.scores, set(best.matches), best.terms)
 
     def related(self, docnum: int, limit: int) -> Ordered:
         """Statements most like one: Whoosh's key terms of its body (more-like-this),
@@ -107,11 +108,9 @@ class IndexView:
         best = ranking.rank_terms(self.searcher, "body", terms, limit, leave_out=docnum)
         return Ordered(best.docnums, best.scores, set(best.matches))
 
-    def fuzzy_terms(self, term: str, distance: int) -> list[str]:
-        return ranking.fuzzy_terms(self.searcher.reader(), "body", term, distance)
-
-    def highlighter(self, tree: Node) -> Highlighter:
-        return Highlighter(tree, self)
+    def highlighter(self, terms: dict[str, set[str]]) -> Highlighter:
+        """Marks the body words that stand for the terms a ranking matched."""
+        return Highlighter(terms.get("body", set()))
 
     def suggestion(self, text: str, tree: Node) -> str:
         from statement_cli.index.suggest import suggest_query
@@ -144,26 +143,16 @@ class IndexView:
 
 
 class Highlighter:
-    """Snippets for the hits of one query, reusing what it learns across hits."""
+    """Snippets for the hits of one query: a body word is marked when it analyses to an
+    index term the ranker looked up (so prefix, fuzzy and stemmed words are marked exactly
+    as they matched), remembering each word's verdict across hits."""
 
-    def __init__(self, tree: Node, view: IndexView) -> None:
+    def __init__(self, terms: set[str]) -> None:
         from statement_cli.index.schema import stemming_analyzer
-        from statement_cli.text.snippets import fold
 
         self.analyzer = stemming_analyzer()
+        self.terms = terms
         self.verdicts: dict[str, bool] = {}  # word → matches, shared by every hit
-        self.terms: set[str] = set()
-        self.prefixes: list[str] = []
-        for word in positive_words(tree):
-            if word.field not in (None, "body"):
-                continue
-            if isinstance(word, Word) and word.prefix:
-                self.prefixes.append(fold(word.text).strip())
-            elif isinstance(word, Word) and word.fuzzy:
-                for term in self.analyse(word.text):
-                    self.terms.update(view.fuzzy_terms(term, word.fuzzy))
-            else:
-                self.terms.update(self.analyse(word.text))
 
     def analyse(self, text: str) -> list[str]:
         terms: list[str] = self.analyzer.terms(text)
@@ -173,7 +162,7 @@ class Highlighter:
         """Where in `body` the query's words match."""
         from statement_cli.text.snippets import find_matches
 
-        return find_matches(body, self.terms, self.analyse, self.prefixes, self.verdicts)
+        return find_matches(body, self.terms, self.analyse, self.verdicts)
 
     def snippets(self, body: str, count: int) -> list[list[tuple[str, bool]]]:
         from statement_cli.text.snippets import make_snippets

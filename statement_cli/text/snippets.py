@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 
 Piece = tuple[str, bool]  # (text, is a match)
@@ -55,18 +55,14 @@ def find_matches(
     text: str,
     terms: set[str],
     analyse: Callable[[str], list[str]],
-    prefixes: Iterable[str] = (),
     cache: dict[str, bool] | None = None,
 ) -> list[tuple[int, int]]:
-    """Character spans of the words in `text` that analyse to one of `terms` or start with
-    one of `prefixes` (folded). `cache` remembers each word's verdict across texts.
+    """Character spans of the words in `text` that analyse to one of `terms`. `cache`
+    remembers each word's verdict across texts.
 
     Candidates are found with `str.find` (C speed) for the start of each term; only the
     words found are analysed."""
-    prefixes = tuple(p for p in prefixes if p)
-    # A stem may change its last letter ("happi" for "happy", "possibl" for
-    # "possibility"), so a candidate only needs to start like the stem minus one letter.
-    heads = {t[: max(2, len(t) - 1)] for t in terms if t} | set(prefixes)
+    heads = _heads(terms)
     if not heads:
         return []
     # Folding maps one character to one, so offsets still point into the original.
@@ -83,14 +79,24 @@ def find_matches(
                 word = lowered[start:end]
                 hit = cache.get(word)
                 if hit is None:
-                    hit = (bool(prefixes) and word.startswith(prefixes)) or any(
-                        t in terms for t in analyse(word)
-                    )
+                    hit = any(t in terms for t in analyse(word))
                     cache[word] = hit
                 if hit:
                     found[start] = end
             start = lowered.find(head, end)
     return sorted(found.items())
+
+
+def _heads(terms: set[str]) -> list[str]:
+    """What a candidate word must start with. A stem may change its last letter ("happi"
+    for "happy", "possibl" for "possibility"), so a stem minus one letter; and a head
+    that starts with a shorter one is left out (its words are found by the shorter), so
+    the thousand terms a short prefix* expands to cost a few dozen scans, not a thousand."""
+    kept: list[str] = []
+    for head in sorted({t[: max(2, len(t) - 1)] for t in terms if t}):
+        if not kept or not head.startswith(kept[-1]):
+            kept.append(head)
+    return kept
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
