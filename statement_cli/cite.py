@@ -7,8 +7,6 @@ from datetime import date as _date
 
 from statement_cli.model import Statement
 
-STYLES = ("plain", "chicago", "bibtex")
-
 
 def _long_date(iso: str) -> str:
     """ "April 7, 2016" for 2016-04-07, "April 2016" for 2016-04, "2016" for 2016."""

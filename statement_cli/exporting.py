@@ -9,29 +9,25 @@ from pathlib import Path
 from statement_cli.atomic import atomic_write
 from statement_cli.errors import InputError
 from statement_cli.exchange import front_matter_text, safe_file_name
-from statement_cli.formats import ListFormat
+from statement_cli.formats import ExportFormat, ListFormat
 from statement_cli.model import Hit, Statement
-
-FORMATS = ("jsonl", "json", "csv", "text")
 
 
 def export_statements(
     statements: Sequence[Statement],
-    fmt: str,
+    fmt: ExportFormat,
     output: Path | None,
     force: bool = False,
     on_written: Callable[[], None] | None = None,
 ) -> str:
     """Write the statements; returns where they went. Never overwrites without `force`."""
-    if fmt not in FORMATS:
-        raise InputError(f"export format {fmt!r} is not one of {', '.join(FORMATS)}")
-    if fmt == "text":
+    if fmt is ExportFormat.text:
         if output is None:
             raise InputError("--format text writes one file per statement: give a folder with -o")
         return _export_texts(statements, output, force, on_written)
     from statement_cli.output import text_list
 
-    data = text_list([Hit(s) for s in statements], ListFormat(fmt))
+    data = text_list([Hit(s) for s in statements], ListFormat(fmt.value))
     if output is None:
         sys.stdout.write(data)
         return "standard output"

@@ -25,6 +25,37 @@ class ShowFormat(str, Enum):
     json = "json"
 
 
+class ReportFormat(str, Enum):
+    """How a report is printed (stats, check, config, kwic): for people or programs."""
+
+    text = "text"
+    json = "json"
+
+
+class TrendFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+    text = "text"  # one front-matter .txt per statement, in a folder
+
+
+class CiteStyle(str, Enum):
+    plain = "plain"
+    chicago = "chicago"
+    bibtex = "bibtex"
+
+
+class Period(str, Enum):
+    year = "year"
+    month = "month"
+
+
 class Color(str, Enum):
     auto = "auto"
     always = "always"

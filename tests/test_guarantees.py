@@ -211,6 +211,7 @@ def test_invalid_dates_are_refused_at_every_entry(tmp_path: Path) -> None:
 def test_text_export_names_come_from_a_whitelist(tmp_path: Path) -> None:
     from statement_cli.exchange import safe_file_name
     from statement_cli.exporting import export_statements
+    from statement_cli.formats import ExportFormat
     from statement_cli.model import Statement
 
     hostile = Statement(
@@ -219,7 +220,7 @@ def test_text_export_names_come_from_a_whitelist(tmp_path: Path) -> None:
     name = safe_file_name(hostile)
     assert "/" not in name and ".." not in name and not name.startswith(".")
     out = tmp_path / "out"
-    export_statements([hostile], "text", out)
+    export_statements([hostile], ExportFormat.text, out)
     assert [p.name for p in out.iterdir()] == [name]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 

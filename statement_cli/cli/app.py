@@ -1,0 +1,257 @@
+"""The `statement` application: the Typer app, its global options, the state commands
+share (archive, colour, the two consoles), and the one place where the core's typed
+errors become one line on stderr and an exit code (`_Group.invoke`). Whoosh and Rich
+load only in the commands that need them, so `--help` and `--version` start fast.
+"""
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from statement_cli import __version__
+from statement_cli.entry import EXIT_INTERRUPTED
+from statement_cli.formats import Color
+from statement_cli.text.inert import inert
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from statement_cli.archive import Archive
+
+EXIT_OK, EXIT_NOTHING, EXIT_ERROR = 0, 1, 2
+
+
+class _Group(TyperGroup):
+    """Reads the config file into Click's defaults, and turns the core's typed errors into
+    one line on stderr and exit status 2."""
+
+    def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
+        from statement_cli import config
+
+        if "default_map" not in extra:
+            try:
+                extra["default_map"] = config.default_map(config.load())
+            except config.ConfigError as error:
+                sys.stderr.write(f"statement: error: {error}\n")
+                raise typer.Exit(EXIT_ERROR) from None
+        return super().make_context(info_name, args, parent=parent, **extra)
+
+    # typer.Context narrows Click's Context (vendored or not, by typer version): hence
+    # the ignore.
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        from statement_cli.errors import StatementError
+
+        try:
+            return super().invoke(ctx)
+        except StatementError as error:
+            state_of(ctx).say(f"statement: error: {error}")
+            raise typer.Exit(EXIT_ERROR) from None
+        except KeyboardInterrupt as interrupt:
+            state_of(ctx).say(_interrupted_message(interrupt))
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:  # the reader went away (`statement list | head`): stop quietly
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (so the exit flush cannot fail)
+            raise typer.Exit(EXIT_OK) from None
+        except OSError as error:  # the disk said no (full, read-only, gone) mid-command
+            where = f": {error.filename}" if error.filename else ""
+            reason = (error.strerror or str(error)).lower()
+            state_of(ctx).say(
+                f"statement: error: {reason}{where}; nothing already archived was changed"
+            )
+            raise typer.Exit(EXIT_ERROR) from None
+
+
+def _interrupted_message(interrupt: KeyboardInterrupt) -> str:
+    """What a Ctrl-C left: a write says how much of its run went in."""
+    attempted = getattr(interrupt, "attempted", None)
+    archived = getattr(interrupt, "archived", 0)
+    if attempted is None:
+        return "statement: cancelled"
+    if archived == 0:
+        return "statement: cancelled; nothing of this run was archived (the archive is as before)"
+    return (
+        f"statement: interrupted after the index was written; {archived:,} of this run's "
+        f"{attempted:,} statement(s) are archived, the rest were not"
+    )
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="statement",
+    help="A terminal archive for statements: ingest plain text, search it, read it.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+
+@dataclass
+class State:
+    """Global options, kept in the click context (never in module globals)."""
+
+    archive: Path | None
+    color: Color
+
+    def console(self) -> "Console":
+        """A Rich console on stdout (loads Rich: only for terminal views)."""
+        from statement_cli.render import make_console
+
+        return make_console(self.color)
+
+    def err(self) -> "Console":
+        from statement_cli.render import make_console
+
+        return make_console(self.color, stderr=True)
+
+    def stdout_is_terminal(self) -> bool:
+        return sys.stdout.isatty()
+
+    def say(self, message: object, style: str | None = None) -> None:
+        """One message on stderr: styled on a terminal, plain text otherwise (and then
+        without loading Rich at all)."""
+        if _styled(self.color, sys.stderr):
+            from rich.text import Text
+
+            text = message if isinstance(message, Text) else Text(inert(message), style=style or "")
+            self.err().print(text)
+        else:
+            plain = getattr(message, "plain", message)
+            sys.stderr.write(f"{inert(plain)}\n")
+            sys.stderr.flush()
+
+    def emit(self, renderable: object) -> None:
+        """Results on stdout: text goes out as it is; Rich renderables are rendered."""
+        if isinstance(renderable, str):
+            sys.stdout.write(inert(renderable))
+            sys.stdout.flush()
+        else:
+            self.console().print(renderable)
+
+
+def _styled(color: Color, stream) -> bool:  # type: ignore[no-untyped-def]
+    """Whether output to `stream` gets styles (same rule as the Rich consoles)."""
+    if color is Color.auto:
+        forced, off = os.environ.get("FORCE_COLOR"), os.environ.get("NO_COLOR")
+        return bool(forced) or (not off and stream.isatty())
+    return color is Color.always
+
+
+def state_of(ctx: typer.Context) -> State:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, State) else State(None, Color.auto)
+
+
+def open_archive(ctx: typer.Context, write: bool = False, repairing: bool = False) -> "Archive":
+    """The archive the global options name; the default one is created on first use.
+    `repairing` opens a damaged archive too, for `check`."""
+    from statement_cli.archive import Archive
+
+    state = state_of(ctx)
+    if state.archive is None:
+        from statement_cli.bundled import open_default_archive
+
+        def seeded(path: Path, count: int) -> None:
+            state.say(f"statement: created the archive {path} with {count} bundled statement(s)")
+
+        return open_default_archive(seeded, repairing)
+    if write:
+        return Archive.open_or_create(state.archive)
+    return Archive.open(state.archive, repairing=repairing)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"statement {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    archive: Annotated[
+        Path | None,
+        typer.Option(
+            "--archive",
+            envvar="STATEMENT_ARCHIVE",
+            help="Archive folder [default: the user data folder, filled with the bundled "
+            "statements on first use].",
+            show_default=False,
+        ),
+    ] = None,
+    color: Annotated[
+        Color,
+        typer.Option(
+            "--color",
+            envvar="STATEMENT_COLOR",
+            help="Colour and styles: auto (on a terminal, unless NO_COLOR is set), always, never.",
+        ),
+    ] = Color.auto,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """A terminal archive for statements: ingest plain text, search it, read it.
+
+    Example: statement search "election observation" --since 2015
+    """
+    ctx.obj = State(archive, color)
+
+
+# ---- ingest ------------------------------------------------------------------------------
+
+
+def progress_bar(state: State, quiet: bool, label: str, files: int, size: int = 0):  # type: ignore[no-untyped-def]
+    """A progress bar on stderr for more than a handful of files, on a terminal only."""
+    from statement_cli.progress import Progress
+
+    shown = (
+        not quiet
+        and files > Progress.HANDFUL
+        and (sys.stderr.isatty() or state.color is Color.always)
+    )
+    return Progress(state.err() if shown else None, label, files, size)
+
+
+def waiting_message(state: State):  # type: ignore[no-untyped-def]
+    def waiting() -> None:
+        state.say("statement: another process is writing to the archive; waiting for it…")
+
+    return waiting
+
+
+_GLOBAL_OPTIONS_WITH_VALUES = {"--archive", "--color"}
+
+
+def _keep_only_the_command_asked_for(args: list[str]) -> None:
+    """Typer builds every command's Click object (signatures, options, help) on each run,
+    about 15 ms; a command line that names its command needs only that one. Top-level
+    help, shell completion and mistyped names still see them all."""
+    if os.environ.get("_STATEMENT_COMPLETE"):
+        return
+    skip_value = False
+    for arg in args:
+        if skip_value:
+            skip_value = False
+        elif arg in _GLOBAL_OPTIONS_WITH_VALUES:
+            skip_value = True
+        elif not arg.startswith("-"):
+            named = [
+                info
+                for info in app.registered_commands
+                if (info.name or getattr(info.callback, "__name__", "").replace("_", "-")) == arg
+            ]
+            if named:
+                app.registered_commands = named
+            return
+
+
+def main() -> None:
+    """Console-script entry point."""
+    _keep_only_the_command_asked_for(sys.argv[1:])
+    app(prog_name="statement")

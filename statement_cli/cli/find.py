@@ -1,0 +1,219 @@
+"""Find: search, count, list, related."""
+
+from typing import Annotated
+
+import typer
+
+from statement_cli.cli.app import EXIT_NOTHING, app, open_archive, state_of
+from statement_cli.cli.options import (
+    OUTPUT_PANEL,
+    FormatOpt,
+    LimitOpt,
+    OffsetOpt,
+    PageOpt,
+    complete_ids,
+    with_filters,
+)
+from statement_cli.formats import ListFormat, Sort
+from statement_cli.query import Filters
+from statement_cli.text.inert import json_text
+
+
+@app.command(rich_help_panel="Find")
+@with_filters
+def search(
+    ctx: typer.Context,
+    query: Annotated[
+        str, typer.Argument(help='Words, "phrases", field:value, date:2015..2017, AND OR NOT.')
+    ],
+    filters: Filters | None = None,
+    sort: Annotated[
+        Sort,
+        typer.Option(help="relevance, date (oldest first) or -date.", rich_help_panel=OUTPUT_PANEL),
+    ] = Sort.relevance,
+    limit: LimitOpt = 10,
+    page: PageOpt = 1,
+    offset: OffsetOpt = None,
+    snippets: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            max=10,
+            envvar="STATEMENT_SNIPPETS",
+            help="Fragments shown per hit.",
+            rich_help_panel=OUTPUT_PANEL,
+        ),
+    ] = 2,
+    mark: Annotated[
+        bool,
+        typer.Option(
+            "--mark", help="Wrap matches in **…** in plain output.", rich_help_panel=OUTPUT_PANEL
+        ),
+    ] = False,
+    facets: Annotated[
+        bool,
+        typer.Option(
+            "--facets",
+            help="Also count the hits by year, speaker and venue.",
+            rich_help_panel=OUTPUT_PANEL,
+        ),
+    ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Print how the query was understood.", rich_help_panel=OUTPUT_PANEL
+        ),
+    ] = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """Find statements by words, phrases, speaker, venue and date; best matches first.
+
+    Example: statement search 'elections speaker:baer date:2015..2017' --facets
+    """
+    from statement_cli.errors import QuerySyntaxError
+
+    if not query.strip():
+        raise QuerySyntaxError("empty query; give words to search for, or use `statement list`")
+    where = offset if offset is not None else (page - 1) * limit
+    archive = open_archive(ctx)
+    result = archive.search(
+        query,
+        filters,
+        sort=sort.value,
+        limit=limit,
+        offset=where,
+        snippets=snippets,
+        facets=facets,
+    )
+    if explain:
+        state_of(ctx).say(f"query: {result.query.describe()}")
+        for name, terms in sorted(result.terms.items()):
+            state_of(ctx).say(f"matched terms in {name}: {', '.join(sorted(terms))}")
+    if result.suggestion:
+        state_of(ctx).say(f"no statements found; did you mean: {result.suggestion}", style="yellow")
+    print_hits(
+        ctx,
+        result.hits,
+        result.total,
+        where,
+        fmt,
+        mark=mark,
+        facets=result.facets if facets else None,
+    )
+
+
+@app.command(rich_help_panel="Find")
+@with_filters
+def count(
+    ctx: typer.Context,
+    query: Annotated[
+        str, typer.Argument(help="Same query language as search; empty counts all.")
+    ] = "",
+    filters: Filters | None = None,
+) -> None:
+    """Print how many statements match (exit 1 when none do).
+
+    Example: statement count 'ukraine' --year 2016
+    """
+    total = open_archive(ctx).count_matches(query, filters)
+    typer.echo(total)
+    if total == 0:
+        raise typer.Exit(EXIT_NOTHING)
+
+
+@app.command("list", rich_help_panel="Find")
+@with_filters
+def list_(
+    ctx: typer.Context,
+    filters: Filters | None = None,
+    sort: Annotated[
+        Sort, typer.Option(help="-date (newest first) or date.", rich_help_panel=OUTPUT_PANEL)
+    ] = Sort.newest,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", "-n", min=1, help="At most this many.", rich_help_panel=OUTPUT_PANEL
+        ),
+    ] = None,
+    page: PageOpt = 1,
+    offset: OffsetOpt = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """List the statements in the archive, newest first.
+
+    Example: statement list --speaker baer --format csv > baer.csv
+    """
+    where = offset if offset is not None else (page - 1) * (limit or 0)
+    order = Sort.newest if sort is Sort.relevance else sort
+    result = open_archive(ctx).search(
+        "",
+        filters,
+        sort=order.value,
+        limit=limit,
+        offset=where,
+        snippets=0,
+    )
+    print_hits(ctx, result.hits, result.total, where, fmt)
+
+
+@app.command(rich_help_panel="Find")
+def related(
+    ctx: typer.Context,
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="A statement id or unique prefix.", autocompletion=complete_ids
+        ),
+    ],
+    limit: LimitOpt = 10,
+    fmt: FormatOpt = None,
+) -> None:
+    """List the statements most like one, by the words of their bodies.
+
+    Example: statement related eb1e --limit 5
+    """
+    hits = open_archive(ctx).related(ident, limit)
+    print_hits(ctx, hits, len(hits), 0, fmt)
+
+
+def print_hits(  # type: ignore[no-untyped-def]
+    ctx: typer.Context,
+    hits,
+    total: int,
+    offset: int,
+    fmt: ListFormat | None,
+    mark: bool = False,
+    facets=None,
+) -> None:
+    from statement_cli.output import hit_record, summary_line, text_list
+
+    state = state_of(ctx)
+    table = ListFormat.table
+    fmt = fmt or (table if state.stdout_is_terminal() else ListFormat.plain)
+    if fmt is ListFormat.json and facets is not None:
+        doc = {"total": total, "hits": [hit_record(h) for h in hits], "facets": facets}
+        state.emit(json_text(doc) + "\n")
+    elif hits and fmt is table:
+        from statement_cli.render import render_list
+
+        state.emit(render_list(hits, fmt))
+    elif hits:
+        state.emit(text_list(hits, fmt, mark=("**", "**") if mark else None))
+    if fmt in (table, ListFormat.plain):
+        summary = summary_line(total, len(hits), offset)
+        if fmt is table:
+            from rich.text import Text
+
+            from statement_cli.render import render_facets
+
+            if facets:
+                state.emit(render_facets(facets))
+            state.emit(Text(summary, style="dim" if hits else "yellow"))
+        else:
+            if facets:
+                from statement_cli.render import render_facets
+
+                state.err().print(render_facets(facets))  # a table: Rich on stderr
+            state.say(summary)
+    if not hits:
+        raise typer.Exit(EXIT_NOTHING)

@@ -1,0 +1,259 @@
+"""Keep: ingest, export, remove, reindex, check, config."""
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from statement_cli.cli.app import (
+    EXIT_ERROR,
+    EXIT_NOTHING,
+    app,
+    open_archive,
+    progress_bar,
+    state_of,
+    waiting_message,
+)
+from statement_cli.cli.options import complete_ids
+from statement_cli.formats import ExportFormat, ListFormat, ReportFormat
+from statement_cli.text.inert import json_text
+
+
+@app.command(rich_help_panel="Keep")
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")],
+    glob: Annotated[str, typer.Option("--glob", help="File names to take from folders.")] = "*.txt",
+    title: Annotated[str, typer.Option(help="Title for every file of this run.")] = "",
+    speaker: Annotated[str, typer.Option(help="Speaker for every file of this run.")] = "",
+    speaker_title: Annotated[str, typer.Option(help="Speaker's title, e.g. Ambassador.")] = "",
+    org: Annotated[str, typer.Option(help="Issuing organization for every file.")] = "",
+    venue: Annotated[str, typer.Option(help="Venue, e.g. 'Permanent Council'.")] = "",
+    city: Annotated[str, typer.Option(help="City for every file.")] = "",
+    date: Annotated[str, typer.Option(help="Date: 2016, 2016-04 or 2016-04-07.")] = "",
+    metadata: Annotated[
+        Path | None,
+        typer.Option(help="CSV with a 'file' column and a column per field to set."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show the fields each file would get; write nothing.")
+    ] = False,
+    fmt: Annotated[
+        ListFormat | None,
+        typer.Option("--format", "-f", help="With --dry-run: json for programs, else a table."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every file.")] = False,
+) -> None:
+    """Add text files to the archive (re-ingesting a changed file updates it in place).
+
+    Example: statement ingest ~/statements/ --glob '*.txt'
+    """
+    from statement_cli.render import ingest_summary
+    from statement_cli.sources import count_files, ingest_items, read_metadata_csv
+    from statement_cli.text.parse import valid_date
+
+    state = state_of(ctx)
+    options = {
+        "title": title,
+        "speaker": speaker,
+        "speaker_title": speaker_title,
+        "organization": org,
+        "venue": venue,
+        "city": city,
+        "date": date,
+    }
+    options = {k: v for k, v in options.items() if v}
+    if date:
+        options["date"] = valid_date(date)  # a usage error, before any file is read
+    per_file = read_metadata_csv(metadata) if metadata else {}
+    items = ingest_items(paths, glob, options, per_file)
+    if dry_run:
+        from statement_cli.render import render_preview
+        from statement_cli.sources import preview
+
+        rows = [
+            (item.source, statement, sources, error)
+            for item, statement, sources, error in preview(items)
+        ]
+        state.emit(render_preview(rows, as_json=fmt is ListFormat.json))
+        if any(row[-1] for row in rows):
+            raise typer.Exit(EXIT_ERROR)
+        return
+    archive = open_archive(ctx, write=True)
+    progress = progress_bar(state, quiet or verbose, "ingesting", *count_files(paths, glob))
+    items = progress.track_bytes(items)
+
+    def told(outcome) -> None:  # type: ignore[no-untyped-def]
+        progress.advance_file()
+        if outcome.action == "failed":
+            progress.say(f"statement: {outcome.source}: {outcome.detail}", style="red")
+        elif verbose:
+            detail = f" ({outcome.detail})" if outcome.detail else ""
+            state.say(f"{outcome.action:>9} {outcome.id:<10} {outcome.source}{detail}")
+
+    with progress:
+        report = archive.ingest(items, told, waiting_message(state))
+    counts = {
+        name: report.count(name)
+        for name in ("added", "updated", "unchanged", "duplicate", "failed")
+    }
+    if not quiet:
+        state.say(ingest_summary(counts))
+    if report.failed:
+        raise typer.Exit(EXIT_ERROR)
+
+
+@app.command(rich_help_panel="Keep")
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="text writes one .txt per statement in a folder."),
+    ] = ExportFormat.jsonl,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File (or folder, for text) [default: stdout]."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")] = False,
+    query: Annotated[
+        str, typer.Option("--query", help="Only statements matching this query.")
+    ] = "",
+) -> None:
+    """Write statements out for a colleague or another tool; `ingest` reads jsonl and text back.
+
+    Example: statement export --format text -o exported/
+    """
+    from statement_cli.exporting import export_statements
+
+    archive = open_archive(ctx)
+    statements = [
+        h.statement for h in archive.search(query, sort="date", limit=None, snippets=0).hits
+    ]
+    progress = progress_bar(state_of(ctx), output is None, "exporting", len(statements))
+    with progress:
+        written = export_statements(statements, fmt, output, force, progress.advance_file)
+    if output is not None:
+        state_of(ctx).say(f"exported {len(statements):,} statement(s) to {written}")
+
+
+@app.command(rich_help_panel="Keep")
+def remove(
+    ctx: typer.Context,
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[ID...]", help="Statement ids or unique prefixes.", autocompletion=complete_ids
+        ),
+    ] = None,
+    query: Annotated[
+        str, typer.Option("--query", help="Remove every statement matching this query.")
+    ] = "",
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before removing.")] = False,
+) -> None:
+    """Remove statements and their stored originals from the archive.
+
+    Example: statement remove --query 'speaker:example date:..2010' --yes
+    """
+    from statement_cli.model import Hit
+    from statement_cli.output import text_list
+
+    state = state_of(ctx)
+    archive = open_archive(ctx)
+    if not ids and not query:
+        raise typer.BadParameter("give ids to remove, or --query")
+    archive.settle(waiting_message(state))  # a removal cut short is finished before ids are read
+    if ids:
+        targets = [archive.get(i) for i in ids]
+    else:
+        targets = [h.statement for h in archive.search(query, limit=None, snippets=0).hits]
+    if not targets:
+        state.say("nothing matches; nothing removed")
+        raise typer.Exit(EXIT_NOTHING)
+    if not yes:
+        sys.stderr.write(text_list([Hit(s) for s in targets], ListFormat.plain))
+        try:
+            confirmed = typer.confirm(f"Remove these {len(targets)} statement(s)?", err=True)
+        except typer.Abort:
+            state.say("nothing removed: no answer (pass --yes to remove without asking)")
+            raise typer.Exit(EXIT_ERROR) from None
+        if not confirmed:
+            state.say("nothing removed")
+            return
+    removed = archive.remove([s.id for s in targets], waiting_message(state))
+    state.say(f"removed {len(removed):,} statement(s)")
+
+
+@app.command(rich_help_panel="Keep")
+def reindex(ctx: typer.Context) -> None:
+    """Rebuild the index from the stored originals (after an upgrade); the old index stays
+    live until the new one is complete.
+
+    Example: statement reindex
+    """
+    state = state_of(ctx)
+    archive = open_archive(ctx)
+    progress = progress_bar(state, False, "reindexing", sum(1 for _ in archive.originals.ids()))
+    with progress:
+        count = archive.reindex(lambda _ident: progress.advance_file(), waiting_message(state))
+    state.say(f"reindexed {count:,} statement(s)")
+
+
+@app.command(rich_help_panel="Keep")
+def check(
+    ctx: typer.Context,
+    repair: Annotated[
+        bool, typer.Option("--repair", help="Fix what is found, from the originals.")
+    ] = False,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.text,
+) -> None:
+    """Verify that the index and the stored originals agree (exit 1 if they do not).
+
+    Example: statement check --repair
+    """
+    from statement_cli.archive.checking import check as check_archive
+    from statement_cli.render import render_check
+
+    state = state_of(ctx)
+    archive = open_archive(ctx, repairing=True)
+    progress = progress_bar(state, False, "checking", sum(1 for _ in archive.originals.ids()))
+    with progress:
+        report = check_archive(archive, repair, waiting_message(state), progress.advance_file)
+    state_of(ctx).emit(render_check(report, fmt is ReportFormat.json))
+    if not report.clean:
+        raise typer.Exit(EXIT_NOTHING)
+
+
+@app.command("config", rich_help_panel="Keep")
+def show_config(
+    ctx: typer.Context,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.text,
+) -> None:
+    """Show the effective settings and where each one comes from.
+
+    Example: statement config
+    """
+    from statement_cli import config
+    from statement_cli.archive import default_archive_path
+
+    root = ctx.find_root()
+    given = {
+        name: root.params.get(name)
+        for name in ("archive", "color")
+        if getattr(root.get_parameter_source(name), "name", "") == "COMMANDLINE"
+    }
+    path = config.config_path()
+    defaults = {
+        "archive": str(default_archive_path()),
+        "format": "table on a terminal, plain when piped",
+    }
+    rows = config.effective(config.load(path), path, given, defaults)
+    if fmt is ReportFormat.json:
+        records = [{"setting": r.name, "value": str(r.value), "source": r.source} for r in rows]
+        state_of(ctx).emit(json_text({"config_file": str(path), "settings": records}) + "\n")
+        return
+    width = max(len(r.name) for r in rows)
+    lines = [f"config file: {path}" + ("" if path.is_file() else " (none)")]
+    lines += [f"{r.name:<{width}}  {r.value}  [{r.source}]" for r in rows]
+    state_of(ctx).emit("\n".join(lines) + "\n")

@@ -1,0 +1,105 @@
+"""Options several commands share, defined once: the filters (added to a command by
+`with_filters`, as sqlite-utils adds its output options), list output and paging, ids."""
+
+import functools
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from statement_cli.formats import ListFormat
+from statement_cli.query import Filters
+
+FILTERS_PANEL = "Filters"
+OUTPUT_PANEL = "Output"
+
+# The filter options: name → help. `with_filters` adds them to a command as keyword
+# options and hands the command one `Filters`.
+FILTER_OPTIONS = {
+    "speaker": "Only this speaker.",
+    "org": "Only this organization.",
+    "venue": "Only this venue.",
+    "city": "Only this city.",
+    "since": "Dated on or after (2016, 2016-04, 2016-04-07).",
+    "until": "Dated on or before.",
+    "year": "Dated in this year.",
+}
+
+
+def with_filters(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Give `command` the filter options; it receives them as `filters: Filters`."""
+    signature = inspect.signature(command)
+    kept = [p for p in signature.parameters.values() if p.name != "filters"]
+    added = [
+        inspect.Parameter(
+            name,
+            inspect.Parameter.KEYWORD_ONLY,
+            default="",
+            annotation=Annotated[str, typer.Option(help=help_, rich_help_panel=FILTERS_PANEL)],
+        )
+        for name, help_ in FILTER_OPTIONS.items()
+    ]
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        values = [kwargs.pop(name) for name in FILTER_OPTIONS]
+        return command(*args, filters=Filters(*values), **kwargs)
+
+    del run.__wrapped__  # Typer must read the new signature, not the command's own
+    run.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
+    return run
+
+
+FILTERS_PANEL = "Filters"
+OUTPUT_PANEL = "Output"
+FormatOpt = Annotated[
+    ListFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        envvar="STATEMENT_FORMAT",
+        help="table | plain | json | jsonl | csv | ids [default: table on a terminal, else plain].",
+        show_default=False,
+        rich_help_panel=OUTPUT_PANEL,
+    ),
+]
+LimitOpt = Annotated[
+    int,
+    typer.Option("--limit", "-n", min=1, help="Results per page.", rich_help_panel=OUTPUT_PANEL),
+]
+PageOpt = Annotated[
+    int, typer.Option("--page", min=1, help="Which page of results.", rich_help_panel=OUTPUT_PANEL)
+]
+OffsetOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--offset",
+        min=0,
+        help="Skip this many results (instead of --page).",
+        rich_help_panel=OUTPUT_PANEL,
+    ),
+]
+
+
+def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of statement ids from the archive the command line names."""
+    from statement_cli.archive import Archive, default_archive_path
+
+    try:
+        given = ctx.find_root().params.get("archive")
+        archive = Archive.open(Path(given) if given else default_archive_path())
+        return archive.ids_starting(incomplete, 200)
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+
+
+IdsArg = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="ID...",
+        help="Statement ids or unique prefixes (4+ characters).",
+        autocompletion=complete_ids,
+    ),
+]

@@ -1,0 +1,178 @@
+"""Read: show, cite, stats, trend, kwic."""
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from statement_cli.cli.app import EXIT_NOTHING, app, open_archive, state_of
+from statement_cli.cli.options import IdsArg, with_filters
+from statement_cli.formats import CiteStyle, Period, ReportFormat, ShowFormat, TrendFormat
+from statement_cli.query import Filters
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+
+@app.command(rich_help_panel="Read")
+def show(
+    ctx: typer.Context,
+    ids: IdsArg,
+    raw: Annotated[
+        bool, typer.Option("--raw", help="The original bytes, exactly as ingested.")
+    ] = False,
+    fmt: Annotated[
+        ShowFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="rich | text | markdown | json [default: rich on a terminal, else text].",
+        ),
+    ] = None,
+    highlight: Annotated[
+        str, typer.Option("--highlight", help="Mark where this query matches.")
+    ] = "",
+    numbers: Annotated[
+        bool, typer.Option("--numbers", help="Number the paragraphs (¶1, ¶2, …) for citing.")
+    ] = False,
+    pager: Annotated[
+        bool,
+        typer.Option(
+            "--pager/--no-pager",
+            envvar="STATEMENT_PAGER",
+            help="Page a long statement on a terminal.",
+        ),
+    ] = True,
+) -> None:
+    """Print statements, formatted for reading (or --raw for the original text).
+
+    Example: statement show eb1e --numbers --highlight 'election*'
+    """
+    from statement_cli.output import clean
+    from statement_cli.render import render_statements
+
+    archive = open_archive(ctx)
+    if raw:
+        originals = [archive.original(i) for i in ids]
+        for data in originals:
+            sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    statements = [archive.get(i) for i in ids]
+    state = state_of(ctx)
+    fmt = fmt or (ShowFormat.rich if state.stdout_is_terminal() else ShowFormat.text)
+    spans = (
+        {s.id: archive.match_spans(highlight, clean(s.body)) for s in statements}
+        if highlight
+        else {}
+    )
+    view = render_statements(statements, fmt, numbers, spans)
+    out = state.console() if fmt is ShowFormat.rich else None
+    if out is not None and pager and out.is_terminal and _taller_than_screen(out, view):
+        with out.pager(styles=True):
+            out.print(view)
+    else:
+        state.emit(view)
+
+
+def _taller_than_screen(console: "Console", renderable: "RenderableType") -> bool:
+    return len(console.render_lines(renderable, console.options, pad=False)) > console.height
+
+
+@app.command(rich_help_panel="Read")
+def cite(
+    ctx: typer.Context,
+    ids: IdsArg,
+    style: Annotated[
+        CiteStyle, typer.Option("--style", help="The citation style.")
+    ] = CiteStyle.plain,
+) -> None:
+    """Print a ready citation for statements, built from their fields.
+
+    Example: statement cite eb1e --style bibtex >> references.bib
+    """
+    from statement_cli.cite import cite as make_citation
+
+    archive = open_archive(ctx)
+    citations = [make_citation(archive.get(i), style.value) for i in ids]
+    state_of(ctx).emit(("\n\n" if style is CiteStyle.bibtex else "\n").join(citations) + "\n")
+
+
+@app.command(rich_help_panel="Read")
+def stats(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="text (a table) or json.")
+    ] = ReportFormat.text,
+) -> None:
+    """Summarise the archive: statements, words, dates, speakers, venues, size on disk.
+
+    Example: statement stats --format json | jq .per_year
+    """
+    from statement_cli.analysis import stats as archive_stats
+    from statement_cli.render import render_stats
+
+    state_of(ctx).emit(render_stats(archive_stats(open_archive(ctx)), fmt is ReportFormat.json))
+
+
+@app.command(rich_help_panel="Read")
+@with_filters
+def trend(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Same query language as search.")],
+    by: Annotated[Period, typer.Option("--by", help="Count per year or per month.")] = Period.year,
+    filters: Filters | None = None,
+    fmt: Annotated[TrendFormat, typer.Option("--format", "-f")] = TrendFormat.table,
+) -> None:
+    """Show how many statements match in each year or month, and their share of all.
+
+    Example: statement trend 'ukraine' --by month --format csv
+    """
+    from statement_cli.analysis import trend as archive_trend
+    from statement_cli.render import render_trend
+
+    periods = archive_trend(open_archive(ctx), query, filters, by.value)
+    state_of(ctx).emit(render_trend(periods, fmt.value))
+    if not any(p.matches for p in periods):
+        raise typer.Exit(EXIT_NOTHING)
+
+
+@app.command(rich_help_panel="Read")
+@with_filters
+def kwic(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Argument(help='A word, prefix* or "phrase" (stemmed like search).')],
+    width: Annotated[
+        int | None,
+        typer.Option(
+            "--width",
+            "-w",
+            min=5,
+            help="Characters of context each side [default: fit the terminal].",
+        ),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="At most this many lines.")
+    ] = 100,
+    filters: Filters | None = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.text,
+) -> None:
+    """Keyword in context: every occurrence of a term, aligned, with its statement.
+
+    Example: statement kwic 'sovereignty' --since 2014 --width 30
+    """
+    from statement_cli.analysis import concordance
+    from statement_cli.render import render_kwic
+
+    out = state_of(ctx).console()
+    if width is None:
+        width = max(10, (out.width - 34) // 2) if out.is_terminal else 40
+    filters = filters
+    lines = concordance(open_archive(ctx), term, filters, width, limit)
+    view = render_kwic(lines, width, fmt is ReportFormat.json)
+    if isinstance(view, str):
+        state_of(ctx).emit(view)
+    else:
+        out.print(view, no_wrap=True, overflow="crop", end="")
+    if not lines:
+        raise typer.Exit(EXIT_NOTHING)
