@@ -119,3 +119,22 @@ def test_filters_are_defined_once_and_reach_every_command_that_filters(run) -> N
         shown = run(command, "--help", archive=None).output
         for name in FILTER_OPTIONS:
             assert f"--{name}" in shown, (command, name)
+
+
+def test_every_package_is_installed() -> None:
+    """A non-editable install ships only the packages pyproject lists."""
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"][
+            "packages"
+        ]
+    )
+    folders = {
+        ".".join(path.parent.relative_to(ROOT).parts) for path in PACKAGE.rglob("__init__.py")
+    }
+    assert folders <= listed, folders - listed
