@@ -15,7 +15,7 @@ def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
-        os.fchmod(fd, _file_mode())  # mkstemp makes 0600: share as the umask allows
+        os.fchmod(fd, new_file_mode())  # mkstemp makes 0600: share as the umask allows
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -28,7 +28,7 @@ def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
 
 
 @functools.cache
-def _file_mode() -> int:
+def new_file_mode() -> int:
     """0666 less the process umask: the mode `open()` would give a new file."""
     mask = os.umask(0)
     os.umask(mask)

@@ -89,6 +89,25 @@ def test_repair_recreates_only_an_original_that_no_copy_can_supply(
     assert cli(archive, "check").returncode == 0
 
 
+def test_a_repair_without_a_readable_index_never_replaces_an_original_with_an_update(
+    started: tuple[Path, set[str], Path],
+) -> None:
+    """An update killed before its commit, then the index lost: the staged new version
+    cannot be known to be committed, so the archived original stays as it was."""
+    archive, _before, _batch = started
+    store = Archive.open(archive).originals
+    ident = sorted(store.ids())[0]
+    source = Path(store.read_record(ident).source)
+    archived = store.read_bytes(ident)
+    source.write_bytes(archived + b"An update that never reached the index.\n")
+    killed = cli(archive, "ingest", str(source), env=fault("ingest-commit"))
+    assert killed.returncode == -signal.SIGKILL
+    (archive / "INDEX").unlink()
+    assert cli(archive, "check", "--repair").returncode == 0
+    assert store.read_bytes(ident) == archived
+    assert cli(archive, "check").returncode == 0
+
+
 # ---- 2. Ctrl-C or a kill at every step of a write ---------------------------------------
 
 BEFORE_COMMIT = ["ingest-document@5", "ingest-sync", "ingest-commit"]
@@ -143,6 +162,25 @@ def test_ctrl_c_during_a_reindex_leaves_no_partial_index(
         assert result.returncode == 130 and "Traceback" not in result.stderr
         assert sorted(p.name for p in archive.glob("index-*")) == ["index-1"]
         assert indexed_ids(archive) == before
+    assert check(Archive.open(archive)).findings == []
+
+
+@pytest.mark.parametrize(
+    ("step", "said"),
+    [
+        ("remove-commit", "statement: cancelled; nothing was removed (the archive is as before)"),
+        ("remove-committed", "statement: interrupted after the index was written; 2 removed"),
+    ],
+)
+def test_ctrl_c_during_a_remove_says_what_was_removed(
+    started: tuple[Path, set[str], Path], step: str, said: str
+) -> None:
+    archive, before, _batch = started
+    ids = sorted(before)[:2]
+    result = cli(archive, "remove", "--yes", *ids, env=fault(step, "interrupt"))
+    assert result.returncode == 130
+    assert result.stderr.strip().splitlines()[-1] == said
+    assert (indexed_ids(archive) == before) == (step == "remove-commit")
     assert check(Archive.open(archive)).findings == []
 
 
@@ -240,7 +278,8 @@ def hostile(tmp_path: Path) -> Path:
     (texts / "front.txt").write_text(
         f'---\ntitle: "{HOSTILE_TITLE}"\nspeaker: "Jane \\u001b[31mRed\\u001b[0m Example"\n'
         f'venue: "Permanent \\u202eCouncil"\ndate: 2016-04-07\n---\n'
-        "Body with an escape \x1b[2J and a bidi \u202e override, about hostile words.\n",
+        "Body with an escape \x1b[2J and a bidi \u202e override, about hostile words; "
+        "a clipboard write \x1b]52;c;aGFjaw==\x07 and an 8-bit \u009b31m colour.\n",
         "utf-8",
     )
     name = "esc-\x1b]0;title\x07-\u202ename.txt"
@@ -291,6 +330,7 @@ def test_hostile_text_is_inert_in_the_output_of_every_command(hostile: Path) -> 
         _assert_inert(result.stdout + result.stderr)
     json_out = cli(hostile, "show", "--format", "json", *ids).stdout
     assert "\u009b" not in json_out and "\\u009b" not in json_out  # stripped at entry
+    assert "52;c;" not in json_out and "[2J" not in json_out and "31m" not in json_out
 
 
 def test_ingest_messages_show_hostile_file_names_inertly(tmp_path: Path) -> None:
@@ -520,18 +560,25 @@ def test_check_does_not_judge_a_write_in_progress(started: tuple[Path, set[str],
 # ---- 10 and 11. permissions, and a full disk --------------------------------------------
 
 
-def test_everything_written_respects_the_umask(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, "0o644"), (0o002, "0o664")])
+def test_everything_written_respects_the_umask(tmp_path: Path, umask: int, mode: str) -> None:
     archive = tmp_path / "archive"
     write_statements(tmp_path / "texts", 2)
     command = [sys.executable, "-m", "statement_cli", "--archive", str(archive)]
-    script = "import os, sys, subprocess; os.umask(0o022); sys.exit(subprocess.call(sys.argv[1:]))"
-    for args in (["ingest", str(tmp_path / "texts")], ["export", "-o", str(tmp_path / "x.jsonl")]):
+    script = (
+        f"import os, sys, subprocess; os.umask({umask}); sys.exit(subprocess.call(sys.argv[1:]))"
+    )
+    for args in (
+        ["ingest", str(tmp_path / "texts")],
+        ["reindex"],
+        ["export", "-o", str(tmp_path / "x.jsonl")],
+    ):
         run = subprocess.run([sys.executable, "-c", script, *command, *args], timeout=TIMEOUT)
         assert run.returncode == 0
-    written = [p for p in archive.rglob("*") if p.is_file() and not p.name.endswith("WRITELOCK")]
+    written = [p for p in archive.rglob("*") if p.is_file()]
     written.append(tmp_path / "x.jsonl")
     modes = {p.name: oct(p.stat().st_mode & 0o777) for p in written}
-    assert set(modes.values()) == {"0o644"}, modes
+    assert set(modes.values()) == {mode}, modes
 
 
 @pytest.mark.parametrize("step", ["ingest-document@3", "ingest-sync", "ingest-commit"])

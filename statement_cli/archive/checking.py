@@ -92,7 +92,7 @@ def _settle(archive: Archive) -> list[Finding]:
     try:
         archive.recover()
     except ArchiveError:  # the index cannot say what it committed: keep every staged copy
-        archive.originals.publish_all_staged()
+        archive.originals.publish_new_staged()
     for folder in archive.stale_index_folders():
         detail = "left by an interrupted reindex"
         done.append(Finding("stale-index", folder.name, detail, "removed"))

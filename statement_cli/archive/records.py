@@ -55,10 +55,10 @@ class SearchResult:
 
 
 class WriteInterrupted(KeyboardInterrupt):
-    """Ctrl-C during a write, after the archive was settled: `archived` of the run's
-    `attempted` statements went in (all of them when the commit had gone through)."""
+    """Ctrl-C during a write, after the archive was settled; `outcome` says what the
+    archive now holds ("cancelled; nothing …" or "interrupted after the index was
+    written; …"), for the one line the command prints."""
 
-    def __init__(self, attempted: int, archived: int) -> None:
-        super().__init__()
-        self.attempted = attempted
-        self.archived = archived
+    def __init__(self, outcome: str) -> None:
+        super().__init__(outcome)
+        self.outcome = outcome

@@ -95,11 +95,16 @@ class OriginalStore:
             os.replace(staged_bytes, self.bytes_path(ident))
         os.replace(self.staging / f"{ident}.json", self.record_path(ident))
 
-    def publish_all_staged(self) -> None:
-        """Move every staged original into place (when the index cannot be asked which
-        were committed, keeping them all loses nothing: a reindex follows)."""
+    def publish_new_staged(self) -> None:
+        """When the index cannot be asked which staged originals it committed: move into
+        place those that would be new (keeping them loses nothing; a reindex follows),
+        and drop those that would replace an original, which stays as it was: an update
+        never known to be committed must not overwrite what was archived."""
         for record in list(self.staged()):
-            self.publish(record.id)
+            if self.bytes_path(record.id).exists():
+                self.discard(record.id)
+            else:
+                self.publish(record.id)
 
     def discard_all(self) -> None:
         """Drop everything staged (for the lock holder: it is all its own, unpublished)."""

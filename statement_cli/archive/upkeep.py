@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from statement_cli.archive.base import ArchiveBase, now
+from statement_cli.archive.records import WriteInterrupted
 from statement_cli.archive.store import Record
 from statement_cli.errors import ArchiveError, InputError, StatementError
 from statement_cli.model import METADATA_FIELDS
@@ -32,8 +33,16 @@ def remove(
             archive.commit(writer, "remove")
             for ident in ids:
                 archive.originals.delete(ident)
-        except BaseException:
+        except KeyboardInterrupt:
             archive.abandon(writer)  # a removal the index committed is finished, others undone
+            removed = len(ids) - len(archive.indexed(ids))
+            if removed:
+                outcome = f"interrupted after the index was written; {removed:,} removed"
+            else:
+                outcome = "cancelled; nothing was removed (the archive is as before)"
+            raise WriteInterrupted(outcome) from None
+        except BaseException:
+            archive.abandon(writer)
             raise
     return ids
 
@@ -88,9 +97,11 @@ def rebuild_index(archive: ArchiveBase, on_progress: Callable[[str], None] | Non
             if on_progress:
                 on_progress(ident)
         archive.commit(writer, "reindex", folder)
-    except BaseException:
+    except BaseException as error:
         writers.cancel(writer)
         shutil.rmtree(folder, ignore_errors=True)  # the old index stays live
+        if isinstance(error, KeyboardInterrupt):
+            raise WriteInterrupted("cancelled; the index is as before the reindex") from None
         raise
     archive.set_live_index(live + 1)
     archive.remove_stale_indexes(keep=live + 1)
@@ -113,6 +124,11 @@ def index_originals(archive: ArchiveBase, ids: Iterable[str]) -> set[str]:
                 writer.update_document(**to_document(statement))
                 done.add(ident)
         archive.commit(writer, "repair")
+    except KeyboardInterrupt:
+        archive.abandon(writer)
+        raise WriteInterrupted(
+            "interrupted during the repair; run `statement check` to see what is left"
+        ) from None
     except BaseException:
         archive.abandon(writer)
         raise

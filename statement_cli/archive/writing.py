@@ -67,11 +67,20 @@ def ingest(
             except KeyboardInterrupt:
                 archive.abandon(writer)
                 archived = len(archive.indexed(run.ids))
-                raise WriteInterrupted(len(run.ids), archived) from None
+                raise WriteInterrupted(_ingest_outcome(len(run.ids), archived)) from None
             except BaseException:
                 archive.abandon(writer)
                 raise
     return report
+
+
+def _ingest_outcome(attempted: int, archived: int) -> str:
+    if archived == 0:
+        return "cancelled; nothing of this run was archived (the archive is as before)"
+    return (
+        f"interrupted after the index was written; {archived:,} of this run's "
+        f"{attempted:,} statement(s) are archived, the rest were not"
+    )
 
 
 def _ingest_one(

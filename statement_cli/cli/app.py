@@ -67,17 +67,8 @@ class _Group(TyperGroup):
 
 
 def _interrupted_message(interrupt: KeyboardInterrupt) -> str:
-    """What a Ctrl-C left: a write says how much of its run went in."""
-    attempted = getattr(interrupt, "attempted", None)
-    archived = getattr(interrupt, "archived", 0)
-    if attempted is None:
-        return "statement: cancelled"
-    if archived == 0:
-        return "statement: cancelled; nothing of this run was archived (the archive is as before)"
-    return (
-        f"statement: interrupted after the index was written; {archived:,} of this run's "
-        f"{attempted:,} statement(s) are archived, the rest were not"
-    )
+    """What a Ctrl-C left: a write says what the archive now holds."""
+    return f"statement: {getattr(interrupt, 'outcome', 'cancelled')}"
 
 
 app = typer.Typer(

@@ -71,7 +71,7 @@ def open_writer(index, parallel: bool = False):  # type: ignore[no-untyped-def]
 
     if parallel and can_parallelise():
         _workers.prepare()
-        return index.writer(
+        writer = index.writer(
             procs=2,
             multisegment=True,
             batchsize=32,
@@ -79,7 +79,23 @@ def open_writer(index, parallel: bool = False):  # type: ignore[no-untyped-def]
             compound=False,
             codec=ArchiveCodec(),
         )
-    return index.writer(limitmb=LIMIT_MB, compound=False, codec=ArchiveCodec())
+    else:
+        writer = index.writer(limitmb=LIMIT_MB, compound=False, codec=ArchiveCodec())
+    _share_lock_file(index)
+    return writer
+
+
+def _share_lock_file(index: Any) -> None:
+    """Whoosh makes its lock file executable (mode 0777 less the umask): give it the
+    mode of any other new file."""
+    from pathlib import Path
+
+    from statement_cli.atomic import new_file_mode
+
+    lock = Path(getattr(index.storage, "folder", "")) / f"{index.indexname}_WRITELOCK"
+    with contextlib.suppress(OSError):
+        if lock.is_file() and lock.stat().st_mode & 0o777 != new_file_mode():
+            lock.chmod(new_file_mode())
 
 
 def cancel(writer) -> None:  # type: ignore[no-untyped-def]

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from statement_cli.errors import InputError
+from statement_cli.text.inert import strip_sequences
 
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -111,4 +112,5 @@ def normalize(text: str) -> str:
     text = _ODD_SPACE.sub(
         lambda match: _ODD_SPACES[match.group()], unicodedata.normalize("NFC", text)
     )
+    text = strip_sequences(text)  # whole, before their introducers go one by one
     return _CONTROL.sub("", text).replace("\f", "\n").replace("\t", " ")

@@ -11,12 +11,19 @@ from __future__ import annotations
 import json
 import re
 
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI … final byte
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC … BEL or ST
+# Whole escape sequences, 7-bit (ESC-introduced) and 8-bit (C1-introduced): the
+# parameters and payload (an OSC 52 clipboard text) go with the introducer.
+_SEQUENCE_PATTERN = (
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI … final byte
+    # OSC … BEL or ST; never past a line end, so an unterminated one cannot eat the text
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
     r"|\x1b[@-_]"  # other two-byte escapes
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # C0 but tab and newline, DEL, C1 (U+009B is CSI)
-    "|[\u202a-\u202e\u2066-\u2069]"  # bidi embeddings, overrides and isolates
+)
+_SEQUENCES = re.compile(_SEQUENCE_PATTERN)
+_ESCAPES = re.compile(
+    _SEQUENCE_PATTERN
+    + r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # C0 but tab and newline, DEL, C1 (U+009B is CSI)
+    + "|[\u202a-\u202e\u2066-\u2069]"  # bidi embeddings, overrides and isolates
 )
 # Every character an escape sequence or control starts with (ESC is one of them).
 _ANY_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -33,6 +40,14 @@ def inert(text: object) -> str:
     if _ANY_CONTROL.search(cleaned):  # one character class: 6x faster than the full scan
         cleaned = _ESCAPES.sub("", cleaned)
     return _SURROGATE.sub("\ufffd", cleaned) if _has_surrogate(cleaned) else cleaned
+
+
+def strip_sequences(text: str) -> str:
+    """`text` without its escape sequences, whole (for decoding, before stray control
+    characters are dropped one by one, which would leave "[31m" behind)."""
+    if "\x1b" not in text and "\x9b" not in text and "\x9d" not in text:
+        return text
+    return _SEQUENCES.sub("", text)
 
 
 def inert_line(text: object) -> str:
