@@ -92,8 +92,11 @@ class Period:
 
 
 def _period(key: int, by: str) -> str:
+    """ "2016" or "2016-04"; by month, a statement dated only by its year counts in
+    "2016 (no month)", which sorts before the year's months."""
     if by == "month":
-        return f"{key // 10000:04d}-{key // 100 % 100:02d}" if key // 100 % 100 else ""
+        month = key // 100 % 100
+        return f"{key // 10000:04d}-{month:02d}" if month else f"{key // 10000:04d} (no month)"
     return f"{key // 10000:04d}"
 
 
@@ -101,12 +104,14 @@ def _period(key: int, by: str) -> str:
 def trend(
     archive: Archive, text: str, filters: Filters | None = None, by: str = "year"
 ) -> list[Period]:
-    """Matching statements per period, beside all statements of that period (so a busy
-    year does not look like a trend), for every period that has statements."""
+    """Matching statements per period, beside all the statements of that period that
+    pass the same filters (so a busy year does not look like a trend, and `--since`,
+    `--speaker` and the rest bound both), for every period that has such statements."""
     tree = parse_query(text, filters)
     with archive.view() as view:
         keys = view.numbers("date_key")
-        everything = Counter(_period(keys[d], by) for d in view.live() if keys[d])
+        population = view.ordered(parse_query("", filters), "date", 1).matched
+        everything = Counter(_period(keys[d], by) for d in population if keys[d])
         matched = view.ordered(tree, "date", 1).matched
         matching = Counter(_period(keys[d], by) for d in matched if keys[d])
     everything.pop("", None)

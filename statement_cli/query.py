@@ -132,6 +132,8 @@ class Filters:
         if self.since or self.until:
             start = _checked_date(self.since, "--since") if self.since else ""
             end = _checked_date(self.until, "--until") if self.until else ""
+            if start and end and key_range(start)[0] > key_range(end)[1]:
+                raise QuerySyntaxError(f"--since {start} is after --until {end}; swap them")
             nodes.append(DateRange(start, end))
         return nodes
 
@@ -150,9 +152,13 @@ def _date_node(value: str, where: str) -> DateRange:
         start, _, end = value.partition("..")
         if not start and not end:
             raise QuerySyntaxError(f"{where}: give at least one end of the range, e.g. 2015..2017")
-        return DateRange(
-            _checked_date(start, where) if start else "", _checked_date(end, where) if end else ""
-        )
+        low = _checked_date(start, where) if start else ""
+        high = _checked_date(end, where) if end else ""
+        if low and high and key_range(low)[0] > key_range(high)[1]:
+            raise QuerySyntaxError(
+                f"{where}: the range {value} ends before it starts; write it as {end}..{start}"
+            )
+        return DateRange(low, high)
     iso = _checked_date(value, where)
     return DateRange(iso, iso)
 
@@ -311,7 +317,7 @@ def _join(kind: type[And] | type[Or], parts: list[Node]) -> Node | None:
 def _term_node(tok: _Token) -> Node | None:
     text = tok.value.strip()
     if tok.field == "date":
-        return _date_node(text, "date:")
+        return _date_node(text, "date")
     fieldname = None if tok.field is None else ("org" if tok.field == "organization" else tok.field)
     if tok.quoted:
         return Phrase(" ".join(text.split()), fieldname) if text else None

@@ -94,7 +94,7 @@ def to_whoosh(node: Node, schema):  # type: ignore[no-untyped-def]
             # Undated statements have key 0; an open start still begins at year 1.
             return wq.NumericRange("date_key", low if low is not None else 1, high)
         if isinstance(n, Not):
-            return wq.And([wq.Every(), wq.Not(build(n.child))])
+            return wq.Not(build(n.child))
         if isinstance(n, And):
             positives = [build(c) for c in n.children if not isinstance(c, Not)]
             negatives = [build(c.child) for c in n.children if isinstance(c, Not)]

@@ -110,7 +110,9 @@ def test_trend_shares_match_counting(run, filled: Path) -> None:
         assert int(row["matches"]) == len(matching)
         assert float(row["share"]) == pytest.approx(len(matching) / len(in_year), abs=1e-4)
     months = json.loads(run("trend", "thank", "--by", "month", "--format", "json").stdout)
-    assert all(re.fullmatch(r"\d{4}-\d{2}", m["period"]) for m in months)
+    assert all(re.fullmatch(r"\d{4}(-\d{2}| \(no month\))", m["period"]) for m in months)
+    # By month nothing is left out: a statement dated by its year alone counts too.
+    assert sum(m["matches"] for m in months) == sum(int(row["matches"]) for row in rows)
     assert run("trend", "xylophone").exit_code == 1
 
 

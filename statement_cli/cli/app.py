@@ -64,6 +64,19 @@ class _Group(TyperGroup):
                 f"statement: error: {reason}{where}; nothing already archived was changed"
             )
             raise typer.Exit(EXIT_ERROR) from None
+        except Exception as error:  # Click's own usage errors: printed by Click as usual
+            _hint_at_negated_words(error)
+            raise
+
+
+def _hint_at_negated_words(error: Exception) -> None:
+    """An unknown short option (`-w` of `count -war peace`) is most likely a query that
+    starts with a negated word: say how to write one."""
+    option = getattr(error, "option_name", None)
+    if isinstance(option, str) and len(option) == 2 and hasattr(error, "message"):
+        error.message += (
+            "; a query that starts with -word goes after --, e.g. statement count -- '-war peace'"
+        )
 
 
 def _interrupted_message(interrupt: KeyboardInterrupt) -> str:

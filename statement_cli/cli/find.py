@@ -7,11 +7,14 @@ import typer
 from statement_cli.cli.app import EXIT_NOTHING, app, open_archive, state_of
 from statement_cli.cli.options import (
     OUTPUT_PANEL,
+    CountQuery,
     FormatOpt,
     LimitOpt,
     OffsetOpt,
     PageOpt,
+    SearchQuery,
     complete_ids,
+    query_text,
     with_filters,
 )
 from statement_cli.formats import ListFormat, Sort
@@ -23,9 +26,7 @@ from statement_cli.text.inert import json_text
 @with_filters
 def search(
     ctx: typer.Context,
-    query: Annotated[
-        str, typer.Argument(help='Words, "phrases", field:value, date:2015..2017, AND OR NOT.')
-    ],
+    words: SearchQuery,
     filters: Filters | None = None,
     sort: Annotated[
         Sort,
@@ -72,6 +73,7 @@ def search(
     """
     from statement_cli.errors import QuerySyntaxError
 
+    query = query_text(words)
     if not query.strip():
         raise QuerySyntaxError("empty query; give words to search for, or use `statement list`")
     where = offset if offset is not None else (page - 1) * limit
@@ -106,16 +108,14 @@ def search(
 @with_filters
 def count(
     ctx: typer.Context,
-    query: Annotated[
-        str, typer.Argument(help="Same query language as search; empty counts all.")
-    ] = "",
+    words: CountQuery = None,
     filters: Filters | None = None,
 ) -> None:
     """Print how many statements match (exit 1 when none do).
 
     Example: statement count 'ukraine' --year 2016
     """
-    total = open_archive(ctx).count_matches(query, filters)
+    total = open_archive(ctx).count_matches(query_text(words), filters)
     typer.echo(total)
     if total == 0:
         raise typer.Exit(EXIT_NOTHING)

@@ -13,6 +13,10 @@ from statement_cli.formats import ListFormat
 from statement_cli.query import Filters
 
 FILTERS_PANEL = "Filters"
+QUERY_HELP = (
+    'Words, "phrases", field:value, date:2015..2017, AND OR NOT; several arguments are one '
+    "query (as in notmuch). A query that starts with -word goes after --."
+)
 OUTPUT_PANEL = "Output"
 
 # The filter options: name → help. `with_filters` adds them to a command as keyword
@@ -103,3 +107,25 @@ IdsArg = Annotated[
         autocompletion=complete_ids,
     ),
 ]
+
+
+# A query is one or more arguments, joined by spaces: `statement search freedom speech`
+# is the query "freedom speech".
+SearchQuery = Annotated[list[str], typer.Argument(metavar="QUERY...", help=QUERY_HELP)]
+CountQuery = Annotated[
+    list[str] | None,
+    typer.Argument(metavar="[QUERY...]", help="Same query language as search; none counts all."),
+]
+TrendQuery = Annotated[
+    list[str], typer.Argument(metavar="QUERY...", help="Same query language as search.")
+]
+KwicQuery = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="QUERY...", help='Words, prefix* or "phrases" (stemmed like search), fields.'
+    ),
+]
+
+
+def query_text(words: list[str] | None) -> str:
+    return " ".join(words or [])

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from statement_cli.cli.app import EXIT_NOTHING, app, open_archive, state_of
-from statement_cli.cli.options import IdsArg, with_filters
+from statement_cli.cli.options import IdsArg, KwicQuery, TrendQuery, query_text, with_filters
 from statement_cli.formats import CiteStyle, Period, ReportFormat, ShowFormat, TrendFormat
 from statement_cli.query import Filters
 
@@ -119,7 +119,7 @@ def stats(
 @with_filters
 def trend(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="Same query language as search.")],
+    words: TrendQuery,
     by: Annotated[Period, typer.Option("--by", help="Count per year or per month.")] = Period.year,
     filters: Filters | None = None,
     fmt: Annotated[TrendFormat, typer.Option("--format", "-f")] = TrendFormat.table,
@@ -131,7 +131,7 @@ def trend(
     from statement_cli.analysis import trend as archive_trend
     from statement_cli.render import render_trend
 
-    periods = archive_trend(open_archive(ctx), query, filters, by.value)
+    periods = archive_trend(open_archive(ctx), query_text(words), filters, by.value)
     state_of(ctx).emit(render_trend(periods, fmt.value))
     if not any(p.matches for p in periods):
         raise typer.Exit(EXIT_NOTHING)
@@ -141,7 +141,7 @@ def trend(
 @with_filters
 def kwic(
     ctx: typer.Context,
-    term: Annotated[str, typer.Argument(help='A word, prefix* or "phrase" (stemmed like search).')],
+    words: KwicQuery,
     width: Annotated[
         int | None,
         typer.Option(
@@ -167,8 +167,7 @@ def kwic(
     out = state_of(ctx).console()
     if width is None:
         width = max(10, (out.width - 34) // 2) if out.is_terminal else 40
-    filters = filters
-    lines = concordance(open_archive(ctx), term, filters, width, limit)
+    lines = concordance(open_archive(ctx), query_text(words), filters, width, limit)
     view = render_kwic(lines, width, fmt is ReportFormat.json)
     if isinstance(view, str):
         state_of(ctx).emit(view)

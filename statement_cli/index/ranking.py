@@ -161,7 +161,8 @@ class _Evaluator:
         if isinstance(node, Everything):
             return self._everything(CONSTANT, within)
         if isinstance(node, Not):
-            everything = self._everything(2 * CONSTANT, within)
+            # Whoosh's Not scores each statement it keeps 1.0, alone or inside an OR.
+            everything = self._everything(CONSTANT, within)
             return _without(everything, self._negative(node.child, everything))
         if isinstance(node, Or):
             return _union([self._node(child, within) for child in node.children])

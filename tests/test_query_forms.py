@@ -1,0 +1,95 @@
+"""How a query is written at the command line, and the answers that depend on it:
+several arguments as one query, a leading negated word, date ranges, trend's bounds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from statement_cli.archive import Archive
+from statement_cli.sources import ingest_items
+
+# Invented statements: (file, date, speaker, body).
+TEXTS = [
+    ("a.txt", "1850", "Ann Example", "Freedom of speech and peace."),
+    ("b.txt", "1855-03-02", "Ann Example", "War and peace, and freedom."),
+    ("c.txt", "1861-04-12", "Bo Sample", "War came; speech failed."),
+    ("d.txt", "1866", "Bo Sample", "Peace again, and speech."),
+    ("e.txt", "1870-07", "Cy Person", "Freedom and speech for all."),
+]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("forms")
+    folder = root / "texts"
+    folder.mkdir()
+    for name, date, speaker, body in TEXTS:
+        (folder / name).write_text(f"---\ndate: {date}\nspeaker: {speaker}\n---\n{body}\n")
+    Archive.create(root / "archive").ingest(ingest_items([str(folder)]))
+    return root / "archive"
+
+
+def _ids(run, archive: Path, *args: str) -> set[str]:  # type: ignore[no-untyped-def]
+    result = run(*args, "--format", "json", archive=archive)
+    assert result.exit_code in (0, 1), result.output
+    return {hit["id"] for hit in json.loads(result.stdout or "[]")}
+
+
+def test_several_arguments_are_one_query(run, archive: Path) -> None:  # type: ignore[no-untyped-def]
+    assert _ids(run, archive, "search", "freedom", "speech") == _ids(
+        run, archive, "search", "freedom speech"
+    )
+    assert len(_ids(run, archive, "search", "freedom", "speech")) == 2
+    assert run("count", "freedom", "speech", archive=archive).stdout.strip() == "2"
+    trend = run("trend", "freedom", "speech", "--format", "json", archive=archive)
+    assert sum(row["matches"] for row in json.loads(trend.stdout)) == 2
+    kwic = run("kwic", "freedom", "speech", "--format", "json", archive=archive)
+    assert kwic.exit_code == 0 and json.loads(kwic.stdout)
+
+
+def test_a_query_starting_with_a_negated_word_goes_after_double_dash(run, archive: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run("count", "--", "-war", "peace", archive=archive).stdout.strip() == "2"
+    refused = run("count", "-war peace", archive=archive)
+    assert refused.exit_code == 2
+    assert "goes after --" in refused.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", "date:1866..1850"], "ends before it starts; write it as 1850..1866"),
+        (["search", "peace", "--since", "1866", "--until", "1850"], "is after --until"),
+    ],
+)
+def test_a_reversed_date_range_is_an_error(
+    run, archive: Path, args: list[str], message: str
+) -> None:  # type: ignore[no-untyped-def]
+    result = run(*args, archive=archive)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "date::" not in result.output
+
+
+def test_trend_counts_only_the_periods_its_filters_allow(run, archive: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run(
+        "trend", "speech", "--since", "1855", "--until", "1866", "--format", "json", archive=archive
+    )
+    rows = json.loads(result.stdout)
+    assert [row["period"] for row in rows] == ["1855", "1861", "1866"]
+    assert [(row["matches"], row["total"]) for row in rows] == [(0, 1), (1, 1), (1, 1)]
+    by_speaker = run(
+        "trend", "speech", "--speaker", "Bo Sample", "--format", "json", archive=archive
+    )
+    assert {row["period"] for row in json.loads(by_speaker.stdout)} == {"1861", "1866"}
+
+
+def test_trend_by_month_keeps_statements_dated_by_year_only(run, archive: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = json.loads(
+        run("trend", "speech", "--by", "month", "--format", "json", archive=archive).stdout
+    )
+    periods = [row["period"] for row in rows]
+    assert periods == ["1850 (no month)", "1855-03", "1861-04", "1866 (no month)", "1870-07"]
+    assert sum(row["matches"] for row in rows) == 4
