@@ -13,7 +13,7 @@ from statement_cli.archive import FORMAT_FILE
 def _ids_by_title(run) -> dict[str, str]:  # type: ignore[no-untyped-def]
     result = run("list", "--format", "json")
     assert result.exit_code == 0, result.output
-    return {r["title"]: r["id"] for r in json.loads(result.stdout)}
+    return {r["title"]: r["id"] for r in json.loads(result.stdout)["hits"]}
 
 
 def test_ingest_folder_adds_every_file_and_reports(run, layouts: Path) -> None:
@@ -21,7 +21,7 @@ def test_ingest_folder_adds_every_file_and_reports(run, layouts: Path) -> None:
     assert result.exit_code == 0, result.output
     count = len(list(layouts.glob("*.txt")))
     assert f"{count} added" in result.stderr
-    listed = json.loads(run("list", "--format", "json").stdout)
+    listed = json.loads(run("list", "--format", "json").stdout)["hits"]
     assert len(listed) == count
     assert {Path(r["source"]).name for r in listed} == {p.name for p in layouts.glob("*.txt")}
 
@@ -51,7 +51,7 @@ def test_changed_file_is_updated_in_place_and_keeps_its_id(run, filled: Path) ->
     ids_after = _ids_by_title(run)
     assert ids_after["Presidential Elections in Freedonia"] == old_id
     assert len(ids_after) == len(ids)
-    found = json.loads(run("search", "zebras", "--format", "json").stdout)
+    found = json.loads(run("search", "zebras", "--format", "json").stdout)["hits"]
     assert [h["id"] for h in found] == [old_id]
 
 
@@ -62,14 +62,14 @@ def test_same_text_from_another_path_is_a_duplicate(run, filled: Path, tmp_path:
     result = run("ingest", str(copy))
     assert result.exit_code == 0
     assert "1 duplicate" in result.stderr
-    listed = json.loads(run("list", "--format", "json").stdout)
+    listed = json.loads(run("list", "--format", "json").stdout)["hits"]
     assert len(listed) == len(list(filled.glob("*.txt")))
 
 
 def test_search_hit_has_a_highlighted_snippet(run, filled: Path) -> None:
     result = run("search", "humanitarian crossings", "--format", "json")
     assert result.exit_code == 0
-    hits = json.loads(result.stdout)
+    hits = json.loads(result.stdout)["hits"]
     assert hits[0]["title"].startswith("Remarks at a UN Security Council Briefing")
     snippet = hits[0]["snippets"][0]
     marked = [snippet["text"][a:b] for a, b in snippet["matches"]]
@@ -78,25 +78,25 @@ def test_search_hit_has_a_highlighted_snippet(run, filled: Path) -> None:
 
 
 def test_stemming_finds_other_forms(run, filled: Path) -> None:
-    hits = json.loads(run("search", "election", "--format", "json").stdout)
+    hits = json.loads(run("search", "election", "--format", "json").stdout)["hits"]
     titles = {h["title"] for h in hits}
     assert "Presidential Elections in Freedonia" in titles
 
 
 def test_phrase_matches_only_the_exact_sequence(run, filled: Path) -> None:
-    hits = json.loads(run("search", '"media environment"', "--format", "json").stdout)
+    hits = json.loads(run("search", '"media environment"', "--format", "json").stdout)["hits"]
     assert [h["title"] for h in hits] == ["Presidential Elections in Freedonia"]
     assert run("search", '"environment media"').exit_code == 1
 
 
 def test_field_queries(run, filled: Path) -> None:
-    speaker = json.loads(run("search", "speaker:sample", "--format", "json").stdout)
+    speaker = json.loads(run("search", "speaker:sample", "--format", "json").stdout)["hits"]
     assert [h["speaker"] for h in speaker] == ["Mary K. Sample"]
     venue = json.loads(
         run("search", 'venue:"special permanent council"', "--format", "json").stdout
-    )
+    )["hits"]
     assert [h["title"] for h in venue] == ["Statement on the Situation in Ruritania"]
-    title = json.loads(run("search", "title:reply", "--format", "json").stdout)
+    title = json.loads(run("search", "title:reply", "--format", "json").stdout)["hits"]
     assert [h["title"] for h in title] == ["Right of Reply to the Delegation of Borduria"]
 
 
@@ -116,7 +116,7 @@ def test_show_by_prefix(run, filled: Path) -> None:
 
 
 def test_show_raw_is_byte_exact_for_crlf_and_bom(run, filled: Path) -> None:
-    listed = json.loads(run("list", "--format", "json").stdout)
+    listed = json.loads(run("list", "--format", "json").stdout)["hits"]
     by_name = {Path(r["source"]).name: r["id"] for r in listed}
     for name in ("cp1252-crlf.txt", "utf8-bom.txt"):
         original = (filled / name).read_bytes()
@@ -133,7 +133,7 @@ def test_list_is_newest_first_with_undated_last(run, filled: Path) -> None:
 
 
 def test_json_carries_every_field(run, filled: Path) -> None:
-    hit = json.loads(run("search", "Freedonia", "--format", "json").stdout)[0]
+    hit = json.loads(run("search", "Freedonia", "--format", "json").stdout)["hits"][0]
     for name in (
         "id",
         "title",
@@ -158,7 +158,7 @@ def test_json_carries_every_field(run, filled: Path) -> None:
 def test_stdin_ingest(run) -> None:
     result = run("ingest", "-", input="Statement on Widgets\n\nWidgets matter to everyone here.\n")
     assert result.exit_code == 0, result.output
-    hits = json.loads(run("search", "widgets", "--format", "json").stdout)
+    hits = json.loads(run("search", "widgets", "--format", "json").stdout)["hits"]
     assert hits[0]["title"] == "Statement on Widgets"
     assert hits[0]["source"] == ""
 
@@ -249,7 +249,7 @@ def test_default_archive_is_seeded_with_the_bundled_corpus(run, private_home: Pa
     result = run("search", "Kazakhstan", "--format", "json", archive=None)
     assert result.exit_code == 0
     assert "created the archive" in result.stderr and "1 bundled statement" in result.stderr
-    hit = json.loads(result.stdout)[0]
+    hit = json.loads(result.stdout)["hits"][0]
     assert hit["speaker"] == "Daniel B. Baer"
     again = run("list", archive=None)
     assert "created the archive" not in again.stderr

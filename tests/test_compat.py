@@ -61,7 +61,7 @@ def test_searches_an_archive_written_by_0_1_0(old_archive: Path, query: str) -> 
 def test_first_write_marks_the_new_format_and_keeps_everything(
     run, old_archive: Path, layouts: Path
 ) -> None:
-    before = json.loads(run("list", "--format", "json", archive=old_archive).stdout)
+    before = json.loads(run("list", "--format", "json", archive=old_archive).stdout)["hits"]
     phrase_before = run("count", '"permanent council"', archive=old_archive).stdout
     assert int(phrase_before) > 1
     new = layouts / "brand-new.txt"
@@ -69,7 +69,7 @@ def test_first_write_marks_the_new_format_and_keeps_everything(
     result = run("ingest", str(new), archive=old_archive)
     assert result.exit_code == 0, result.output
     assert _format(old_archive) == FORMAT_VERSION
-    after = json.loads(run("list", "--format", "json", archive=old_archive).stdout)
+    after = json.loads(run("list", "--format", "json", archive=old_archive).stdout)["hits"]
     assert {r["id"] for r in before} < {r["id"] for r in after}
     assert run("count", "zebras", archive=old_archive).stdout.strip() == "1"
     assert run("count", '"permanent council"', archive=old_archive).stdout == phrase_before
@@ -105,7 +105,9 @@ def test_a_format_2_archive_is_written_checked_and_reindexed(
 ) -> None:
     before = {
         r["id"]
-        for r in json.loads(run("list", "--format", "json", archive=format_2_archive).stdout)
+        for r in json.loads(run("list", "--format", "json", archive=format_2_archive).stdout)[
+            "hits"
+        ]
     }
     assert len(before) == 17
     new = layouts / "brand-new.txt"
@@ -118,7 +120,9 @@ def test_a_format_2_archive_is_written_checked_and_reindexed(
     assert run("reindex", archive=format_2_archive).exit_code == 0
     after = {
         r["id"]
-        for r in json.loads(run("list", "--format", "json", archive=format_2_archive).stdout)
+        for r in json.loads(run("list", "--format", "json", archive=format_2_archive).stdout)[
+            "hits"
+        ]
     }
     assert before < after and len(after) == 18
     assert run("check", archive=format_2_archive).exit_code == 0

@@ -242,7 +242,7 @@ def test_invalid_dates_are_refused_at_every_entry(tmp_path: Path) -> None:
         option = cli(archive, "ingest", str(texts / "good.txt"), "--date", bad)
         assert option.returncode == 2
         assert option.stderr.count("\n") == 1 and "not a calendar date" in option.stderr
-    listed = json.loads(cli(archive, "list", "--format", "json").stdout)
+    listed = json.loads(cli(archive, "list", "--format", "json").stdout)["hits"]
     assert [s["date"] for s in listed] == ["2016-02-29"]
 
 
@@ -464,7 +464,7 @@ def test_fifos_odd_names_and_unreadable_entries_are_each_one_failure(tmp_path: P
     assert result.stderr.count("named pipe (FIFO), not a regular file") == 2
     assert "3 added" in result.stderr
     listed = cli(archive, "list", "--format", "json")
-    sources = [s["source"] for s in json.loads(listed.stdout)]
+    sources = [s["source"] for s in json.loads(listed.stdout)["hits"]]
     assert any(s.endswith("caf\\xe9-latin1-name.txt") for s in sources)
 
 

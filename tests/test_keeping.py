@@ -16,7 +16,7 @@ from statement_cli.archive import Archive
 
 def _listed(run, archive: Path | None = None) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]
     kwargs = {"archive": archive} if archive else {}
-    return json.loads(run("list", "--format", "json", **kwargs).stdout)
+    return json.loads(run("list", "--format", "json", **kwargs).stdout)["hits"]
 
 
 def _id_of(run, title_start: str) -> str:  # type: ignore[no-untyped-def]
@@ -68,10 +68,14 @@ def test_show_several_ids(run, filled: Path) -> None:
 
 
 def test_list_filters_sort_and_formats(run, filled: Path, expected_fields) -> None:  # type: ignore[no-untyped-def]
-    rows = json.loads(run("list", "--speaker", "Jane Q. Example", "--format", "json").stdout)
+    rows = json.loads(run("list", "--speaker", "Jane Q. Example", "--format", "json").stdout)[
+        "hits"
+    ]
     want = {n for n, f in expected_fields.items() if f["speaker"] == "Jane Q. Example"}
     assert {Path(r["source"]).name for r in rows} == want
-    oldest = json.loads(run("list", "--sort", "date", "--year", "2016", "--format", "json").stdout)
+    oldest = json.loads(run("list", "--sort", "date", "--year", "2016", "--format", "json").stdout)[
+        "hits"
+    ]
     dates = [r["date"] for r in oldest]
     assert dates == sorted(dates) and all(d.startswith("2016") for d in dates)
     ids = run("list", "--format", "ids", "--limit", "3").stdout.split()

@@ -25,7 +25,7 @@ HOSTILE = (
 def hostile(run, tmp_path: Path) -> str:
     (tmp_path / "hostile.txt").write_text(HOSTILE)
     assert run("ingest", str(tmp_path / "hostile.txt")).exit_code == 0
-    return json.loads(run("list", "--format", "json").stdout)[0]["id"]
+    return json.loads(run("list", "--format", "json").stdout)["hits"][0]["id"]
 
 
 @pytest.mark.parametrize(

@@ -162,7 +162,10 @@ def test_ingest_options_and_metadata_csv(run, tmp_path: Path) -> None:
         "Geneva",
     )
     assert result.exit_code == 0, result.output
-    rows = {Path(r["source"]).name: r for r in json.loads(run("list", "--format", "json").stdout)}
+    rows = {
+        Path(r["source"]).name: r
+        for r in json.loads(run("list", "--format", "json").stdout)["hits"]
+    }
     assert (rows["one.txt"]["speaker"], rows["one.txt"]["venue"], rows["one.txt"]["date"]) == (
         "Csv Speaker",
         "Csv Venue",

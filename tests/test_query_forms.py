@@ -35,7 +35,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _ids(run, archive: Path, *args: str) -> set[str]:  # type: ignore[no-untyped-def]
     result = run(*args, "--format", "json", archive=archive)
     assert result.exit_code in (0, 1), result.output
-    return {hit["id"] for hit in json.loads(result.stdout or "[]")}
+    return {hit["id"] for hit in json.loads(result.stdout or '{"hits": []}')["hits"]}
 
 
 def test_several_arguments_are_one_query(run, archive: Path) -> None:  # type: ignore[no-untyped-def]
@@ -93,3 +93,36 @@ def test_trend_by_month_keeps_statements_dated_by_year_only(run, archive: Path) 
     periods = [row["period"] for row in rows]
     assert periods == ["1850 (no month)", "1855-03", "1861-04", "1866 (no month)", "1870-07"]
     assert sum(row["matches"] for row in rows) == 4
+
+
+def test_paging(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(25):
+        (folder / f"s{i:02d}.txt").write_text(
+            f"---\ndate: 2001-01-{1 + i % 28:02d}\n---\nTariff number {i}.\n"
+        )
+    archive = tmp_path / "archive"
+    assert run("ingest", str(folder), archive=archive).exit_code == 0
+    past = run("search", "tariff", "--limit", "10", "--page", "9", archive=archive)
+    assert past.exit_code == 1
+    assert "nothing past result 25: the last page is 3 (pages of 10)" in past.stderr
+    listed = run("list", "--page", "2", "--format", "json", archive=archive)
+    assert "pages of 10 (--limit sets the size)" in listed.stderr
+    doc = json.loads(listed.stdout)
+    assert doc["total"] == 25 and len(doc["hits"]) == 10
+    both = run("search", "tariff", "--page", "2", "--offset", "5", archive=archive)
+    assert both.exit_code == 2 and "give one" in both.output
+    last = json.loads(
+        run("search", "tariff", "--page", "3", "--format", "json", archive=archive).stdout
+    )
+    assert len(last["hits"]) == 5 and last["total"] == 25
+    lines = run("search", "tariff", "--format", "jsonl", "--limit", "30", archive=archive).stdout
+    assert len(lines.splitlines()) == 25  # one statement per line, nothing else
+
+
+def test_a_suggestion_is_said_once(run, archive: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("search", "freedum", archive=archive)
+    assert result.exit_code == 1
+    assert result.stderr.count("did you mean") == 1
+    assert result.stderr.count("no statements found") == 1

@@ -77,7 +77,7 @@ def search(run, corpus_archive: Path):  # type: ignore[no-untyped-def]
     def names(*args: str) -> set[str]:
         result = run("search", *args, "--format", "json", "--limit", "100", archive=corpus_archive)
         assert result.exit_code in (0, 1), result.output
-        return {Path(h["source"]).name for h in json.loads(result.stdout or "[]")}
+        return {Path(h["source"]).name for h in json.loads(result.stdout or '{"hits": []}')["hits"]}
 
     return names
 
@@ -158,7 +158,7 @@ def test_filter_options_combine_with_the_query(search) -> None:  # type: ignore[
 def test_sort_by_date_and_paging(run, corpus_archive: Path) -> None:
     def page(*args: str) -> list[str]:
         out = run("search", "thank", "--format", "json", *args, archive=corpus_archive).stdout
-        return [h["date"] for h in json.loads(out)]
+        return [h["date"] for h in json.loads(out)["hits"]]
 
     every = page("--sort", "date", "--limit", "100")
     assert every == sorted(d["date"] for d in CORPUS)
@@ -181,7 +181,7 @@ def test_title_and_speaker_weigh_more_than_body(run, tmp_path: Path) -> None:
     for name, text in texts.items():
         (tmp_path / name).write_text(text)
     assert run("ingest", *(str(tmp_path / n) for n in texts)).exit_code == 0
-    hits = json.loads(run("search", "gardens", "--format", "json").stdout)
+    hits = json.loads(run("search", "gardens", "--format", "json").stdout)["hits"]
     assert [Path(h["source"]).name for h in hits][-1] == "b.txt"
     assert hits == sorted(hits, key=lambda h: -h["score"])
 
@@ -217,11 +217,11 @@ def test_count(run, corpus_archive: Path) -> None:
 
 
 def test_related_ranks_similar_statements(run, corpus_archive: Path) -> None:
-    listed = json.loads(run("list", "--format", "json", archive=corpus_archive).stdout)
+    listed = json.loads(run("list", "--format", "json", archive=corpus_archive).stdout)["hits"]
     first = next(d for d in listed if d["title"] == "Statement on Arms Control number 2")
     hits = json.loads(
         run("related", first["id"], "--format", "json", archive=corpus_archive).stdout
-    )
+    )["hits"]
     assert hits and first["id"] not in [h["id"] for h in hits]
     assert "Arms Control" in hits[0]["title"]
 
@@ -233,7 +233,9 @@ def test_every_format_parses_back(run, corpus_archive: Path, fmt: str) -> None:
     want = len(_expect(lambda d: "Kazakhstan" in d["body"]))
     out = result.stdout
     if fmt == "json":
-        rows = json.loads(out)
+        doc = json.loads(out)
+        assert doc["total"] == want
+        rows = doc["hits"]
     elif fmt == "jsonl":
         rows = [json.loads(line) for line in out.splitlines()]
     elif fmt == "csv":

@@ -74,7 +74,7 @@ def test_terminal_gets_colour_and_no_color_turns_it_off(archive_dir: Path, fille
 
 
 def test_force_color_and_color_always_style_piped_output(run, filled: Path) -> None:
-    ident = json.loads(run("list", "--format", "json").stdout)[0]["id"]
+    ident = json.loads(run("list", "--format", "json").stdout)["hits"][0]["id"]
     assert ANSI.search(run("--color", "always", "show", ident, "-f", "rich").stdout)
     runner_env = {"FORCE_COLOR": "1"}
     from typer.testing import CliRunner
@@ -149,7 +149,7 @@ def test_completion_scripts_are_generated(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("command", ["show", "related", "cite", "remove"])
 def test_ids_complete_from_the_archive(run, filled: Path, archive_dir: Path, command: str) -> None:
-    ids = [r["id"] for r in json.loads(run("list", "--format", "json").stdout)]
+    ids = [r["id"] for r in json.loads(run("list", "--format", "json").stdout)["hits"]]
     prefix = ids[0][:2]
     result = subprocess.run(
         [sys.executable, "-m", "statement_cli"],

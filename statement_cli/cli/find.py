@@ -1,5 +1,6 @@
 """Find: search, count, list, related."""
 
+from dataclasses import dataclass
 from typing import Annotated
 
 import typer
@@ -15,9 +16,11 @@ from statement_cli.cli.options import (
     SearchQuery,
     complete_ids,
     query_text,
+    window,
     with_filters,
 )
 from statement_cli.formats import ListFormat, Sort
+from statement_cli.model import Hit
 from statement_cli.query import Filters
 from statement_cli.text.inert import json_text
 
@@ -33,7 +36,7 @@ def search(
         typer.Option(help="relevance, date (oldest first) or -date.", rich_help_panel=OUTPUT_PANEL),
     ] = Sort.relevance,
     limit: LimitOpt = 10,
-    page: PageOpt = 1,
+    page: PageOpt = None,
     offset: OffsetOpt = None,
     snippets: Annotated[
         int,
@@ -76,13 +79,13 @@ def search(
     query = query_text(words)
     if not query.strip():
         raise QuerySyntaxError("empty query; give words to search for, or use `statement list`")
-    where = offset if offset is not None else (page - 1) * limit
+    where, size = window(page, offset, limit)
     archive = open_archive(ctx)
     result = archive.search(
         query,
         filters,
         sort=sort.value,
-        limit=limit,
+        limit=size,
         offset=where,
         snippets=snippets,
         facets=facets,
@@ -91,16 +94,13 @@ def search(
         state_of(ctx).say(f"query: {result.query.describe()}")
         for name, terms in sorted(result.terms.items()):
             state_of(ctx).say(f"matched terms in {name}: {', '.join(sorted(terms))}")
-    if result.suggestion:
-        state_of(ctx).say(f"no statements found; did you mean: {result.suggestion}", style="yellow")
     print_hits(
         ctx,
-        result.hits,
-        result.total,
-        where,
+        Page(result.hits, result.total, where, size),
         fmt,
         mark=mark,
         facets=result.facets if facets else None,
+        suggestion=result.suggestion,
     )
 
 
@@ -135,7 +135,7 @@ def list_(
             "--limit", "-n", min=1, help="At most this many.", rich_help_panel=OUTPUT_PANEL
         ),
     ] = None,
-    page: PageOpt = 1,
+    page: PageOpt = None,
     offset: OffsetOpt = None,
     fmt: FormatOpt = None,
 ) -> None:
@@ -143,17 +143,19 @@ def list_(
 
     Example: statement list --speaker baer --format csv > baer.csv
     """
-    where = offset if offset is not None else (page - 1) * (limit or 0)
+    where, size = window(page, offset, limit)
+    if page is not None and limit is None:
+        state_of(ctx).say(f"statement: pages of {size} (--limit sets the size)")
     order = Sort.newest if sort is Sort.relevance else sort
     result = open_archive(ctx).search(
         "",
         filters,
         sort=order.value,
-        limit=limit,
+        limit=size,
         offset=where,
         snippets=0,
     )
-    print_hits(ctx, result.hits, result.total, where, fmt)
+    print_hits(ctx, Page(result.hits, result.total, where, size), fmt)
 
 
 @app.command(rich_help_panel="Find")
@@ -173,25 +175,49 @@ def related(
     Example: statement related eb1e --limit 5
     """
     hits = open_archive(ctx).related(ident, limit)
-    print_hits(ctx, hits, len(hits), 0, fmt)
+    print_hits(ctx, Page(hits, len(hits), 0, limit), fmt)
 
 
-def print_hits(  # type: ignore[no-untyped-def]
+@dataclass
+class Page:
+    """One page of a list of statements: its hits, every match counted, where it starts."""
+
+    hits: list[Hit]
+    total: int
+    offset: int
+    size: int | None  # results per page; None for all
+
+
+def print_hits(
     ctx: typer.Context,
-    hits,
-    total: int,
-    offset: int,
+    found: Page,
     fmt: ListFormat | None,
     mark: bool = False,
-    facets=None,
+    facets: dict[str, list[tuple[str, int]]] | None = None,
+    suggestion: str = "",
 ) -> None:
+    """A page of statements in any list format; exit 1 when it is empty. JSON is one
+    object, {"total": …, "hits": […]} (and "facets" when asked)."""
     from statement_cli.output import hit_record, summary_line, text_list
 
     state = state_of(ctx)
+    hits, total, offset = found.hits, found.total, found.offset
     table = ListFormat.table
     fmt = fmt or (table if state.stdout_is_terminal() else ListFormat.plain)
-    if fmt is ListFormat.json and facets is not None:
-        doc = {"total": total, "hits": [hit_record(h) for h in hits], "facets": facets}
+    if not hits and total:
+        last = -(-total // found.size) if found.size else 1
+        state.say(
+            f"statement: nothing past result {total:,}: the last page is {last:,}"
+            + (f" (pages of {found.size})" if found.size else "")
+        )
+        raise typer.Exit(EXIT_NOTHING)
+    if not hits and suggestion:
+        state.say(f"no statements found; did you mean: {suggestion}", style="yellow")
+        raise typer.Exit(EXIT_NOTHING)
+    if fmt is ListFormat.json:
+        doc: dict[str, object] = {"total": total, "hits": [hit_record(h) for h in hits]}
+        if facets is not None:
+            doc["facets"] = facets
         state.emit(json_text(doc) + "\n")
     elif hits and fmt is table:
         from statement_cli.render import render_list

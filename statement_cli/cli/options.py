@@ -74,8 +74,15 @@ LimitOpt = Annotated[
     typer.Option("--limit", "-n", min=1, help="Results per page.", rich_help_panel=OUTPUT_PANEL),
 ]
 PageOpt = Annotated[
-    int, typer.Option("--page", min=1, help="Which page of results.", rich_help_panel=OUTPUT_PANEL)
+    int | None,
+    typer.Option(
+        "--page",
+        min=1,
+        help="Which page of results (pages of --limit, 10 when not given).",
+        rich_help_panel=OUTPUT_PANEL,
+    ),
 ]
+PAGE_SIZE = 10  # results per page when --page is given without --limit
 OffsetOpt = Annotated[
     int | None,
     typer.Option(
@@ -129,3 +136,17 @@ KwicQuery = Annotated[
 
 def query_text(words: list[str] | None) -> str:
     return " ".join(words or [])
+
+
+def window(page: int | None, offset: int | None, limit: int | None) -> tuple[int, int | None]:
+    """(offset, limit) for --page, --offset and --limit: --page counts pages of --limit
+    (PAGE_SIZE when it is not given); --page and --offset both say where to start, so
+    giving both is a usage error."""
+    if page is not None and offset is not None:
+        raise typer.BadParameter(
+            "--page and --offset both choose where to start; give one", param_hint="--page"
+        )
+    if page is not None:
+        size = limit or PAGE_SIZE
+        return (page - 1) * size, size
+    return offset or 0, limit
