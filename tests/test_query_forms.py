@@ -126,3 +126,48 @@ def test_a_suggestion_is_said_once(run, archive: Path) -> None:  # type: ignore[
     assert result.exit_code == 1
     assert result.stderr.count("did you mean") == 1
     assert result.stderr.count("no statements found") == 1
+
+
+def test_snippets_prefer_rare_words_and_are_the_same_on_every_run(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    filler = " ".join(f"the state of affairs of the union number {i}." for i in range(60))
+    (folder / "long.txt").write_text(
+        f"{filler} Here at last a word on speech and freedom. {filler}\n"
+    )
+    for i in range(8):  # "of" is in every statement, "speech" in one: it is the rare word
+        (folder / f"other{i}.txt").write_text(f"The union of states {i} and the rest of it.\n")
+    archive = tmp_path / "archive"
+    assert run("ingest", str(folder), archive=archive).exit_code == 0
+    hits = json.loads(
+        run(
+            "search", "freedom of speech", "--format", "json", "--snippets", "1", archive=archive
+        ).stdout
+    )["hits"]
+    assert "speech" in hits[0]["snippets"][0]["text"]
+    outputs = {
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "statement_cli",
+                "--archive",
+                str(archive),
+                "search",
+                "of",
+                "union",
+                "--format",
+                "json",
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            timeout=60,
+        ).stdout
+        for seed in (1, 2, 3)
+    }
+    assert len(outputs) == 1

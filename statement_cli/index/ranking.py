@@ -170,6 +170,13 @@ class _Evaluator:
             return self._and(node, within)
         raise TypeError(node)
 
+    def _matched(self, fieldname: str, terms: list[str]) -> None:
+        """Note the terms a query's words stood for (outside a NOT, and in the index)."""
+        if not self._negated:
+            found = [t for t in terms if self.searcher.doc_frequency(fieldname, t)]
+            if found:
+                self.terms.setdefault(fieldname, set()).update(found)
+
     def _negative(self, node: Node, within: Scores | None) -> Scores:
         """A node inside a NOT: what it matches is taken away, its words not marked."""
         self._negated += 1
@@ -221,8 +228,7 @@ class _Evaluator:
             return {}
         if len(terms) == 1:
             return self._term(fieldname, terms[0], within)
-        if not self._negated:
-            self.terms.setdefault(fieldname, set()).update(terms)
+        self._matched(fieldname, terms)
         return self._phrase(fieldname, terms, within)
 
     def _expanded(self, word: Word, fieldname: str, within: Scores | None) -> Scores:
@@ -268,8 +274,7 @@ class _Evaluator:
     # ---- terms and phrases ------------------------------------------------------------
 
     def _term(self, fieldname: str, term: str, within: Scores | None) -> Scores:
-        if not self._negated:
-            self.terms.setdefault(fieldname, set()).add(term)
+        self._matched(fieldname, [term])
         matches: Scores = {}
         for reader, offset in self.leaves:
             factor, norms, lengths = self._bm25(reader, fieldname, term)

@@ -7,6 +7,7 @@ is the searcher's (segments end to end) and means nothing outside that block.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -109,8 +110,14 @@ class IndexView:
         return Ordered(best.docnums, best.scores, set(best.matches))
 
     def highlighter(self, terms: dict[str, set[str]]) -> Highlighter:
-        """Marks the body words that stand for the terms a ranking matched."""
-        return Highlighter(terms.get("body", set()))
+        """Marks the body words that stand for the terms a ranking matched; a rarer term
+        weighs more when fragments are chosen."""
+        body = terms.get("body", set())
+        count = self.searcher.doc_count_all()
+        rarity = {
+            t: math.log(1 + count / (1 + self.searcher.doc_frequency("body", t))) for t in body
+        }
+        return Highlighter(body, rarity)
 
     def suggestion(self, text: str, tree: Node) -> str:
         from statement_cli.index.suggest import suggest_query
@@ -147,12 +154,14 @@ class Highlighter:
     index term the ranker looked up (so prefix, fuzzy and stemmed words are marked exactly
     as they matched), remembering each word's verdict across hits."""
 
-    def __init__(self, terms: set[str]) -> None:
+    def __init__(self, terms: set[str], rarity: dict[str, float] | None = None) -> None:
         from statement_cli.index.schema import stemming_analyzer
 
         self.analyzer = stemming_analyzer()
         self.terms = terms
+        self.rarity = rarity or {}
         self.verdicts: dict[str, bool] = {}  # word → matches, shared by every hit
+        self.weights: dict[str, float] = {}  # matched word → its rarest term's weight
 
     def analyse(self, text: str) -> list[str]:
         terms: list[str] = self.analyzer.terms(text)
@@ -167,7 +176,14 @@ class Highlighter:
     def snippets(self, body: str, count: int) -> list[list[tuple[str, bool]]]:
         from statement_cli.text.snippets import make_snippets
 
-        return make_snippets(body, self.spans(body), count)
+        return make_snippets(body, self.spans(body), count, self.weight)
+
+    def weight(self, word: str) -> float:
+        """A matched word's weight: the rarity of the rarest query term it stands for."""
+        if word not in self.weights:
+            found = [self.rarity.get(t, 1.0) for t in self.analyse(word) if t in self.terms]
+            self.weights[word] = max(found, default=1.0)
+        return self.weights[word]
 
 
 def _most_first(item: tuple[str, int]) -> tuple[int, str]:

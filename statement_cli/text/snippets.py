@@ -40,7 +40,7 @@ def fold(text: str) -> str:
     return lowered if len(lowered) == len(text) else folded
 
 
-MAX_SPANS = 100  # matches kept per text: plenty to choose the best fragments from
+MAX_SPANS = 400  # matches kept per word start in a text: plenty to choose fragments from
 _ACCENTED = re.compile("[\u00c0-\u024f]")
 
 
@@ -72,8 +72,8 @@ def find_matches(
     cache = {} if cache is None else cache
     found: dict[int, int] = {}
     for head in heads:
-        start = lowered.find(head)
-        while start != -1 and len(found) < MAX_SPANS:
+        start, kept = lowered.find(head), 0
+        while start != -1 and kept < MAX_SPANS:  # a cap per head: a rare word always gets in
             end = _WORD_REST.match(lowered, start + len(head)).end()  # type: ignore[union-attr]
             if start == 0 or not _is_word_char(lowered[start - 1]):
                 word = lowered[start:end]
@@ -83,6 +83,7 @@ def find_matches(
                     cache[word] = hit
                 if hit:
                     found[start] = end
+                    kept += 1
             start = lowered.find(head, end)
     return sorted(found.items())
 
@@ -108,9 +109,16 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def make_snippets(text: str, spans: list[tuple[int, int]], count: int = 2) -> list[Snippet]:
-    """Up to `count` fragments around the matches, best (most distinct words) first, each
-    cut at word boundaries; the opening of the text when nothing matched."""
+def make_snippets(
+    text: str,
+    spans: list[tuple[int, int]],
+    count: int = 2,
+    weigh: Callable[[str], float] = lambda _word: 1.0,
+) -> list[Snippet]:
+    """Up to `count` fragments around the matches, each cut at word boundaries, the best
+    first: the most weight of distinct words (`weigh` gives a matched word's weight, its
+    rarity in the archive, so "speech" beats "of"), then the most matches, then the
+    earliest; the opening of the text when nothing matched."""
     if not text or count <= 0:
         return []
     if not spans:
@@ -131,7 +139,7 @@ def make_snippets(text: str, spans: list[tuple[int, int]], count: int = 2) -> li
             windows.append([span])
     ranked = sorted(
         windows,
-        key=lambda w: (-len({text[a:b].lower() for a, b in w}), -len(w), w[0][0]),
+        key=lambda w: (-sum(map(weigh, {text[a:b].lower() for a, b in w})), -len(w), w[0][0]),
     )[:count]
     ranked.sort(key=lambda w: w[0][0])
     return [_fragment(text, window) for window in ranked]
