@@ -1,7 +1,7 @@
 """Find: search, count, list, related."""
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,8 +21,10 @@ from statement_cli.cli.options import (
 )
 from statement_cli.formats import ListFormat, Sort
 from statement_cli.model import Hit
-from statement_cli.query import Filters
 from statement_cli.text.inert import json_text
+
+if TYPE_CHECKING:
+    from statement_cli.query import Filters
 
 
 @app.command(rich_help_panel="Find")
@@ -30,7 +32,7 @@ from statement_cli.text.inert import json_text
 def search(
     ctx: typer.Context,
     words: SearchQuery,
-    filters: Filters | None = None,
+    filters: "Filters | None" = None,
     sort: Annotated[
         Sort,
         typer.Option(help="relevance, date (oldest first) or -date.", rich_help_panel=OUTPUT_PANEL),
@@ -109,7 +111,7 @@ def search(
 def count(
     ctx: typer.Context,
     words: CountQuery = None,
-    filters: Filters | None = None,
+    filters: "Filters | None" = None,
 ) -> None:
     """Print how many statements match (exit 1 when none do).
 
@@ -125,7 +127,7 @@ def count(
 @with_filters
 def list_(
     ctx: typer.Context,
-    filters: Filters | None = None,
+    filters: "Filters | None" = None,
     sort: Annotated[
         Sort, typer.Option(help="-date (newest first) or date.", rich_help_panel=OUTPUT_PANEL)
     ] = Sort.newest,

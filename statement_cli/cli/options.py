@@ -10,7 +10,6 @@ from typing import Annotated, Any
 import typer
 
 from statement_cli.formats import ListFormat
-from statement_cli.query import Filters
 
 FILTERS_PANEL = "Filters"
 QUERY_HELP = (
@@ -48,16 +47,17 @@ def with_filters(command: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
+        from statement_cli.query import Filters  # loaded when a command runs, not at start
+
         values = [kwargs.pop(name) for name in FILTER_OPTIONS]
         return command(*args, filters=Filters(*values), **kwargs)
 
     del run.__wrapped__  # Typer must read the new signature, not the command's own
+    run.__annotations__ = {k: v for k, v in run.__annotations__.items() if k != "filters"}
     run.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
     return run
 
 
-FILTERS_PANEL = "Filters"
-OUTPUT_PANEL = "Output"
 FormatOpt = Annotated[
     ListFormat | None,
     typer.Option(

@@ -8,10 +8,11 @@ import typer
 from statement_cli.cli.app import EXIT_NOTHING, app, open_archive, state_of
 from statement_cli.cli.options import IdsArg, KwicQuery, TrendQuery, query_text, with_filters
 from statement_cli.formats import CiteStyle, Period, ReportFormat, ShowFormat, TrendFormat
-from statement_cli.query import Filters
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+
+    from statement_cli.query import Filters
 
 
 @app.command(rich_help_panel="Read")
@@ -121,7 +122,7 @@ def trend(
     ctx: typer.Context,
     words: TrendQuery,
     by: Annotated[Period, typer.Option("--by", help="Count per year or per month.")] = Period.year,
-    filters: Filters | None = None,
+    filters: "Filters | None" = None,
     fmt: Annotated[TrendFormat, typer.Option("--format", "-f")] = TrendFormat.table,
 ) -> None:
     """Show how many statements match in each year or month, and their share of all.
@@ -154,7 +155,7 @@ def kwic(
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, help="At most this many lines.")
     ] = 100,
-    filters: Filters | None = None,
+    filters: "Filters | None" = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.text,
 ) -> None:
     """Keyword in context: every occurrence of a term, aligned, with its statement.
