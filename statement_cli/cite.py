@@ -48,14 +48,33 @@ def cite(s: Statement, style: str = "plain") -> str:
     return text.replace("”", ".”").replace("..”", ".”") + f" [statement {s.id}]"
 
 
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"}
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+
+
+def bibtex_name(name: str) -> str:
+    """A person's name as BibTeX reads it unambiguously: "Last, First" ("Baer, Daniel B."),
+    "Last, Jr., First" with a suffix; a single word stays as it is."""
+    words = name.split()
+    suffix = ""
+    if len(words) > 2 and words[-1].lower().rstrip(",") in _SUFFIXES:
+        suffix = words.pop().rstrip(",")
+    if len(words) < 2:
+        return name
+    first, last = " ".join(words[:-1]).rstrip(","), words[-1]
+    return ", ".join(p for p in (last, suffix, first) if p)
+
+
 def _bibtex(s: Statement) -> str:
     author = s.speaker or s.organization
-    surname = author.split()[-1] if s.speaker else (author.split() or ["statement"])[0]
+    surname = _surname(s.speaker) if s.speaker else (author.split() or ["statement"])[0]
     key = re.sub(r"[^a-z0-9]", "", f"{surname}{s.date[:4]}{s.id[:4]}".lower())
     note = f"Archived as statement {s.id}"
     fields = {
-        # Double braces keep a corporate author or a name's case as written.
-        "author": "{" + _bib_escape(author) + "}" if author else "",
+        # A person as "Last, First"; a corporate author in double braces, kept whole.
+        "author": _bib_escape(bibtex_name(s.speaker))
+        if s.speaker
+        else ("{" + _bib_escape(author) + "}" if author else ""),
         "title": "{" + _bib_escape(s.title or "Untitled statement") + "}",
         "howpublished": _bib_escape(
             f"Statement delivered to {_occasion(s)}" if _occasion(s) else ""
@@ -63,12 +82,21 @@ def _bibtex(s: Statement) -> str:
         "organization": _bib_escape(s.organization),
         "address": _bib_escape(s.city),
         "year": s.date[:4],
-        "month": s.date[5:7],
+        "month": "",  # a bare macro (month = apr), as BibTeX styles expect: see below
         "day": s.date[8:10],
         "note": _bib_escape(f"{s.speaker_title}. {note}" if s.speaker_title else note),
     }
-    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
-    return f"@misc{{{key},\n{body}\n}}"
+    lines = []
+    for name, value in fields.items():
+        if name == "month" and s.date[5:7]:
+            lines.append(f"  month = {_MONTHS[int(s.date[5:7]) - 1]}")
+        elif value:
+            lines.append(f"  {name} = {{{value}}}")
+    return "@misc{" + key + ",\n" + ",\n".join(lines) + "\n}"
+
+
+def _surname(name: str) -> str:
+    return bibtex_name(name).split(",")[0]
 
 
 def _bib_escape(text: str) -> str:

@@ -138,3 +138,34 @@ def test_every_package_is_installed() -> None:
         ".".join(path.parent.relative_to(ROOT).parts) for path in PACKAGE.rglob("__init__.py")
     }
     assert folders <= listed, folders - listed
+
+
+@pytest.mark.parametrize("command", ["", "search", "show", "export", "kwic"])
+def test_help_keeps_its_bracketed_text(run, command: str) -> None:  # type: ignore[no-untyped-def]
+    """Rich markup must not swallow "[default: …]" (it read "Archive folder ." before)."""
+    args = [command, "--help"] if command else ["--help"]
+    shown = " ".join(run(*args, archive=None).output.split())
+    assert "[default:" in shown
+    assert not re.search(r"\s\.(\s|$)", shown)  # a period left alone by a swallowed bracket
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "hint"),
+    [
+        (["search", "x", "--limit", "0"], {}, "try 'statement search --help'"),
+        (["serch", "x"], {}, "try 'statement --help'"),
+        (["list"], {"STATEMENT_FORMAT": "xml"}, "try 'statement list --help'"),
+        (["kwic"], {}, "try 'statement kwic --help'"),
+    ],
+)
+def test_usage_errors_are_one_line_and_a_hint(
+    run, monkeypatch: pytest.MonkeyPatch, args: list[str], env: dict[str, str], hint: str
+) -> None:  # type: ignore[no-untyped-def]
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    result = run(*args)
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2, result.stderr
+    assert lines[0].startswith("statement: error: ") and lines[1] == hint
+    assert "╭" not in result.stderr

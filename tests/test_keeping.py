@@ -142,7 +142,21 @@ def test_cite_styles(run, filled: Path) -> None:
     assert chicago.startswith("Jane Q. Example, “Presidential Elections in Freedonia” (")
     bibtex = run("cite", ident, "--style", "bibtex").stdout
     assert bibtex.startswith("@misc{example2016") and "year = {2016}" in bibtex
+    assert "author = {Example, Jane Q.}," in bibtex  # "Last, First": no guessing by BibTeX
+    assert "month = apr," in bibtex  # a bare month macro, as BibTeX styles expect
     assert run("cite", ident, "--style", "apa").exit_code == 2
+
+
+def test_show_prints_the_known_ids_and_reports_the_rest(run, filled: Path) -> None:
+    ident = _id_of(run, "Presidential Elections")
+    some = run("show", ident, "zzzz9999", "--format", "json")
+    assert some.exit_code == 1
+    assert json.loads(some.stdout)["id"] == ident
+    assert some.stderr.strip() == (
+        "statement: no statement with id 'zzzz9999'; `statement list` shows the ids"
+    )
+    none = run("show", "zzzz9999", "yyyy8888")
+    assert none.exit_code == 2 and none.stdout == ""
 
 
 # ---- export and round trip --------------------------------------------------------------

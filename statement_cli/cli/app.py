@@ -13,6 +13,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+try:  # typer 0.28 carries its own copy of Click; older releases use Click itself
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover - typer < 0.28
+    from click import exceptions as click_errors  # type: ignore[no-redef]
+
 from statement_cli import __version__
 from statement_cli.entry import EXIT_INTERRUPTED
 from statement_cli.formats import Color
@@ -27,8 +32,43 @@ EXIT_OK, EXIT_NOTHING, EXIT_ERROR = 0, 1, 2
 
 
 class _Group(TyperGroup):
-    """Reads the config file into Click's defaults, and turns the core's typed errors into
-    one line on stderr and exit status 2."""
+    """Reads the config file into Click's defaults, and turns the core's typed errors and
+    Click's usage errors into one line on stderr (and a hint) with exit status 2."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        def run() -> Any:
+            return super(_Group, self).main(
+                args=args,
+                prog_name=prog_name,
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+
+        if not standalone_mode:
+            return run()
+        try:
+            result = run()
+        except click_errors.UsageError as error:
+            command = error.ctx.command_path if error.ctx else "statement"
+            sys.stderr.write(
+                f"statement: error: {inert(error.format_message())}\ntry '{command} --help'\n"
+            )
+            sys.exit(EXIT_ERROR)
+        except click_errors.ClickException as error:
+            sys.stderr.write(f"statement: error: {inert(error.format_message())}\n")
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            sys.stderr.write("statement: aborted\n")
+            sys.exit(EXIT_NOTHING)
+        sys.exit(result if isinstance(result, int) else EXIT_OK)
 
     def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
         from statement_cli import config
@@ -182,7 +222,7 @@ def main_options(
         typer.Option(
             "--archive",
             envvar="STATEMENT_ARCHIVE",
-            help="Archive folder [default: the user data folder, filled with the bundled "
+            help="Archive folder \\[default: the user data folder, filled with the bundled "
             "statements on first use].",
             show_default=False,
         ),

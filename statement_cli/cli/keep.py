@@ -114,7 +114,7 @@ def export(
     ] = ExportFormat.jsonl,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="File (or folder, for text) [default: stdout]."),
+        typer.Option("--output", "-o", help="File (or folder, for text) \\[default: stdout]."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")] = False,
     query: Annotated[

@@ -12,6 +12,8 @@ from statement_cli.formats import CiteStyle, Period, ReportFormat, ShowFormat, T
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from statement_cli.archive import Archive
+    from statement_cli.model import Statement
     from statement_cli.query import Filters
 
 
@@ -27,7 +29,7 @@ def show(
         typer.Option(
             "--format",
             "-f",
-            help="rich | text | markdown | json [default: rich on a terminal, else text].",
+            help="rich | text | markdown | json \\[default: rich on a terminal, else text].",
         ),
     ] = None,
     highlight: Annotated[
@@ -49,17 +51,49 @@ def show(
 
     Example: statement show eb1e --numbers --highlight 'election*'
     """
+    archive = open_archive(ctx)
+    known = _known_ids(ctx, archive, ids)
+    if raw:
+        originals = [archive.original(i) for i in known]
+        for data in originals:
+            sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        _show(ctx, [archive.get(i) for i in known], fmt, highlight, numbers, pager)
+    if len(known) < len(ids):
+        raise typer.Exit(EXIT_NOTHING)  # some were shown, as cat does with a missing file
+
+
+def _known_ids(ctx: typer.Context, archive: "Archive", ids: list[str]) -> list[str]:
+    """The ids that name a statement; each that does not is reported on stderr. None
+    known is an error (exit 2), as for one unknown id."""
+    from statement_cli.errors import StatementError
+
+    known, problems = [], []
+    for ident in ids:
+        try:
+            known.append(archive.resolve(ident))
+        except StatementError as error:
+            problems.append(error)
+    if not known and problems:
+        raise problems[0]
+    for problem in problems:
+        state_of(ctx).say(f"statement: {problem}")
+    return known
+
+
+def _show(
+    ctx: typer.Context,
+    statements: list["Statement"],
+    fmt: ShowFormat | None,
+    highlight: str,
+    numbers: bool,
+    pager: bool,
+) -> None:
     from statement_cli.output import clean
     from statement_cli.render import render_statements
 
     archive = open_archive(ctx)
-    if raw:
-        originals = [archive.original(i) for i in ids]
-        for data in originals:
-            sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    statements = [archive.get(i) for i in ids]
     state = state_of(ctx)
     fmt = fmt or (ShowFormat.rich if state.stdout_is_terminal() else ShowFormat.text)
     spans = (
@@ -149,7 +183,7 @@ def kwic(
             "--width",
             "-w",
             min=5,
-            help="Characters of context each side [default: fit the terminal].",
+            help="Characters of context each side \\[default: fit the terminal].",
         ),
     ] = None,
     limit: Annotated[
