@@ -171,3 +171,12 @@ def test_snippets_prefer_rare_words_and_are_the_same_on_every_run(run, tmp_path:
         for seed in (1, 2, 3)
     }
     assert len(outputs) == 1
+
+
+def test_global_options_may_follow_the_command(run, archive: Path) -> None:  # type: ignore[no-untyped-def]
+    after = run("count", "speech", "--archive", str(archive), "--color", "never", archive=None)
+    assert after.exit_code == 0 and after.stdout.strip() == "4"
+    joined = run("count", "speech", f"--archive={archive}", archive=None)
+    assert joined.stdout.strip() == "4"
+    literal = run("count", "--archive", str(archive), "--", "--archive", archive=None)
+    assert literal.exit_code == 1  # after --, "--archive" is a word of the query

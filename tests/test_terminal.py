@@ -247,3 +247,62 @@ def test_every_command_and_option_in_the_readme_exists() -> None:
                 assert option in params, (words, word)
                 if not params[option].is_flag and "=" not in word:
                     next(words_left, None)  # the option's value
+
+
+def test_the_pager_is_less_with_colours_unless_the_user_chose(
+    filled: Path, archive_dir: Path, tmp_path: Path
+) -> None:
+    """A fake `less` records the options it was started with; the statement is longer
+    than the 5-line screen, so it is paged."""
+    record = tmp_path / "less-options"
+    fake = tmp_path / "bin" / "less"
+    fake.parent.mkdir()
+    fake.write_text(
+        '#!/bin/sh\n[ -t 0 ] && exit 0\necho "LESS=$LESS" > "$RECORD"\ncat > /dev/null\n'
+    )
+    fake.chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if k not in ("PAGER", "MANPAGER", "LESS")}
+    env.update(
+        {
+            "PATH": f"{fake.parent}:{env['PATH']}",
+            "RECORD": str(record),
+            "LINES": "5",
+            "COLUMNS": "80",
+            "TERM": "xterm",
+        }
+    )
+    ident = json.loads(
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "statement_cli",
+                "--archive",
+                str(archive_dir),
+                "list",
+                "--format",
+                "json",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+        ).stdout
+    )["hits"][0]["id"]
+    for extra, expected in (({}, "LESS=FRX"), ({"LESS": "-S"}, "LESS=-S")):
+        record.unlink(missing_ok=True)
+        main, secondary = pty.openpty()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "statement_cli", "--archive", str(archive_dir), "show", ident],
+            stdin=secondary,
+            stdout=secondary,
+            stderr=secondary,
+            env={**env, **extra},
+            close_fds=True,
+        )
+        os.close(secondary)
+        try:
+            process.wait(timeout=60)
+        finally:
+            os.close(main)
+        assert record.read_text().strip() == expected

@@ -70,6 +70,11 @@ class _Group(TyperGroup):
             sys.exit(EXIT_NOTHING)
         sys.exit(result if isinstance(result, int) else EXIT_OK)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Global options may come after the command too (`statement search x --archive
+        A`), as in git: they are moved in front of it before Click reads them."""
+        return super().parse_args(ctx, hoist_global_options(args))
+
     def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
         from statement_cli import config
 
@@ -270,6 +275,37 @@ def waiting_message(state: State):  # type: ignore[no-untyped-def]
 
 
 _GLOBAL_OPTIONS_WITH_VALUES = {"--archive", "--color"}
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """`args` with --archive and --color (and their values) that follow the command moved
+    before it; nothing after `--` moves."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        name = arg.split("=", 1)[0]
+        if rest and name in _GLOBAL_OPTIONS_WITH_VALUES:
+            taken = 1 if "=" in arg else 2
+            front.extend(args[i : i + taken])
+            i += taken
+            continue
+        (rest if rest or not _is_global(args, i) else front).append(arg)
+        i += 1
+    return front + rest
+
+
+def _is_global(args: list[str], i: int) -> bool:
+    """Whether args[i] belongs to the global options before the command."""
+    arg = args[i]
+    if arg.startswith("-"):
+        return True
+    previous = args[i - 1] if i else ""
+    return previous in _GLOBAL_OPTIONS_WITH_VALUES  # the value of --archive or --color
 
 
 def _keep_only_the_command_asked_for(args: list[str]) -> None:

@@ -1,5 +1,6 @@
 """Read: show, cite, stats, trend, kwic."""
 
+import os
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -104,6 +105,9 @@ def _show(
     view = render_statements(statements, fmt, numbers, spans)
     out = state.console() if fmt is ShowFormat.rich else None
     if out is not None and pager and out.is_terminal and _taller_than_screen(out, view):
+        # As git does, unless the user set LESS: colours shown (-R), no pager for a text
+        # that fits (-F), the text left on the screen (-X). $PAGER chooses the pager.
+        os.environ.setdefault("LESS", "FRX")
         with out.pager(styles=True):
             out.print(view)
     else:
