@@ -33,35 +33,45 @@ def _snippet_json(snippet: Sequence[tuple[str, bool]]) -> dict[str, object]:
     return {"text": text, "matches": spans}
 
 
-def hit_record(hit: Hit) -> dict[str, object]:
-    """Every field of a hit, its score and its snippets: the JSON/JSONL form."""
+def hit_record(hit: Hit, fields: Sequence[str] | None = None) -> dict[str, object]:
+    """A hit's fields, its score and its snippets (all by default, else `fields` in that
+    order): the JSON/JSONL form."""
     record: dict[str, object] = {name: getattr(hit.statement, name) for name in FIELD_NAMES}
     record["score"] = None if hit.score is None else round(hit.score, 4)
     record["snippets"] = [_snippet_json(s) for s in hit.snippets]
-    return record
+    return record if fields is None else {name: record[name] for name in fields}
 
 
 CSV_COLUMNS = (*(n for n in FIELD_NAMES if n != "body"), "score", "snippet", "body")
+# Every field a list can give in JSON/JSONL (`--fields`); CSV has "snippet" instead of
+# "snippets" (the fragments joined).
+RECORD_FIELDS = (*FIELD_NAMES, "score", "snippets")
 
 
-def text_list(hits: Sequence[Hit], fmt: ListFormat, mark: tuple[str, str] | None = None) -> str:
+def text_list(
+    hits: Sequence[Hit],
+    fmt: ListFormat,
+    mark: tuple[str, str] | None = None,
+    fields: Sequence[str] | None = None,
+) -> str:
     """A list of statements as plain text, JSON, JSONL, CSV or ids. `mark` wraps matches in
-    plain output (none by default)."""
+    plain output (none by default); `fields` chooses JSON, JSONL and CSV fields."""
     if fmt is ListFormat.ids:
         return "".join(f"{h.statement.id}\n" for h in hits)
     if fmt is ListFormat.json:
-        return json_text([hit_record(h) for h in hits]) + "\n"
+        return json_text([hit_record(h, fields) for h in hits]) + "\n"
     if fmt is ListFormat.jsonl:
-        return "".join(json_text(hit_record(h), indent=None) + "\n" for h in hits)
+        return "".join(json_text(hit_record(h, fields), indent=None) + "\n" for h in hits)
     if fmt is ListFormat.csv:
+        columns = CSV_COLUMNS if fields is None else tuple(fields)
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
+        writer.writerow(columns)
         for hit in hits:
             record = hit_record(hit)
             snippets = [_snippet_json(s) for s in hit.snippets]
             record["snippet"] = " … ".join(str(s["text"]) for s in snippets)
-            writer.writerow(clean(record[c]) if record[c] is not None else "" for c in CSV_COLUMNS)
+            writer.writerow(clean(record[c]) if record[c] is not None else "" for c in columns)
         return buffer.getvalue()
     return _plain(hits, mark or ("", ""))
 

@@ -145,11 +145,15 @@ def render_statements(
     fmt: ShowFormat,
     numbers: bool = False,
     highlights: dict[str, list[tuple[int, int]]] | None = None,
+    fields: Sequence[str] | None = None,
 ) -> RenderableType:
-    """Several statements one after another (JSON: one object, or an array of several)."""
+    """Several statements one after another (JSON: one object, or an array of several;
+    `fields` chooses the JSON fields)."""
     highlights = highlights or {}
     if fmt is ShowFormat.json:
         records = [s.to_dict() for s in statements]
+        if fields is not None:
+            records = [{k: r[k] for k in fields if k in r} for r in records]
         return json_text(records[0] if len(records) == 1 else records) + "\n"
     views = [render_statement(s, fmt, numbers, highlights.get(s.id)) for s in statements]
     if all(isinstance(v, str) for v in views):

@@ -180,3 +180,36 @@ def test_global_options_may_follow_the_command(run, archive: Path) -> None:  # t
     assert joined.stdout.strip() == "4"
     literal = run("count", "--archive", str(archive), "--", "--archive", archive=None)
     assert literal.exit_code == 1  # after --, "--archive" is a word of the query
+
+
+def test_fields_choose_what_programs_get(run, archive: Path) -> None:  # type: ignore[no-untyped-def]
+    doc = json.loads(
+        run("search", "speech", "--format", "json", "--fields", "id,date", archive=archive).stdout
+    )
+    assert doc["total"] == 4 and all(list(hit) == ["id", "date"] for hit in doc["hits"])
+    lines = run(
+        "list", "--format", "jsonl", "--fields", "date,speaker", archive=archive
+    ).stdout.splitlines()
+    assert [list(json.loads(line)) for line in lines] == [["date", "speaker"]] * 5
+    csv_text = run(
+        "list", "--format", "csv", "--fields", "id,title,speaker", archive=archive
+    ).stdout
+    assert csv_text.splitlines()[0] == "id,title,speaker"
+    ident = (
+        json.loads(lines[0])["date"]
+        and json.loads(run("list", "--format", "json", archive=archive).stdout)["hits"][0]["id"]
+    )
+    shown = json.loads(
+        run("show", ident, "--format", "json", "--fields", "id,speaker", archive=archive).stdout
+    )
+    assert list(shown) == ["id", "speaker"]
+    for args in (
+        ["--fields", "spekaer", "--format", "json"],
+        ["--fields", "id", "--format", "plain"],
+    ):
+        assert run("list", *args, archive=archive).exit_code == 2
+
+
+def test_facets_with_a_format_that_cannot_show_them_is_an_error(run, archive: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("search", "speech", "--facets", "--format", "csv", archive=archive)
+    assert result.exit_code == 2 and "facets" in result.stderr

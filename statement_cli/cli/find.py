@@ -9,11 +9,13 @@ from statement_cli.cli.app import EXIT_NOTHING, app, open_archive, state_of
 from statement_cli.cli.options import (
     OUTPUT_PANEL,
     CountQuery,
+    FieldsOpt,
     FormatOpt,
     LimitOpt,
     OffsetOpt,
     PageOpt,
     SearchQuery,
+    chosen_fields,
     complete_ids,
     query_text,
     window,
@@ -71,6 +73,7 @@ def search(
         ),
     ] = False,
     fmt: FormatOpt = None,
+    fields: FieldsOpt = "",
 ) -> None:
     """Find statements by words, phrases, speaker, venue and date; best matches first.
 
@@ -103,6 +106,7 @@ def search(
         mark=mark,
         facets=result.facets if facets else None,
         suggestion=result.suggestion,
+        fields=fields,
     )
 
 
@@ -140,6 +144,7 @@ def list_(
     page: PageOpt = None,
     offset: OffsetOpt = None,
     fmt: FormatOpt = None,
+    fields: FieldsOpt = "",
 ) -> None:
     """List the statements in the archive, newest first.
 
@@ -157,7 +162,7 @@ def list_(
         offset=where,
         snippets=0,
     )
-    print_hits(ctx, Page(result.hits, result.total, where, size), fmt)
+    print_hits(ctx, Page(result.hits, result.total, where, size), fmt, fields=fields)
 
 
 @app.command(rich_help_panel="Find")
@@ -171,13 +176,14 @@ def related(
     ],
     limit: LimitOpt = 10,
     fmt: FormatOpt = None,
+    fields: FieldsOpt = "",
 ) -> None:
     """List the statements most like one, by the words of their bodies.
 
     Example: statement related eb1e --limit 5
     """
     hits = open_archive(ctx).related(ident, limit)
-    print_hits(ctx, Page(hits, len(hits), 0, limit), fmt)
+    print_hits(ctx, Page(hits, len(hits), 0, limit), fmt, fields=fields)
 
 
 @dataclass
@@ -197,6 +203,7 @@ def print_hits(
     mark: bool = False,
     facets: dict[str, list[tuple[str, int]]] | None = None,
     suggestion: str = "",
+    fields: str = "",
 ) -> None:
     """A page of statements in any list format; exit 1 when it is empty. JSON is one
     object, {"total": …, "hits": […]} (and "facets" when asked)."""
@@ -206,6 +213,11 @@ def print_hits(
     hits, total, offset = found.hits, found.total, found.offset
     table = ListFormat.table
     fmt = fmt or (table if state.stdout_is_terminal() else ListFormat.plain)
+    chosen = chosen_fields(fields, fmt, (ListFormat.json, ListFormat.jsonl, ListFormat.csv))
+    if facets is not None and fmt not in (table, ListFormat.plain, ListFormat.json):
+        raise typer.BadParameter(
+            "facets are shown with --format table, plain or json", param_hint="--facets"
+        )
     if not hits and total:
         last = -(-total // found.size) if found.size else 1
         state.say(
@@ -217,7 +229,7 @@ def print_hits(
         state.say(f"no statements found; did you mean: {suggestion}", style="yellow")
         raise typer.Exit(EXIT_NOTHING)
     if fmt is ListFormat.json:
-        doc: dict[str, object] = {"total": total, "hits": [hit_record(h) for h in hits]}
+        doc: dict[str, object] = {"total": total, "hits": [hit_record(h, chosen) for h in hits]}
         if facets is not None:
             doc["facets"] = facets
         state.emit(json_text(doc) + "\n")
@@ -226,7 +238,7 @@ def print_hits(
 
         state.emit(render_list(hits, fmt))
     elif hits:
-        state.emit(text_list(hits, fmt, mark=("**", "**") if mark else None))
+        state.emit(text_list(hits, fmt, mark=("**", "**") if mark else None, fields=chosen))
     if fmt in (table, ListFormat.plain):
         summary = summary_line(total, len(hits), offset)
         if fmt is table:

@@ -84,6 +84,15 @@ PageOpt = Annotated[
     ),
 ]
 PAGE_SIZE = 10  # results per page when --page is given without --limit
+FieldsOpt = Annotated[
+    str,
+    typer.Option(
+        "--fields",
+        help="With --format json, jsonl or csv: these fields only, in this order, e.g. "
+        "id,date,speaker,title \\[default: every field].",
+        rich_help_panel=OUTPUT_PANEL,
+    ),
+]
 OffsetOpt = Annotated[
     int | None,
     typer.Option(
@@ -151,3 +160,23 @@ def window(page: int | None, offset: int | None, limit: int | None) -> tuple[int
         size = limit or PAGE_SIZE
         return (page - 1) * size, size
     return offset or 0, limit
+
+
+def chosen_fields(fields: str, fmt: object, formats: tuple[object, ...]) -> list[str] | None:
+    """The --fields list, checked (None for every field): known names only, and only with
+    a format that has fields."""
+    if not fields.strip():
+        return None
+    from statement_cli.output import RECORD_FIELDS
+
+    names = [name.strip() for name in fields.split(",") if name.strip()]
+    known = (*RECORD_FIELDS, "snippet")
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise typer.BadParameter(
+            f"unknown field {unknown[0]!r}; fields: {', '.join(known)}", param_hint="--fields"
+        )
+    if fmt not in formats:
+        shown = ", ".join(str(getattr(f, "value", f)) for f in formats)
+        raise typer.BadParameter(f"works with --format {shown}", param_hint="--fields")
+    return names

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from statement_cli.cli.app import EXIT_NOTHING, app, open_archive, state_of
-from statement_cli.cli.options import IdsArg, KwicQuery, TrendQuery, query_text, with_filters
+from statement_cli.cli.options import (
+    FieldsOpt,
+    IdsArg,
+    KwicQuery,
+    TrendQuery,
+    chosen_fields,
+    query_text,
+    with_filters,
+)
 from statement_cli.formats import CiteStyle, Period, ReportFormat, ShowFormat, TrendFormat
 
 if TYPE_CHECKING:
@@ -47,6 +55,7 @@ def show(
             help="Page a long statement on a terminal.",
         ),
     ] = True,
+    fields: FieldsOpt = "",
 ) -> None:
     """Print statements, formatted for reading (or --raw for the original text).
 
@@ -60,7 +69,8 @@ def show(
             sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
-        _show(ctx, [archive.get(i) for i in known], fmt, highlight, numbers, pager)
+        chosen = chosen_fields(fields, fmt, (ShowFormat.json,))
+        _show(ctx, [archive.get(i) for i in known], fmt, highlight, numbers, pager, chosen)
     if len(known) < len(ids):
         raise typer.Exit(EXIT_NOTHING)  # some were shown, as cat does with a missing file
 
@@ -90,6 +100,7 @@ def _show(
     highlight: str,
     numbers: bool,
     pager: bool,
+    fields: list[str] | None,
 ) -> None:
     from statement_cli.output import clean
     from statement_cli.render import render_statements
@@ -102,7 +113,7 @@ def _show(
         if highlight
         else {}
     )
-    view = render_statements(statements, fmt, numbers, spans)
+    view = render_statements(statements, fmt, numbers, spans, fields)
     out = state.console() if fmt is ShowFormat.rich else None
     if out is not None and pager and out.is_terminal and _taller_than_screen(out, view):
         # As git does, unless the user set LESS: colours shown (-R), no pager for a text
