@@ -145,12 +145,12 @@ def ingest_items(
     paths: list[str],
     pattern: str = "*.txt",
     options: dict[str, str] | None = None,
-    metadata: dict[str, dict[str, str]] | None = None,
+    metadata: Metadata | None = None,
 ) -> Iterator[IngestItem]:
     """One item per text, produced lazily (a large folder is never held in memory)."""
     limit = max_file_bytes()
     options = options or {}
-    metadata = metadata or {}
+    metadata = metadata if metadata is not None else Metadata({}, [])
     for given in paths:
         if given == "-":
             yield IngestItem("", _stdin_reader(limit), dict(options))
@@ -172,7 +172,7 @@ def ingest_items(
             elif file.suffix.lower() == ".jsonl":
                 yield from _jsonl_items(file, options, limit)
             else:
-                csv_fields = metadata.get(file.name) or metadata.get(file.stem) or {}
+                csv_fields = metadata.fields_for(file)
                 yield IngestItem(source, _reader(file, limit), dict(options), dict(csv_fields))
 
 
@@ -191,7 +191,27 @@ def count_files(paths: list[str], pattern: str = "*.txt") -> tuple[int, int]:
     return files, size
 
 
-def read_metadata_csv(path: Path) -> dict[str, dict[str, str]]:
+class Metadata(dict[str, dict[str, str]]):
+    """Fields per file from a `--metadata` CSV, keyed by a file's name or stem; it notes
+    which rows an ingest used, and the columns that name no field, to warn about both."""
+
+    def __init__(self, rows: dict[str, dict[str, str]], unknown_columns: list[str]) -> None:
+        super().__init__(rows)
+        self.unknown_columns = unknown_columns
+        self.used: set[str] = set()
+
+    def fields_for(self, file: Path) -> dict[str, str]:
+        for key in (file.name, file.stem):
+            if key in self:
+                self.used.add(key)
+                return self[key]
+        return {}
+
+    def unused(self) -> list[str]:
+        return sorted(set(self) - self.used)
+
+
+def read_metadata_csv(path: Path) -> Metadata:
     """Fields per file from a CSV with a `file` column (a file's name or stem)."""
     try:
         text = path.read_text("utf-8-sig")
@@ -200,13 +220,15 @@ def read_metadata_csv(path: Path) -> dict[str, dict[str, str]]:
     rows = csv.DictReader(text.splitlines())
     if not rows.fieldnames or "file" not in [f.strip().lower() for f in rows.fieldnames]:
         raise InputError(f"metadata file {path} needs a 'file' column naming each file")
+    columns = [(f or "").strip().lower() for f in rows.fieldnames]
+    unknown = [c for c in columns if c != "file" and not canonical_fields({c: "x"})]
     result: dict[str, dict[str, str]] = {}
     for row in rows:
         row = {(k or "").strip().lower(): (v or "") for k, v in row.items()}
         name = row.pop("file", "").strip()
         if name:
             result[name] = canonical_fields(row)
-    return result
+    return Metadata(result, unknown)
 
 
 Preview = tuple[IngestItem, Statement | None, Sources, str]

@@ -213,3 +213,23 @@ def test_fields_choose_what_programs_get(run, archive: Path) -> None:  # type: i
 def test_facets_with_a_format_that_cannot_show_them_is_an_error(run, archive: Path) -> None:  # type: ignore[no-untyped-def]
     result = run("search", "speech", "--facets", "--format", "csv", archive=archive)
     assert result.exit_code == 2 and "facets" in result.stderr
+
+
+def test_ingest_says_when_a_glob_matches_nothing_and_what_metadata_went_unused(
+    run, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A statement about nothing in particular.\n")
+    archive = tmp_path / "archive"
+    nothing = run("ingest", str(folder), "--glob", "*.xml", archive=archive)
+    assert nothing.exit_code == 1
+    assert f"no files matching '*.xml' in {folder}" in nothing.stderr
+    meta = tmp_path / "meta.csv"
+    meta.write_text("file,speaker,spekaer\na.txt,Jo Doe,x\nmissing.txt,Al Other,y\n")
+    result = run("ingest", str(folder), "--metadata", str(meta), archive=archive)
+    assert result.exit_code == 0
+    assert "metadata column 'spekaer' names no field; ignored" in result.stderr
+    assert "metadata row 'missing.txt' named no file of this run" in result.stderr
+    listed = json.loads(run("list", "--format", "json", archive=archive).stdout)["hits"]
+    assert [hit["speaker"] for hit in listed] == ["Jo Doe"]

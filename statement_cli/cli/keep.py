@@ -2,13 +2,14 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from statement_cli.cli.app import (
     EXIT_ERROR,
     EXIT_NOTHING,
+    State,
     app,
     open_archive,
     progress_bar,
@@ -18,6 +19,9 @@ from statement_cli.cli.app import (
 from statement_cli.cli.options import complete_ids
 from statement_cli.formats import ExportFormat, ListFormat, ReportFormat
 from statement_cli.text.inert import json_text
+
+if TYPE_CHECKING:
+    from statement_cli.sources import Metadata
 
 
 @app.command(rich_help_panel="Keep")
@@ -67,7 +71,10 @@ def ingest(
     options = {k: v for k, v in options.items() if v}
     if date:
         options["date"] = valid_date(date)  # a usage error, before any file is read
-    per_file = read_metadata_csv(metadata) if metadata else {}
+    per_file = read_metadata_csv(metadata) if metadata else None
+    if per_file is not None:
+        for column in per_file.unknown_columns:
+            state.say(f"statement: warning: metadata column {column!r} names no field; ignored")
     items = ingest_items(paths, glob, options, per_file)
     if dry_run:
         from statement_cli.render import render_preview
@@ -78,8 +85,11 @@ def ingest(
             for item, statement, sources, error in preview(items)
         ]
         state.emit(render_preview(rows, as_json=fmt is ListFormat.json))
+        _warn_about_leftovers(state, per_file, paths, glob, found=bool(rows))
         if any(row[-1] for row in rows):
             raise typer.Exit(EXIT_ERROR)
+        if not rows:
+            raise typer.Exit(EXIT_NOTHING)
         return
     archive = open_archive(ctx, write=True)
     progress = progress_bar(state, quiet or verbose, "ingesting", *count_files(paths, glob))
@@ -101,8 +111,24 @@ def ingest(
     }
     if not quiet:
         state.say(ingest_summary(counts))
+    _warn_about_leftovers(state, per_file, paths, glob, found=bool(report.outcomes))
     if report.failed:
         raise typer.Exit(EXIT_ERROR)
+    if not report.outcomes:
+        raise typer.Exit(EXIT_NOTHING)
+
+
+def _warn_about_leftovers(
+    state: State, per_file: "Metadata | None", paths: list[str], glob: str, found: bool
+) -> None:
+    """Say when a folder held no file matching --glob, and which metadata rows named no
+    file of the run."""
+    if not found:
+        folders = [p for p in paths if Path(p).is_dir()]
+        if folders:
+            state.say(f"statement: no files matching {glob!r} in {', '.join(folders)}")
+    for name in per_file.unused() if per_file is not None else []:
+        state.say(f"statement: warning: metadata row {name!r} named no file of this run")
 
 
 @app.command(rich_help_panel="Keep")
