@@ -126,9 +126,16 @@ class Line:
 
     id: str
     date: str
+    speaker: str
     left: str
     match: str
     right: str
+
+
+@dataclass
+class Concordance:
+    lines: list[Line]  # the first `limit` occurrences
+    total: int  # every occurrence
 
 
 @retrying_read
@@ -138,23 +145,27 @@ def concordance(
     filters: Filters | None = None,
     width: int = 40,
     limit: int | None = 100,
-) -> list[Line]:
+) -> Concordance:
     """Keyword in context: every occurrence of `term` (a word, prefix* or "phrase") in the
-    matching statements, oldest statement first."""
+    matching statements, oldest statement first; past `limit`, occurrences are counted,
+    not cut out. Line breaks in the context become spaces; other spacing is the text's."""
     tree = parse_query(term, filters)
-    lines: list[Line] = []
+    result = Concordance([], 0)
     with archive.view() as view:
         found = view.ordered(tree, "date", None)
         highlighter = view.highlighter(found.terms)
-        for docnum in found.docnums:  # bodies are read one at a time, until they suffice
+        for docnum in found.docnums:  # bodies are read one at a time
             fields = view.stored_fields(docnum)
-            body = " ".join(fields.get("body", "").split())
-            for start, end in highlighter.spans(body):
-                left = body[max(0, start - width) : start]
-                right = body[end : end + width]
-                lines.append(
-                    Line(fields["id"], fields.get("date", ""), left, body[start:end], right)
+            body = fields.get("body", "").replace("\n", " ")
+            spans = highlighter.spans(body)
+            result.total += len(spans)
+            for start, end in spans:
+                if limit is not None and len(result.lines) >= limit:
+                    break
+                left, right = body[max(0, start - width) : start], body[end : end + width]
+                speaker = str(fields.get("speaker", ""))
+                line = Line(
+                    fields["id"], fields.get("date", ""), speaker, left, body[start:end], right
                 )
-                if limit is not None and len(lines) >= limit:
-                    return lines
-    return lines
+                result.lines.append(line)
+    return result

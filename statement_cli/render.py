@@ -372,6 +372,9 @@ def render_trend(periods, fmt: str) -> RenderableType:  # type: ignore[no-untype
     return table
 
 
+KWIC_SPEAKER = 16  # characters of the speaker's name in a kwic line
+
+
 def render_kwic(lines, width: int, as_json: bool) -> RenderableType:  # type: ignore[no-untyped-def]
     """One line per occurrence: left context right-aligned, the match, right context."""
     if as_json:
@@ -380,13 +383,16 @@ def render_kwic(lines, width: int, as_json: bool) -> RenderableType:  # type: ig
         return json_text([asdict(line) for line in lines]) + "\n"
     text = Text()
     for line in lines:
-        left = clean(line.left).rstrip()[-width:].rjust(width)
-        right = clean(line.right).lstrip()[:width]
-        text.append(f"{line.id}  {(line.date or '-'):<10}  ", style="dim")
+        # The text's own spacing around the match ("sovereignty, as"), the match aligned.
+        left = clean(line.left)[-width:].rjust(width)
+        right = clean(line.right)[:width]
+        speaker = clean(line.speaker or "-")
+        speaker = speaker if len(speaker) <= KWIC_SPEAKER else speaker[: KWIC_SPEAKER - 1] + "…"
+        text.append(
+            f"{line.id}  {(line.date or '-'):<10}  {speaker:<{KWIC_SPEAKER}}  ", style="dim"
+        )
         text.append(left)
-        text.append(" ")
         text.append(clean(line.match), style=MATCH_STYLE)
-        text.append(" ")
         text.append(right)
         text.append("\n")
     return text

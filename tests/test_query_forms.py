@@ -233,3 +233,16 @@ def test_ingest_says_when_a_glob_matches_nothing_and_what_metadata_went_unused(
     assert "metadata row 'missing.txt' named no file of this run" in result.stderr
     listed = json.loads(run("list", "--format", "json", archive=archive).stdout)["hits"]
     assert [hit["speaker"] for hit in listed] == ["Jo Doe"]
+
+
+def test_kwic_keeps_the_texts_spacing_names_the_speaker_and_says_when_it_stopped(
+    run, archive: Path
+) -> None:  # type: ignore[no-untyped-def]
+    out = run("kwic", "war", "--width", "12", archive=archive).stdout
+    assert "War came; spe" in out and "Bo Sample" in out
+    assert "War and peace," in out
+    data = json.loads(run("kwic", "speech", "--format", "json", archive=archive).stdout)
+    assert {"speaker", "date", "left", "match", "right"} <= set(data[0])
+    limited = run("kwic", "speech", "--limit", "2", archive=archive)
+    assert limited.stdout.count("\n") == 2
+    assert "2 of 4 occurrences; --limit shows more" in limited.stderr

@@ -216,12 +216,16 @@ def kwic(
 
     out = state_of(ctx).console()
     if width is None:
-        width = max(10, (out.width - 34) // 2) if out.is_terminal else 40
-    lines = concordance(open_archive(ctx), query_text(words), filters, width, limit)
-    view = render_kwic(lines, width, fmt is ReportFormat.json)
+        width = max(10, (out.width - 52) // 2) if out.is_terminal else 40
+    found = concordance(open_archive(ctx), query_text(words), filters, width, limit)
+    view = render_kwic(found.lines, width, fmt is ReportFormat.json)
     if isinstance(view, str):
         state_of(ctx).emit(view)
     else:
         out.print(view, no_wrap=True, overflow="crop", end="")
-    if not lines:
+    if found.total > len(found.lines):
+        state_of(ctx).say(
+            f"statement: {len(found.lines):,} of {found.total:,} occurrences; --limit shows more"
+        )
+    if not found.lines:
         raise typer.Exit(EXIT_NOTHING)
