@@ -245,14 +245,22 @@ def test_empty_query(run, filled: Path) -> None:
     assert "empty query" in _one_line_error(run("search", "  "))
 
 
-def test_default_archive_is_seeded_with_the_bundled_corpus(run, private_home: Path) -> None:
+def test_the_sample_answers_until_the_user_has_an_archive_and_never_joins_it(
+    run, private_home: Path, tmp_path: Path
+) -> None:
+    from statement_cli.archive import default_archive_path
+
     result = run("search", "Kazakhstan", "--format", "json", archive=None)
     assert result.exit_code == 0
-    assert "created the archive" in result.stderr and "1 bundled statement" in result.stderr
-    hit = json.loads(result.stdout)["hits"][0]
-    assert hit["speaker"] == "Daniel B. Baer"
-    again = run("list", archive=None)
-    assert "created the archive" not in again.stderr
+    assert "answering from the bundled sample" in result.stderr
+    assert json.loads(result.stdout)["hits"][0]["speaker"] == "Daniel B. Baer"
+    assert not default_archive_path().exists()  # reading made no archive
+    (tmp_path / "mine.txt").write_text("Statement on Pears\n\nPears are fine.\n")
+    assert run("ingest", str(tmp_path / "mine.txt"), archive=None).exit_code == 0
+    listed = run("list", "--format", "json", archive=None)
+    assert "bundled sample" not in listed.stderr
+    assert [h["title"] for h in json.loads(listed.stdout)["hits"]] == ["Statement on Pears"]
+    assert run("search", "Kazakhstan", archive=None).exit_code == 1
 
 
 def test_explicit_new_archive_starts_empty(run, archive_dir: Path, tmp_path: Path) -> None:

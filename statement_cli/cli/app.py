@@ -196,18 +196,22 @@ def state_of(ctx: typer.Context) -> State:
 
 
 def open_archive(ctx: typer.Context, write: bool = False, repairing: bool = False) -> "Archive":
-    """The archive the global options name; the default one is created on first use.
-    `repairing` opens a damaged archive too, for `check`."""
+    """The archive the global options name. Without one, the default archive; while it
+    does not exist, reading commands answer from the bundled sample (saying so) and
+    writing ones create it empty. `repairing` opens a damaged archive too, for `check`."""
     from statement_cli.archive import Archive
 
     state = state_of(ctx)
     if state.archive is None:
         from statement_cli.bundled import open_default_archive
 
-        def seeded(path: Path, count: int) -> None:
-            state.say(f"statement: created the archive {path} with {count} bundled statement(s)")
+        def sample(path: Path) -> None:
+            state.say(
+                f"statement: no archive yet at {path}; answering from the bundled sample "
+                "(`statement ingest FILES` starts yours)"
+            )
 
-        return open_default_archive(seeded, repairing)
+        return open_default_archive(sample, write, repairing)
     if write:
         return Archive.open_or_create(state.archive)
     return Archive.open(state.archive, repairing=repairing)
@@ -227,8 +231,8 @@ def main_options(
         typer.Option(
             "--archive",
             envvar="STATEMENT_ARCHIVE",
-            help="Archive folder \\[default: the user data folder, filled with the bundled "
-            "statements on first use].",
+            help="Archive folder \\[default: the user data folder; until it exists, reading "
+            "commands answer from the bundled sample].",
             show_default=False,
         ),
     ] = None,

@@ -186,7 +186,7 @@ def remove(
     from statement_cli.output import text_list
 
     state = state_of(ctx)
-    archive = open_archive(ctx)
+    archive = open_archive(ctx, write=True)
     if not ids and not query:
         raise typer.BadParameter("give ids to remove, or --query")
     archive.settle(waiting_message(state))  # a removal cut short is finished before ids are read
@@ -219,7 +219,7 @@ def reindex(ctx: typer.Context) -> None:
     Example: statement reindex
     """
     state = state_of(ctx)
-    archive = open_archive(ctx)
+    archive = open_archive(ctx, write=True)
     progress = progress_bar(state, False, "reindexing", sum(1 for _ in archive.originals.ids()))
     with progress:
         count = archive.reindex(lambda _ident: progress.advance_file(), waiting_message(state))
