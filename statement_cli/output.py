@@ -42,6 +42,9 @@ def hit_record(hit: Hit, fields: Sequence[str] | None = None) -> dict[str, objec
     return record if fields is None else {name: record[name] for name in fields}
 
 
+# Matches in the plain view when colour is asked for on a pipe: bold black on yellow, as
+# the terminal table marks them.
+MATCH_ESCAPES = ("\x1b[1;30;43m", "\x1b[0m")
 CSV_COLUMNS = (*(n for n in FIELD_NAMES if n != "body"), "score", "snippet", "body")
 # Every field a list can give in JSON/JSONL (`--fields`); CSV has "snippet" instead of
 # "snippets" (the fragments joined).
@@ -83,7 +86,10 @@ def _plain(hits: Sequence[Hit], mark: tuple[str, str]) -> str:
         s = hit.statement
         row = (s.id, s.date or "-", s.speaker or "-", s.title or "-")
         lines.append("\t".join(clean(v).replace("\t", " ").replace("\n", " ") for v in row))
-        lines.extend("    " + clean(plain_snippet(snip, mark)) for snip in hit.snippets)
+        # Each piece made inert before it is marked: a mark may be an escape sequence.
+        lines.extend(
+            "    " + plain_snippet([(clean(t), m) for t, m in snip], mark) for snip in hit.snippets
+        )
     return "".join(line + "\n" for line in lines)
 
 

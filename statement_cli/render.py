@@ -176,7 +176,11 @@ def render_statement(
     """One statement for reading (`rich`), as text, as Markdown or as JSON."""
     if fmt is ShowFormat.json:
         return json_text(s.to_dict()) + "\n"
-    paras = _numbered(paragraphs(s.body), numbers)
+    if fmt is ShowFormat.text and highlights:
+        # Piped: the matches marked **…**, as `search --mark` marks them.
+        paras = _numbered(paragraphs(_marked(clean(s.body), highlights)), numbers)
+    else:
+        paras = _numbered(paragraphs(s.body), numbers)
     if fmt is ShowFormat.text:
         head = [clean(s.title) or "(untitled)", ""]
         head += [f"{label}: {value}" for label, value in metadata_rows(s)]
@@ -186,6 +190,13 @@ def render_statement(
         head += [f"- **{label}:** {_md(value)}" for label, value in metadata_rows(s)]
         return "\n".join([*head, "", *(_md(p) + "\n" for p in paras)])
     return _rich_statement(s, numbers, highlights or [])
+
+
+def _marked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span wrapped in ** (spans are offsets into `text`)."""
+    for start, end in sorted(spans, reverse=True):
+        text = f"{text[:start]}**{text[start:end]}**{text[end:]}"
+    return text
 
 
 def _numbered(paras: list[str], numbers: bool) -> list[str]:

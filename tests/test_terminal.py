@@ -90,6 +90,21 @@ def test_force_color_and_color_always_style_piped_output(run, filled: Path) -> N
     assert not ANSI.search(both.stdout)
 
 
+def test_colour_asked_for_marks_matches_in_the_piped_plain_view(run, filled: Path) -> None:
+    """As `rg --color always | less -R`: the plain lines, tabs kept, matches styled."""
+    coloured = run("--color", "always", "search", "election", "--format", "plain").stdout
+    assert "\x1b[1;30;43m" in coloured and "\t" in coloured.splitlines()[0]
+    assert ANSI.sub("", coloured) == run("search", "election", "--format", "plain").stdout
+    assert "\x1b" not in run("search", "election", "--format", "plain").stdout
+
+
+def test_show_highlight_marks_matches_when_piped(run, filled: Path) -> None:
+    ident = json.loads(run("search", "election", "--format", "json").stdout)["hits"][0]["id"]
+    shown = run("show", ident, "--highlight", "elections", "--format", "text").stdout
+    assert "**" in shown
+    assert re.search(r"\*\*[Ee]lection\w*\*\*", shown)
+
+
 # ---- progress -------------------------------------------------------------------------------
 
 

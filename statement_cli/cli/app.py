@@ -146,6 +146,17 @@ class State:
     archive: Path | None
     color: Color
 
+    def styles_stdout(self) -> bool:
+        """Whether results on stdout get styles: a terminal (unless NO_COLOR), or
+        --color always / FORCE_COLOR when piped."""
+        return _styled(self.color, sys.stdout)
+
+    def emit_marked(self, text: str) -> None:
+        """Plain results whose statement text was made inert piece by piece and whose
+        matches are marked with escape sequences of our own: written as they are."""
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
     def console(self) -> "Console":
         """A Rich console on stdout (loads Rich: only for terminal views)."""
         from statement_cli.render import make_console

@@ -237,6 +237,10 @@ def print_hits(
         from statement_cli.render import render_list
 
         state.emit(render_list(hits, fmt))
+    elif hits and fmt is ListFormat.plain and not mark and state.styles_stdout():
+        from statement_cli.output import MATCH_ESCAPES
+
+        state.emit_marked(text_list(hits, fmt, mark=MATCH_ESCAPES))
     elif hits:
         state.emit(text_list(hits, fmt, mark=("**", "**") if mark else None, fields=chosen))
     if fmt in (table, ListFormat.plain):

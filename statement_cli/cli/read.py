@@ -59,7 +59,7 @@ def show(
 ) -> None:
     """Print statements, formatted for reading (or --raw for the original text).
 
-    Example: statement show eb1e --numbers --highlight 'election*'
+    Example: statement show eb1e --numbers --highlight elections
     """
     archive = open_archive(ctx)
     known = _known_ids(ctx, archive, ids)
