@@ -92,8 +92,35 @@ def _table(hits: Sequence[Hit]) -> Table:
     return table
 
 
-def render_facets(facets: dict[str, list[tuple[str, int]]]) -> RenderableType:
-    """Counts of the hits by year, speaker and venue, side by side like a search sidebar."""
+FACET_ROWS = 10  # rows a facet shows by default (--facet-limit)
+STATS_YEARS = 20  # years `stats` lists one by one; more are counted by decade
+
+
+def by_decade(years: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Counts per year summed per decade ("1860s"), in order."""
+    decades: dict[str, int] = {}
+    for year, number in years:
+        decade = f"{year[:3]}0s"
+        decades[decade] = decades.get(decade, 0) + number
+    return list(decades.items())
+
+
+def fitted(counts: list[tuple[str, int]], limit: int, years: bool = False) -> list[tuple[str, int]]:
+    """At most `limit` rows of a facet: years grouped into decades when there are more,
+    then the first rows and one "and N more" row."""
+    if years and len(counts) > limit:
+        counts = by_decade(counts)
+    if len(counts) <= limit:
+        return counts
+    rest = counts[limit:]
+    return [*counts[:limit], (f"… and {len(rest):,} more", sum(n for _, n in rest))]
+
+
+def render_facets(
+    facets: dict[str, list[tuple[str, int]]], limit: int = FACET_ROWS
+) -> RenderableType:
+    """Counts of the hits by year, speaker and venue, side by side like a search sidebar;
+    each at most `limit` rows (years by decade when they are more)."""
     columns = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
     tables = []
     for name, counts in facets.items():
@@ -101,7 +128,7 @@ def render_facets(facets: dict[str, list[tuple[str, int]]]) -> RenderableType:
         table = Table.grid(padding=(0, 1))
         table.add_column(overflow="ellipsis", no_wrap=True, max_width=30)
         table.add_column(justify="right", style="cyan")
-        for value, number in counts:
+        for value, number in fitted(counts, limit, years=name == "year"):
             table.add_row(Text(clean(value)), f"{number:,}")
         tables.append(table)
     columns.add_row(*tables)
@@ -326,8 +353,12 @@ def render_stats(stats, as_json: bool) -> RenderableType:  # type: ignore[no-unt
         years.add_column(style="green")
         years.add_column(justify="right")
         years.add_column()
-        largest = max(n for _, n in stats.per_year)
-        for year, number in stats.per_year:
+        # Over 20 years, by decade: 250 addresses over 235 years fit on one screen.
+        rows = by_decade(stats.per_year) if len(stats.per_year) > STATS_YEARS else stats.per_year
+        if rows is not stats.per_year:
+            years.title = "Statements per decade"
+        largest = max(n for _, n in rows)
+        for year, number in rows:
             years.add_row(year, f"{number:,}", _bar(number, largest))
         parts += [years, Text("")]
     for title, counts in (

@@ -246,3 +246,33 @@ def test_kwic_keeps_the_texts_spacing_names_the_speaker_and_says_when_it_stopped
     limited = run("kwic", "speech", "--limit", "2", archive=archive)
     assert limited.stdout.count("\n") == 2
     assert "2 of 4 occurrences; --limit shows more" in limited.stderr
+
+
+def test_long_spans_fit_the_screen(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "years"
+    folder.mkdir()
+    for i in range(30):  # 30 years, 1900–1929, one statement each
+        (folder / f"y{i}.txt").write_text(
+            f"---\ndate: {1900 + i}\nspeaker: S{i % 12}\n---\nBudget words.\n"
+        )
+    archive = tmp_path / "archive"
+    assert run("ingest", str(folder), archive=archive).exit_code == 0
+    stats = run("stats", archive=archive).stdout
+    assert "Statements per decade" in stats and "1910s" in stats and "1915" not in stats
+    shown = run(
+        "search",
+        "budget",
+        "--facets",
+        "--facet-limit",
+        "5",
+        "--format",
+        "plain",
+        "--snippets",
+        "0",
+        archive=archive,
+    ).stderr
+    assert "1900s" in shown and "… and 5 more" in shown  # top 10 speakers: 5 shown
+    doc = json.loads(
+        run("search", "budget", "--facets", "--format", "json", archive=archive).stdout
+    )
+    assert len(doc["facets"]["year"]) == 30  # programs get every year

@@ -66,6 +66,15 @@ def search(
             rich_help_panel=OUTPUT_PANEL,
         ),
     ] = False,
+    facet_limit: Annotated[
+        int,
+        typer.Option(
+            "--facet-limit",
+            min=1,
+            help="Rows per facet on screen (years by decade past it; JSON has them all).",
+            rich_help_panel=OUTPUT_PANEL,
+        ),
+    ] = 10,
     explain: Annotated[
         bool,
         typer.Option(
@@ -107,6 +116,7 @@ def search(
         facets=result.facets if facets else None,
         suggestion=result.suggestion,
         fields=fields,
+        facet_limit=facet_limit,
     )
 
 
@@ -204,6 +214,7 @@ def print_hits(
     facets: dict[str, list[tuple[str, int]]] | None = None,
     suggestion: str = "",
     fields: str = "",
+    facet_limit: int = 10,
 ) -> None:
     """A page of statements in any list format; exit 1 when it is empty. JSON is one
     object, {"total": …, "hits": […]} (and "facets" when asked)."""
@@ -251,13 +262,13 @@ def print_hits(
             from statement_cli.render import render_facets
 
             if facets:
-                state.emit(render_facets(facets))
+                state.emit(render_facets(facets, facet_limit))
             state.emit(Text(summary, style="dim" if hits else "yellow"))
         else:
             if facets:
                 from statement_cli.render import render_facets
 
-                state.err().print(render_facets(facets))  # a table: Rich on stderr
+                state.err().print(render_facets(facets, facet_limit))  # Rich, on stderr
             state.say(summary)
     if not hits:
         raise typer.Exit(EXIT_NOTHING)
