@@ -2,14 +2,17 @@
 
     python docs/screenshots.py
 
-Builds a temporary archive from the bundled statement and the test fixtures, runs each
-command below in a terminal-like setting (colour forced, 100 columns), and saves what it
-printed as an SVG in docs/. The pictures therefore always show what the code does.
+Builds a temporary archive from the bundled statement and the test fixtures (their
+sources recorded as corpus/<name>, so no path of the machine shows), runs each command
+below as on a terminal (colour forced, 100 columns, the terminal's table and rich views
+asked for explicitly, since output to a pipe is plain), and saves what it printed as an
+SVG in docs/. The pictures therefore always show what the code does.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -24,9 +27,9 @@ ROOT = HERE.parent
 WIDTH = 100
 
 SHOTS = {
-    "search": ["search", "elections", "--limit", "3"],
-    "show": ["show", "{seed}", "--no-pager"],
-    "list": ["list"],
+    "search": ["search", "elections", "--limit", "3", "--format", "table"],
+    "show": ["show", "{seed}", "--no-pager", "--format", "rich"],
+    "list": ["list", "--format", "table"],
     "stats": ["stats"],
     "trend": ["trend", "thank", "--by", "year"],
 }
@@ -49,7 +52,15 @@ def run(archive: Path, args: list[str]) -> str:
 def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         archive = Path(work) / "archive"
-        run(archive, ["ingest", str(ROOT / "corpus"), str(ROOT / "tests" / "fixtures" / "layouts")])
+        staging = Path(work) / "first"
+        run(staging, ["ingest", str(ROOT / "corpus"), str(ROOT / "tests" / "fixtures" / "layouts")])
+        export = Path(work) / "neutral.jsonl"
+        lines = run(staging, ["export", "--format", "jsonl"]).splitlines()
+        records = [json.loads(line) for line in lines if line.startswith("{")]
+        for record in records:
+            record["source"] = f"corpus/{Path(record['source']).name}"
+        export.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+        run(archive, ["ingest", str(export)])
         seed = run(archive, ["search", "Kazakhstan", "--format", "ids"]).split()[0]
         for name, args in SHOTS.items():
             args = [a.replace("{seed}", seed) for a in args]
