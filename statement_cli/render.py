@@ -278,7 +278,9 @@ def ingest_summary(counts: dict[str, int], dry_run: bool = False) -> Text:
     return text
 
 
-PreviewRow = tuple[str, "Statement | None", dict[str, dict[str, object]], str]
+# source, statement (None when it would fail), each field's origin, why it would fail, and
+# what ingest would do: add, update, unchanged, duplicate or fail.
+PreviewRow = tuple[str, "Statement | None", dict[str, dict[str, object]], str, str]
 
 
 def _origin(source: dict[str, object] | None) -> str:
@@ -294,8 +296,8 @@ def render_preview(rows: list[PreviewRow], as_json: bool) -> RenderableType:
     fail."""
     if as_json:
         records = []
-        for source, statement, sources, error in rows:
-            record: dict[str, object] = {"source": source or "<stdin>"}
+        for source, statement, sources, error, action in rows:
+            record: dict[str, object] = {"source": source or "<stdin>", "action": action}
             if statement is not None:
                 record.update({f: getattr(statement, f) for f in METADATA_FIELDS})
                 record["word_count"] = statement.word_count
@@ -304,8 +306,10 @@ def render_preview(rows: list[PreviewRow], as_json: bool) -> RenderableType:
             records.append(record)
         return json_text(records) + "\n"
     blocks: list[RenderableType] = []
-    for source, statement, sources, error in rows:
-        blocks.append(Text(clean(source or "<stdin>"), style="bold cyan"))
+    for source, statement, sources, error, action in rows:
+        head = Text(f"{action:<10}", style="bold red" if action == "fail" else "bold")
+        head.append(clean(source or "<stdin>"), style="bold cyan")
+        blocks.append(head)
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="dim", no_wrap=True)
         grid.add_column(overflow="fold")

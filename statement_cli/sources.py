@@ -9,6 +9,7 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from statement_cli.archive import IngestItem
@@ -231,22 +232,34 @@ def read_metadata_csv(path: Path) -> Metadata:
     return Metadata(result, unknown)
 
 
-Preview = tuple[IngestItem, Statement | None, Sources, str]
+@dataclass
+class Preview:
+    """What ingest would do with one item: the statement it would archive and where each
+    field came from, or why it would fail; `digest` is the text's SHA-256."""
+
+    item: IngestItem
+    statement: Statement | None
+    sources: Sources
+    error: str
+    digest: str = ""
 
 
 def preview(items: Iterator[IngestItem]) -> Iterator[Preview]:
-    """What ingest would archive from each item, and where each field came from:
-    (item, statement, sources, "") or (item, None, {}, why)."""
+    """What ingest would archive from each item, and where each field came from."""
+    from statement_cli.text.parse import sha256_of
+
     for item in items:
         try:
+            data = item.read()
             statement, sources = parse_with_sources(
-                decode(item.read()), Path(item.source).name, item.options, item.csv_fields
+                decode(data), Path(item.source).name, item.options, item.csv_fields
             )
         except (OSError, InputError) as error:
-            yield item, None, {}, str(error.strerror if isinstance(error, OSError) else error)
+            reason = str(error.strerror if isinstance(error, OSError) else error)
+            yield Preview(item, None, {}, reason)
             continue
         statement.source = item.source
         if not statement.body:
-            yield item, None, {}, "empty file; nothing to archive"
+            yield Preview(item, None, {}, "empty file; nothing to archive", sha256_of(data))
         else:
-            yield item, statement, sources, ""
+            yield Preview(item, statement, sources, "", sha256_of(data))

@@ -276,3 +276,29 @@ def test_long_spans_fit_the_screen(run, tmp_path: Path) -> None:  # type: ignore
         run("search", "budget", "--facets", "--format", "json", archive=archive).stdout
     )
     assert len(doc["facets"]["year"]) == 30  # programs get every year
+
+
+def test_dry_run_says_what_ingest_would_do_with_each_file(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "a.txt").write_text("Statement one\n\nBody one words.\n")
+    archive = tmp_path / "archive"
+    assert run("ingest", str(texts / "a.txt"), archive=archive).exit_code == 0
+    (texts / "b.txt").write_text("Statement two\n\nBody two words.\n")
+    (texts / "c.txt").write_text("Statement one\n\nBody one words.\n")  # a's text, elsewhere
+    (texts / "d.txt").write_text("Statement two\n\nBody two words.\n")  # b's text, same run
+    (texts / "e.txt").write_text("  \n")
+    plan = run("ingest", "--dry-run", "--format", "json", str(texts), archive=archive)
+    actions = {Path(r["source"]).name: r["action"] for r in json.loads(plan.stdout)}
+    assert actions == {
+        "a.txt": "unchanged",
+        "b.txt": "add",
+        "c.txt": "duplicate",
+        "d.txt": "duplicate",
+        "e.txt": "fail",
+    }
+    (texts / "a.txt").write_text("Statement one, edited\n\nBody one words, edited.\n")
+    table = run("ingest", "--dry-run", str(texts / "a.txt"), archive=archive).stdout
+    assert table.startswith("update")
+    fresh = run("ingest", "--dry-run", str(texts / "b.txt"), archive=tmp_path / "none")
+    assert fresh.stdout.startswith("add") and not (tmp_path / "none").exists()

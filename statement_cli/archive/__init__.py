@@ -207,6 +207,10 @@ class Archive(ArchiveBase):
     def match_spans(self, text: str, body: str) -> list[tuple[int, int]]:
         return reading.match_spans(self, text, body)
 
+    def planned_actions(self, texts: list[tuple[str, str]]) -> list[str]:
+        """What an ingest of these (source, sha256) would do with each (`--dry-run`)."""
+        return reading.planned_actions(self, texts)
+
     def indexed_hashes(self) -> dict[str, str]:
         return reading.indexed_hashes(self)
 

@@ -188,3 +188,28 @@ def indexed_hashes(archive: ArchiveBase) -> dict[str, str]:
 
     with reading_the_index(), archive.view() as view:
         return {str(s["id"]): str(s.get("sha256", "")) for s in view.all_stored()}
+
+
+@retrying_read
+def planned_actions(archive: ArchiveBase, texts: list[tuple[str, str]]) -> list[str]:
+    """What ingest would do with each (source, sha256) of a run, in order: add, update,
+    unchanged (the same text from the same place) or duplicate (the same text from
+    another place), counting the run's own earlier texts, as ingest does."""
+    by_hash: dict[str, str] = {}
+    sources: set[str] = set()
+    actions = []
+    with archive.view() as view:
+        for source, digest in texts:
+            known = by_hash.get(digest)
+            if known is None and (stored := view.stored("sha256", digest)) is not None:
+                known = str(stored.get("source", ""))
+            if known is not None:
+                actions.append("unchanged" if source and known == source else "duplicate")
+                continue
+            is_update = bool(source) and (
+                source in sources or view.stored("source", source) is not None
+            )
+            actions.append("update" if is_update else "add")
+            by_hash[digest] = source
+            sources.add(source)
+    return actions

@@ -21,7 +21,7 @@ from statement_cli.formats import ExportFormat, ListFormat, ReportFormat
 from statement_cli.text.inert import json_text
 
 if TYPE_CHECKING:
-    from statement_cli.sources import Metadata
+    from statement_cli.sources import Metadata, Preview
 
 
 @app.command(rich_help_panel="Keep")
@@ -80,13 +80,15 @@ def ingest(
         from statement_cli.render import render_preview
         from statement_cli.sources import preview
 
+        previews = list(preview(items))
+        actions = _planned_actions(ctx, previews)
         rows = [
-            (item.source, statement, sources, error)
-            for item, statement, sources, error in preview(items)
+            (p.item.source, p.statement, p.sources, p.error, action)
+            for p, action in zip(previews, actions, strict=True)
         ]
         state.emit(render_preview(rows, as_json=fmt is ListFormat.json))
         _warn_about_leftovers(state, per_file, paths, glob, found=bool(rows))
-        if any(row[-1] for row in rows):
+        if any(p.error for p in previews):
             raise typer.Exit(EXIT_ERROR)
         if not rows:
             raise typer.Exit(EXIT_NOTHING)
@@ -116,6 +118,21 @@ def ingest(
         raise typer.Exit(EXIT_ERROR)
     if not report.outcomes:
         raise typer.Exit(EXIT_NOTHING)
+
+
+def _planned_actions(ctx: typer.Context, previews: list["Preview"]) -> list[str]:
+    """add, update, unchanged, duplicate or fail for each text of a dry run, against the
+    archive when it exists (a dry run never creates one)."""
+    from statement_cli.archive import Archive, default_archive_path
+
+    given = state_of(ctx).archive
+    path = given if given is not None else default_archive_path()
+    readable = [(p.item.source, p.digest) for p in previews if not p.error]
+    if readable and (path / "statement-archive.json").is_file():
+        planned = iter(Archive.open(path).planned_actions(readable))
+    else:
+        planned = iter(["add"] * len(readable))
+    return ["fail" if p.error else next(planned) for p in previews]
 
 
 def _warn_about_leftovers(
