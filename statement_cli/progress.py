@@ -59,6 +59,11 @@ class Progress:
             count = f"{self.done:,}/{self.files:,} files"
             self._bar.update(self._task, count=count, advance=0 if self._by_size else 1)
 
+    def committing(self) -> None:
+        """The last step of a write: the bar says so (committing can take a while)."""
+        if self._bar is not None:
+            self._bar.update(self._task, description="committing")
+
     def advance_bytes(self, amount: int) -> None:
         if self._bar is not None and self._by_size:
             self._bar.update(self._task, advance=amount)

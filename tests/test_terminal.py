@@ -321,3 +321,13 @@ def test_the_pager_is_less_with_colours_unless_the_user_chose(
         finally:
             os.close(main)
         assert record.read_text().strip() == expected
+
+
+def test_the_progress_bar_says_when_a_write_is_committing(tmp_path: Path) -> None:
+    """On a terminal the bar's last step names the commit (it sat at 250/250 before)."""
+    texts = _many(tmp_path / "texts", 30)
+    archive = tmp_path / "archive"
+    shown = on_a_terminal(["--archive", str(archive), "ingest", str(texts)])
+    assert "committing" in shown
+    again = on_a_terminal(["--archive", str(archive), "reindex"])
+    assert "committing" in again

@@ -53,6 +53,8 @@ class ArchiveBase:
         self.path = path
         self.format_version = format_version
         self.originals = OriginalStore(path / "originals")
+        # Told when a write reaches its commit (a progress bar says "committing").
+        self.on_commit: Callable[[], None] | None = None
 
     # ---- the frame ------------------------------------------------------------------
 
@@ -168,6 +170,8 @@ class ArchiveBase:
         fault-injection points around it; `folder` is the index (default: the live one)."""
         from statement_cli.index import files as index_files
 
+        if self.on_commit is not None:
+            self.on_commit()
         faults.point(f"{step}-sync")
         self.originals.sync()
         faults.point(f"{step}-commit")

@@ -105,6 +105,7 @@ def ingest(
             detail = f" ({outcome.detail})" if outcome.detail else ""
             state.say(f"{outcome.action:>9} {outcome.id:<10} {outcome.source}{detail}")
 
+    archive.on_commit = progress.committing
     with progress:
         report = archive.ingest(items, told, waiting_message(state))
     counts = {
@@ -238,6 +239,7 @@ def reindex(ctx: typer.Context) -> None:
     state = state_of(ctx)
     archive = open_archive(ctx, write=True)
     progress = progress_bar(state, False, "reindexing", sum(1 for _ in archive.originals.ids()))
+    archive.on_commit = progress.committing
     with progress:
         count = archive.reindex(lambda _ident: progress.advance_file(), waiting_message(state))
     state.say(f"reindexed {count:,} statement(s)")
