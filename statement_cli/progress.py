@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 class Progress:
     HANDFUL = 5  # files; fewer finish before a bar could say anything useful
+    LARGE_BYTES = 5 * 1024 * 1024  # unless they hold this much: a bar from then on
 
     def __init__(self, console: Console | None, label: str, files: int, size: int = 0) -> None:
         self.console = console

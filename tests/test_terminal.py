@@ -331,3 +331,15 @@ def test_the_progress_bar_says_when_a_write_is_committing(tmp_path: Path) -> Non
     assert "committing" in shown
     again = on_a_terminal(["--archive", str(archive), "reindex"])
     assert "committing" in again
+
+
+def test_a_large_jsonl_export_gets_a_progress_bar(tmp_path: Path) -> None:
+    """One file, but thousands of statements: the bar shows (it stayed hidden for a
+    handful of files, whatever their size)."""
+    export = tmp_path / "big.jsonl"
+    with export.open("w") as handle:
+        for i in range(900):
+            handle.write(json.dumps({"body": f"Statement {i}. " + "word " * 1400}) + "\n")
+    assert export.stat().st_size > 5 * 1024 * 1024
+    shown = on_a_terminal(["--archive", str(tmp_path / "archive"), "ingest", str(export)])
+    assert "ingesting" in shown and "900 added" in shown

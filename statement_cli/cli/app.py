@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from statement_cli.archive import Archive
+    from statement_cli.progress import Progress
 
 EXIT_OK, EXIT_NOTHING, EXIT_ERROR = 0, 1, 2
 
@@ -270,13 +271,14 @@ def main_options(
 # ---- ingest ------------------------------------------------------------------------------
 
 
-def progress_bar(state: State, quiet: bool, label: str, files: int, size: int = 0):  # type: ignore[no-untyped-def]
-    """A progress bar on stderr for more than a handful of files, on a terminal only."""
+def progress_bar(state: State, quiet: bool, label: str, files: int, size: int = 0) -> "Progress":
+    """A progress bar on stderr for more than a handful of files or a large one (a JSONL
+    export of thousands of statements is one file), on a terminal only."""
     from statement_cli.progress import Progress
 
     shown = (
         not quiet
-        and files > Progress.HANDFUL
+        and (files > Progress.HANDFUL or size > Progress.LARGE_BYTES)
         and (sys.stderr.isatty() or state.color is Color.always)
     )
     return Progress(state.err() if shown else None, label, files, size)
