@@ -21,6 +21,10 @@ def export_statements(
     on_written: Callable[[], None] | None = None,
 ) -> str:
     """Write the statements; returns where they went. Never overwrites without `force`."""
+    if fmt is ExportFormat.opensearch:
+        if output is None:
+            raise InputError("--format opensearch writes two files: give a folder with -o")
+        return _export_opensearch(statements, output, force)
     if fmt is ExportFormat.text:
         if output is None:
             raise InputError("--format text writes one file per statement: give a folder with -o")
@@ -59,4 +63,21 @@ def _export_texts(
         atomic_write(path, front_matter_text(statement).encode("utf-8"))
         if on_written:
             on_written()
+    return str(folder)
+
+
+def _export_opensearch(statements: Sequence[Statement], folder: Path, force: bool) -> str:
+    """mapping.json and bulk.ndjson in `folder` (see statement_cli.opensearch)."""
+    from statement_cli.opensearch import bulk_lines, mapping
+    from statement_cli.text.inert import json_text
+
+    targets = {
+        folder / "mapping.json": json_text(mapping()) + "\n",
+        folder / "bulk.ndjson": bulk_lines(statements),
+    }
+    existing = [p for p in targets if p.exists()]
+    if existing and not force:
+        raise InputError(f"{existing[0]} exists; pass --force to overwrite it")
+    for path, text in targets.items():
+        atomic_write(path, text.encode("utf-8"))
     return str(folder)

@@ -43,6 +43,7 @@ class ExportFormat(str, Enum):
     json = "json"
     csv = "csv"
     text = "text"  # one front-matter .txt per statement, in a folder
+    opensearch = "opensearch"  # bulk NDJSON and an index mapping, in a folder
 
 
 class CiteStyle(str, Enum):

@@ -302,3 +302,39 @@ def test_dry_run_says_what_ingest_would_do_with_each_file(run, tmp_path: Path) -
     assert table.startswith("update")
     fresh = run("ingest", "--dry-run", str(texts / "b.txt"), archive=tmp_path / "none")
     assert fresh.stdout.startswith("add") and not (tmp_path / "none").exists()
+
+
+def test_an_opensearch_hand_off_follows_the_bulk_format(run, archive: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "handoff"
+    assert run("export", "--format", "opensearch", "-o", str(out), archive=archive).exit_code == 0
+    bulk = (out / "bulk.ndjson").read_text("utf-8")
+    assert bulk.endswith("\n")  # the bulk API requires the final newline
+    lines = bulk.splitlines()
+    assert len(lines) == 2 * 5
+    listed = {
+        h["id"] for h in json.loads(run("list", "--format", "json", archive=archive).stdout)["hits"]
+    }
+    for action_line, source_line in zip(lines[::2], lines[1::2], strict=True):
+        action, source = json.loads(action_line), json.loads(source_line)
+        assert list(action) == ["index"] and action["index"]["_index"] == "statements"
+        assert action["index"]["_id"] == source["id"] and source["id"] in listed
+        assert "" not in source.values()
+    mapping = json.loads((out / "mapping.json").read_text("utf-8"))
+    analyzers = mapping["settings"]["analysis"]["analyzer"]
+    assert "porter_stem" in analyzers["statement_text"]["filter"]
+    assert "asciifolding" in analyzers["statement_names"]["filter"]
+    properties = mapping["mappings"]["properties"]
+    from statement_cli.model import FIELD_NAMES
+
+    assert set(FIELD_NAMES) <= set(properties)
+    assert run("export", "--format", "opensearch", "-o", str(out), archive=archive).exit_code == 2
+    assert run("export", "--format", "opensearch", archive=archive).exit_code == 2
+
+
+def test_the_hand_off_weights_are_the_archives_and_the_readme_gives_them() -> None:
+    from statement_cli.index.schema import DEFAULT_FIELDS
+    from statement_cli.opensearch import FIELD_WEIGHTS, query_fields
+
+    assert FIELD_WEIGHTS == DEFAULT_FIELDS
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    assert json.dumps(query_fields()) in readme
