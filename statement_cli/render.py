@@ -71,6 +71,22 @@ def render_list(
     return text_list(hits, fmt, mark)
 
 
+LEAD_IN = 30  # characters of context kept before the first match on a one-line fragment
+
+
+def _near_match(snippet: Sequence[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """A fragment whose first match is at most LEAD_IN characters in (cut at a word), so
+    a one-line fragment cut at the screen's edge still shows what matched."""
+    pieces = list(snippet)
+    first = next((i for i, (_, is_match) in enumerate(pieces) if is_match), None)
+    before = "".join(text for text, _ in pieces[:first]) if first is not None else ""
+    if first is None or len(before) <= LEAD_IN:
+        return pieces
+    kept = before[-LEAD_IN:]
+    kept = kept[kept.find(" ") + 1 :] if " " in kept else kept
+    return [("… " + kept, False), *pieces[first:]]
+
+
 def _table(hits: Sequence[Hit]) -> Table:
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", expand=False)
     table.add_column("ID", style="cyan", no_wrap=True)
@@ -84,10 +100,12 @@ def _table(hits: Sequence[Hit]) -> Table:
         )
         cell: RenderableType = title
         if hit.snippets:
-            snippets = [snippet_text(snip) for snip in hit.snippets]
+            # Compact: each fragment on one line, cut at the screen's edge.
+            snippets = [snippet_text(_near_match(snip)) for snip in hit.snippets]
             for text in snippets:
                 text.stylize("dim", 0, len(text))
-            cell = Group(title, *snippets, Text(""))
+                text.no_wrap, text.overflow = True, "ellipsis"
+            cell = Group(title, *snippets)
         table.add_row(s.id, s.date or "", Text(clean(s.speaker)), cell)
     return table
 

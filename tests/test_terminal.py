@@ -343,3 +343,15 @@ def test_a_large_jsonl_export_gets_a_progress_bar(tmp_path: Path) -> None:
     assert export.stat().st_size > 5 * 1024 * 1024
     shown = on_a_terminal(["--archive", str(tmp_path / "archive"), "ingest", str(export)])
     assert "ingesting" in shown and "900 added" in shown
+
+
+def test_the_terminal_table_is_a_line_per_hit_and_a_line_that_shows_the_match(
+    filled: Path, archive_dir: Path
+) -> None:
+    args = ["--archive", str(archive_dir), "search", "thank", "--limit", "3"]
+    lines = [line for line in ANSI.sub("", on_a_terminal(args)).splitlines() if line.strip()]
+    summary = next(i for i, line in enumerate(lines) if re.match(r"\d+ statements", line))
+    body = lines[1:summary]
+    assert len(body) == 3 * 2  # a title line and one fragment line per hit
+    for fragment in body[1::2]:
+        assert "thank" in fragment.lower()  # the match shows, not cut off past the edge

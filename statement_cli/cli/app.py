@@ -24,7 +24,7 @@ from statement_cli.formats import Color
 from statement_cli.text.inert import inert
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
     from statement_cli.archive import Archive
     from statement_cli.progress import Progress
@@ -158,6 +158,18 @@ class State:
         sys.stdout.write(text)
         sys.stdout.flush()
 
+    def page(self, view: "RenderableType") -> None:
+        """A terminal view, through the pager when it is taller than the screen (as git
+        does: `$PAGER`, else less, given LESS=FRX unless the user set LESS: colours
+        shown, no pager for a text that fits, the text left on the screen)."""
+        out = self.console()
+        if out.is_terminal and _taller_than_screen(out, view):
+            os.environ.setdefault("LESS", "FRX")
+            with out.pager(styles=True):
+                out.print(view)
+        else:
+            self.emit(view)
+
     def console(self) -> "Console":
         """A Rich console on stdout (loads Rich: only for terminal views)."""
         from statement_cli.render import make_console
@@ -192,6 +204,10 @@ class State:
             sys.stdout.flush()
         else:
             self.console().print(renderable)
+
+
+def _taller_than_screen(console: "Console", renderable: "RenderableType") -> bool:
+    return len(console.render_lines(renderable, console.options, pad=False)) > console.height
 
 
 def _styled(color: Color, stream) -> bool:  # type: ignore[no-untyped-def]

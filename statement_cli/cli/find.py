@@ -43,15 +43,17 @@ def search(
     page: PageOpt = None,
     offset: OffsetOpt = None,
     snippets: Annotated[
-        int,
+        int | None,
         typer.Option(
             min=0,
             max=10,
             envvar="STATEMENT_SNIPPETS",
-            help="Fragments shown per hit.",
+            help="Fragments shown per hit \\[default: 1 in the terminal table, each on one "
+            "line; 2 in plain and JSON].",
+            show_default=False,
             rich_help_panel=OUTPUT_PANEL,
         ),
-    ] = 2,
+    ] = None,
     mark: Annotated[
         bool,
         typer.Option(
@@ -101,7 +103,7 @@ def search(
         sort=sort.value,
         limit=size,
         offset=where,
-        snippets=snippets,
+        snippets=_snippets_for(ctx, snippets, fmt),
         facets=facets,
     )
     if explain:
@@ -196,6 +198,15 @@ def related(
     print_hits(ctx, Page(hits, len(hits), 0, limit), fmt, fields=fields)
 
 
+def _snippets_for(ctx: typer.Context, given: int | None, fmt: ListFormat | None) -> int:
+    """Fragments per hit: as given, else one in the terminal table (kept compact) and
+    two in plain and JSON output."""
+    if given is not None:
+        return given
+    table = fmt is ListFormat.table or (fmt is None and state_of(ctx).stdout_is_terminal())
+    return 1 if table else 2
+
+
 @dataclass
 class Page:
     """One page of a list of statements: its hits, every match counted, where it starts."""
@@ -247,7 +258,7 @@ def print_hits(
     elif hits and fmt is table:
         from statement_cli.render import render_list
 
-        state.emit(render_list(hits, fmt))
+        state.page(render_list(hits, fmt))
     elif hits and fmt is ListFormat.plain and not mark and state.styles_stdout():
         from statement_cli.output import MATCH_ESCAPES
 

@@ -1,6 +1,5 @@
 """Read: show, cite, stats, trend, kwic."""
 
-import os
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -19,8 +18,6 @@ from statement_cli.cli.options import (
 from statement_cli.formats import CiteStyle, Period, ReportFormat, ShowFormat, TrendFormat
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
-
     from statement_cli.archive import Archive
     from statement_cli.model import Statement
     from statement_cli.query import Filters
@@ -114,19 +111,10 @@ def _show(
         else {}
     )
     view = render_statements(statements, fmt, numbers, spans, fields)
-    out = state.console() if fmt is ShowFormat.rich else None
-    if out is not None and pager and out.is_terminal and _taller_than_screen(out, view):
-        # As git does, unless the user set LESS: colours shown (-R), no pager for a text
-        # that fits (-F), the text left on the screen (-X). $PAGER chooses the pager.
-        os.environ.setdefault("LESS", "FRX")
-        with out.pager(styles=True):
-            out.print(view)
+    if fmt is ShowFormat.rich and pager:
+        state.page(view)
     else:
         state.emit(view)
-
-
-def _taller_than_screen(console: "Console", renderable: "RenderableType") -> bool:
-    return len(console.render_lines(renderable, console.options, pad=False)) > console.height
 
 
 @app.command(rich_help_panel="Read")
