@@ -270,7 +270,7 @@ def test_long_spans_fit_the_screen(run, tmp_path: Path) -> None:  # type: ignore
         "--snippets",
         "0",
         archive=archive,
-    ).stderr
+    ).stdout  # facets are results: on stdout, in plain output too
     assert "1900s" in shown and "… and 5 more" in shown  # top 10 speakers: 5 shown
     doc = json.loads(
         run("search", "budget", "--facets", "--format", "json", archive=archive).stdout

@@ -226,6 +226,21 @@ def test_bad_config_is_one_line(tmp_path: Path) -> None:
         assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_a_broken_config_leaves_help_version_and_config_working(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    config = tmp_path / "config.toml"
+    config.write_text("archive = [broken")
+    runner = CliRunner(env={"STATEMENT_CONFIG": str(config)})
+    for args in (["--help"], ["search", "--help"], ["--version"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, (args, result.stderr)
+    shown = runner.invoke(app, ["config"])
+    assert shown.exit_code == 2
+    assert "not valid TOML" in shown.stderr and str(config) in shown.stderr
+    assert f"config file: {config} (unreadable" in shown.stdout and "color" in shown.stdout
+
+
 # ---- the README tells the truth -------------------------------------------------------------
 
 

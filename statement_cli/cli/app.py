@@ -83,8 +83,10 @@ class _Group(TyperGroup):
             try:
                 extra["default_map"] = config.default_map(config.load())
             except config.ConfigError as error:
-                sys.stderr.write(f"statement: error: {error}\n")
-                raise typer.Exit(EXIT_ERROR) from None
+                if not _works_without_config(args):
+                    sys.stderr.write(f"statement: error: {error}\n")
+                    raise typer.Exit(EXIT_ERROR) from None
+                extra["default_map"] = {}  # --help, --version and `config` still answer
         return super().make_context(info_name, args, parent=parent, **extra)
 
     # typer.Context narrows Click's Context (vendored or not, by typer version): hence
@@ -123,6 +125,15 @@ def _hint_at_negated_words(error: Exception) -> None:
         error.message += (
             "; a query that starts with -word goes after --, e.g. statement count -- '-war peace'"
         )
+
+
+def _works_without_config(args: list[str]) -> bool:
+    """Whether a command line can answer with a broken config file: help, the version,
+    and `statement config`, which shows the error and where."""
+    if {"--help", "-h", "--version"} & set(args):
+        return True
+    words = [a for i, a in enumerate(args) if not a.startswith("-") and not _is_global(args, i)]
+    return not words or words[0] == "config"
 
 
 def _interrupted_message(interrupt: KeyboardInterrupt) -> str:

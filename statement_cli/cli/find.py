@@ -279,7 +279,7 @@ def print_hits(
             if facets:
                 from statement_cli.render import render_facets
 
-                state.err().print(render_facets(facets, facet_limit))  # Rich, on stderr
+                state.emit(render_facets(facets, facet_limit))  # results, on stdout
             state.say(summary)
     if not hits:
         raise typer.Exit(EXIT_NOTHING)

@@ -165,7 +165,7 @@ def export(
         str, typer.Option("--query", help="Only statements matching this query.")
     ] = "",
 ) -> None:
-    """Write statements out for a colleague or another tool; `ingest` reads jsonl and text back.
+    """Write statements out for another tool (ingest reads jsonl and text back).
 
     Example: statement export --format text -o exported/
     """
@@ -231,8 +231,9 @@ def remove(
 
 @app.command(rich_help_panel="Keep")
 def reindex(ctx: typer.Context) -> None:
-    """Rebuild the index from the stored originals (after an upgrade); the old index stays
-    live until the new one is complete.
+    """Rebuild the index from the stored originals, e.g. after an upgrade.
+
+    The old index stays live until the new one is complete.
 
     Example: statement reindex
     """
@@ -292,13 +293,24 @@ def show_config(
     defaults = {
         "archive": str(default_archive_path()),
         "format": "table on a terminal, plain when piped",
+        "snippets": "1 in the terminal table, 2 in plain and JSON",
     }
-    rows = config.effective(config.load(path), path, given, defaults)
+    try:
+        loaded = config.load(path)
+    except config.ConfigError as error:  # shown, with where it is, and the rest still listed
+        state_of(ctx).say(f"statement: error: {error}")
+        loaded, broken = {}, True
+    else:
+        broken = False
+    rows = config.effective(loaded, path, given, defaults)
     if fmt is ReportFormat.json:
         records = [{"setting": r.name, "value": str(r.value), "source": r.source} for r in rows]
         state_of(ctx).emit(json_text({"config_file": str(path), "settings": records}) + "\n")
-        return
-    width = max(len(r.name) for r in rows)
-    lines = [f"config file: {path}" + ("" if path.is_file() else " (none)")]
-    lines += [f"{r.name:<{width}}  {r.value}  [{r.source}]" for r in rows]
-    state_of(ctx).emit("\n".join(lines) + "\n")
+    else:
+        width = max(len(r.name) for r in rows)
+        state_note = " (unreadable: see the error above)" if broken else ""
+        lines = [f"config file: {path}" + (state_note or ("" if path.is_file() else " (none)"))]
+        lines += [f"{r.name:<{width}}  {r.value}  [{r.source}]" for r in rows]
+        state_of(ctx).emit("\n".join(lines) + "\n")
+    if broken:
+        raise typer.Exit(EXIT_ERROR)
