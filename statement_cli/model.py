@@ -17,6 +17,19 @@ METADATA_FIELDS: tuple[str, ...] = (
 )
 
 
+# The fields a bare query word searches, and their weights in the ranking (title and
+# speaker count three times the body). The index (index/schema) and an OpenSearch
+# hand-off (opensearch) both use these.
+FIELD_WEIGHTS: dict[str, float] = {
+    "title": 3.0,
+    "speaker": 3.0,
+    "organization": 1.5,
+    "venue": 1.5,
+    "city": 1.5,
+    "body": 1.0,
+}
+
+
 @dataclass
 class Statement:
     """One statement as archived. A field the text does not give is the empty string."""

@@ -13,21 +13,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from statement_cli.model import Statement
+from statement_cli.model import FIELD_WEIGHTS, Statement
 from statement_cli.text.inert import json_text
 
 INDEX_NAME = "statements"
 TEXT, NAMES = "statement_text", "statement_names"
-# The archive's field weights (index/schema.DEFAULT_FIELDS), kept here as data so an
-# export does not load Whoosh; tests/test_query_forms.py checks the two agree.
-FIELD_WEIGHTS = {
-    "title": 3.0,
-    "speaker": 3.0,
-    "organization": 1.5,
-    "venue": 1.5,
-    "city": 1.5,
-    "body": 1.0,
-}
 
 
 def mapping() -> dict[str, object]:

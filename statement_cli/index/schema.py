@@ -11,6 +11,7 @@ from array import array
 from collections import defaultdict
 
 from statement_cli.index import loader
+from statement_cli.model import FIELD_WEIGHTS
 
 loader.load()  # before any other Whoosh import: see loader
 
@@ -223,14 +224,7 @@ QUERY_FIELDS: dict[str, str] = {
     "body": "body",
 }
 # Fields a bare word searches, with their weight in BM25F ranking.
-DEFAULT_FIELDS: dict[str, float] = {
-    "title": 3.0,
-    "speaker": 3.0,
-    "organization": 1.5,
-    "venue": 1.5,
-    "city": 1.5,
-    "body": 1.0,
-}
+DEFAULT_FIELDS = FIELD_WEIGHTS  # the fields a bare word searches, and their weights
 
 
 def build_schema() -> fields.Schema:
