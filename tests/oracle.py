@@ -48,7 +48,7 @@ def to_whoosh(node: Node, schema):  # type: ignore[no-untyped-def]
     against (Whoosh's own search, scores and expansions)."""
     from whoosh import query as wq
 
-    from statement_cli.index.schema import DEFAULT_FIELDS, QUERY_FIELDS
+    from statement_cli.index.schema import DEFAULT_FIELDS, QUERY_FIELDS, WORD_FIELDS
 
     def tokens(fieldname: str, text: str, stem: bool = True) -> list[str]:
         analyzer = schema[fieldname].analyzer
@@ -64,19 +64,24 @@ def to_whoosh(node: Node, schema):  # type: ignore[no-untyped-def]
             if not words:
                 return wq.NullQuery
             return wq.Term(fieldname, words[0]) if len(words) == 1 else wq.Phrase(fieldname, words)
+        # Prefix and fuzzy words look in the field of words as written.
+        written = WORD_FIELDS.get(fieldname, fieldname)
         if word.prefix:
             folded = tokens(fieldname, word.text, stem=False)
             if not folded:
                 return wq.NullQuery
-            head = [wq.Term(fieldname, t) for t in folded[:-1]]
-            return _all([*head, wq.Prefix(fieldname, folded[-1])])
+            head = [wq.Term(fieldname, t) for t in tokens(fieldname, " ".join(folded[:-1]))]
+            return _all([*head, wq.Prefix(written, folded[-1])])
+        if word.fuzzy:
+            folded = tokens(fieldname, word.text, stem=False)
+            if not folded:
+                return wq.NullQuery
+            return _all(
+                [wq.FuzzyTerm(written, t, maxdist=word.fuzzy, prefixlength=1) for t in folded]
+            )
         words = tokens(fieldname, word.text)
         if not words:
             return wq.NullQuery
-        if word.fuzzy:
-            return _all(
-                [wq.FuzzyTerm(fieldname, t, maxdist=word.fuzzy, prefixlength=1) for t in words]
-            )
         return wq.Term(fieldname, words[0]) if len(words) == 1 else wq.Phrase(fieldname, words)
 
     def _all(parts: list) -> object:  # type: ignore[type-arg]

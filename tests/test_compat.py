@@ -126,3 +126,23 @@ def test_a_format_2_archive_is_written_checked_and_reindexed(
     }
     assert before < after and len(after) == 18
     assert run("check", archive=format_2_archive).exit_code == 0
+
+
+@pytest.mark.parametrize("source", [OLD_ARCHIVE, FORMAT_2_ARCHIVE])
+def test_prefixes_match_stems_in_an_older_index_and_words_after_reindex(
+    run, tmp_path: Path, source: Path
+) -> None:
+    """An index made before format 4 has no words as written: prefix and fuzzy words match
+    its stems, through its first writes, and `statement reindex` gives the words."""
+    target = tmp_path / "archive"
+    shutil.copytree(source, target)
+    (tmp_path / "new.txt").write_text("---\ntitle: Added\n---\nOn securities markets.\n", "utf-8")
+    assert run("ingest", str(tmp_path / "new.txt"), archive=target).exit_code == 0
+    assert _format(target) == FORMAT_VERSION
+    stems = run("count", "body:secur*", archive=target)  # "security", "securities": secur
+    assert stems.exit_code == 0 and int(stems.stdout) >= 2
+    # The prefix is stemmed too: every word whose stem starts like "securities"'s.
+    assert run("count", "body:securities*", archive=target).stdout == stems.stdout
+    assert run("reindex", archive=target).exit_code == 0
+    assert run("count", "body:securities*", archive=target).stdout.strip() == "1"
+    assert run("count", "body:secur*", archive=target).stdout == stems.stdout

@@ -92,7 +92,7 @@ def rebuild_index(archive: ArchiveBase, on_progress: Callable[[str], None] | Non
         for ident in archive.originals.ids():
             statement = archive.rebuild_statement(ident)
             if statement is not None:
-                writer.add_document(**to_document(statement))
+                writer.add_document(**to_document(statement, writer.schema))
                 count += 1
             if on_progress:
                 on_progress(ident)
@@ -121,7 +121,7 @@ def index_originals(archive: ArchiveBase, ids: Iterable[str]) -> set[str]:
             statement = archive.rebuild_statement(ident)
             if statement is not None:
                 statement.sha256 = sha256_of(archive.originals.read_bytes(ident))
-                writer.update_document(**to_document(statement))
+                writer.update_document(**to_document(statement, writer.schema))
                 done.add(ident)
         archive.commit(writer, "repair")
     except KeyboardInterrupt:

@@ -123,7 +123,7 @@ def _ingest_one(
     record = Record(ident, digest, item.source, now(), dict(item.options), dict(item.csv_fields))
     archive.originals.stage(record, data)
     fill(statement, record)
-    writer.update_document(**to_document(statement))
+    writer.update_document(**to_document(statement, writer.schema))
     entry = {"id": ident, "source": item.source}
     run.by_hash[digest] = entry
     if item.source:

@@ -109,7 +109,11 @@ def search(
     if explain:
         state_of(ctx).say(f"query: {result.query.describe()}")
         for name, terms in sorted(result.terms.items()):
-            state_of(ctx).say(f"matched terms in {name}: {', '.join(sorted(terms))}")
+            field, kind = (
+                (name[: -len("_words")], "words") if name.endswith("_words") else (name, "terms")
+            )
+            shown = (f'"{t}"' if " " in t else t for t in sorted(terms))  # a phrase's terms
+            state_of(ctx).say(f"matched {kind} in {field}: {', '.join(shown)}")
     print_hits(
         ctx,
         Page(result.hits, result.total, where, size),

@@ -6,8 +6,9 @@ term's postings are read a block (128 postings) at a time, the query tree is eva
 with dict and set operations, and a term's scores come from one comprehension per block.
 The scoring is Whoosh's BM25F (same formula, statistics and field weights), so the
 ranking is that of `searcher.search`; a phrase scores as the sum of its words, as in
-Whoosh. Prefix and fuzzy words are expanded to index terms scored like words joined by
-OR (Whoosh gives them a constant score instead).
+Whoosh. Prefix and fuzzy words are expanded to the words as written that they stand for
+(the `*_words` fields; the stems in an index made before format 4), scored like words
+joined by OR (Whoosh gives them a constant score instead).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ loader.load()  # before any other Whoosh import: see loader
 from whoosh.util.numeric import byte_to_length  # noqa: E402
 
 from statement_cli.index import codec, columns  # noqa: E402
-from statement_cli.index.schema import DEFAULT_FIELDS, QUERY_FIELDS  # noqa: E402
+from statement_cli.index.schema import DEFAULT_FIELDS, QUERY_FIELDS, WORD_FIELDS  # noqa: E402
 from statement_cli.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word  # noqa: E402
 
 K1, B = 1.2, 0.75  # Whoosh's BM25F defaults, which the index was searched with before
@@ -39,8 +40,9 @@ class Ranking:
     scores: list[float]
     matches: Scores  # every match (for the total and facets), with its score
     # The index terms the query's words stood for, per field, outside any NOT: prefix
-    # and fuzzy words expanded (as Whoosh's Results.query_terms(expand=True)). The one
-    # expansion: snippets, highlighting, kwic and --explain mark exactly these.
+    # and fuzzy words expanded (as Whoosh's Results.query_terms(expand=True)), a phrase
+    # as its terms joined by a space (a term never holds one). The one expansion:
+    # snippets, highlighting, kwic and --explain mark exactly these.
     terms: dict[str, set[str]] = field(default_factory=dict)
 
     @property
@@ -228,28 +230,34 @@ class _Evaluator:
             return {}
         if len(terms) == 1:
             return self._term(fieldname, terms[0], within)
-        self._matched(fieldname, terms)
-        return self._phrase(fieldname, terms, within)
+        found = self._phrase(fieldname, terms, within)
+        if found and not self._negated:
+            self.terms.setdefault(fieldname, set()).add(" ".join(terms))
+        return found
 
     def _expanded(self, word: Word, fieldname: str, within: Scores | None) -> Scores:
-        """A prefix word (`elect*`: every index term starting with the folded, unstemmed
-        text) or a fuzzy one (`Kazakstan~`: every term within the edit distance, first
-        letter kept): the terms' scores summed, as for words joined by OR. Words before
-        the last of a prefix (`united stat*`) must match as they are."""
+        """A prefix word (`elect*`: every word starting with the folded text) or a fuzzy
+        one (`Kazakstan~`: every word within the edit distance, first letter kept), over
+        the field's words as written: the words' scores summed, as for words joined by
+        OR. Words before the last of a prefix (`united stat*`) must match as they are."""
         analyzer = self.schema[fieldname].analyzer
         reader = self.searcher.reader()
+        target = word_field(self.schema, fieldname)
+        words = analyzer.words(word.text)
+        if not words:
+            return {}
         if word.prefix:
-            words = analyzer.words(word.text)
-            if not words:
-                return {}
             heads = [self._term(fieldname, t, within) for t in analyzer.terms(" ".join(words[:-1]))]
-            expansions = [_text(t) for t in reader.expand_prefix(fieldname, words[-1])]
-            last = _union([self._term(fieldname, t, within) for t in expansions])
+            expansions = [
+                _text(t)
+                for t in reader.expand_prefix(target, _as_indexed(words[-1], target, analyzer))
+            ]
+            last = _union([self._term(target, t, within) for t in expansions])
             return _sum_common([*heads, last])
         parts = []
-        for term in analyzer.terms(word.text):
-            near = fuzzy_terms(reader, fieldname, term, word.fuzzy)
-            parts.append(_union([self._term(fieldname, t, within) for t in near]))
+        for each in words:
+            near = fuzzy_terms(reader, target, _as_indexed(each, target, analyzer), word.fuzzy)
+            parts.append(_union([self._term(target, t, within) for t in near]))
         return _sum_common(parts)
 
     def _everything(self, score: float, within: Scores | None) -> Scores:
@@ -353,6 +361,22 @@ class _Evaluator:
         average = self.searcher.avg_field_length(fieldname) or 1
         norms = [K1 * ((1 - B) + B * (byte_to_length(b) if b else 1) / average) for b in range(256)]
         return idf * (K1 + 1), norms, codec.field_length_bytes(reader, fieldname)
+
+
+def word_field(schema, fieldname: str) -> str:  # type: ignore[no-untyped-def]
+    """The field holding `fieldname`'s words as written: its `*_words` field, itself for
+    an unstemmed field, or (an index made before format 4) itself, stems and all."""
+    words = WORD_FIELDS.get(fieldname, fieldname)
+    return words if words in schema else fieldname
+
+
+def _as_indexed(word: str, target: str, analyzer) -> str:  # type: ignore[no-untyped-def]
+    """A folded word as `target` holds it: itself in a field of words; its stem in a
+    stemmed field (an older index's prefix or fuzzy word falls back to the stems)."""
+    if target in WORD_FIELDS:
+        terms: list[str] = analyzer.terms(word)
+        return terms[0] if terms else word
+    return word
 
 
 def fuzzy_terms(reader, fieldname: str, term: str, distance: int) -> list[str]:  # type: ignore[no-untyped-def]

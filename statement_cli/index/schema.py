@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 import sys
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Container
 
 from statement_cli.index import loader
 from statement_cli.model import FIELD_WEIGHTS
@@ -17,7 +18,7 @@ loader.load()  # before any other Whoosh import: see loader
 
 from whoosh import fields  # noqa: E402
 from whoosh.analysis import Token, Tokenizer  # noqa: E402
-from whoosh.formats import Positions  # noqa: E402
+from whoosh.formats import Format, Positions  # noqa: E402
 from whoosh.lang.snowball.english import EnglishStemmer  # noqa: E402
 from whoosh.support.charset import accent_map  # noqa: E402
 from whoosh.system import _INT_SIZE, pack_uint  # noqa: E402
@@ -43,6 +44,27 @@ def fold(text: str) -> str:
     if lowered.isascii():
         return lowered
     return _NON_ASCII.sub(lambda run: run.group().translate(accent_map), lowered).lower()
+
+
+# The folding above, for letters that fold to one letter ("ø" → "o", not "æ" → "ae"):
+# snippets look for words in a text folded this way, and its offsets stay the text's.
+_ONE_FOR_ONE = {
+    code: letter
+    for code, letter in accent_map.items()
+    if code > 0x7F and isinstance(letter, str) and len(letter) == 1
+}
+_FOLDS_ONE_FOR_ONE = re.compile("[" + "".join(map(chr, sorted(_ONE_FOR_ONE))) + "]")
+
+
+def fold_in_place(text: str) -> str:
+    """`text` lower-cased and folded letter for letter, so its offsets stay `text`'s. Only
+    the letters that fold are translated (a body's curly quotes cost nothing)."""
+    if not text.isascii():
+        text = _FOLDS_ONE_FOR_ONE.sub(lambda letter: _ONE_FOR_ONE[ord(letter.group())], text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ")
+        lowered = "".join(ch.lower()[:1] for ch in text)
+    return lowered
 
 
 # The module path an index's table of contents names these classes by (0.2's home).
@@ -90,7 +112,17 @@ class FoldingAnalyzer(Tokenizer):  # type: ignore[misc]
         A regex walks every character in Python's Unicode tables; instead the ASCII
         separators become spaces in one bytes.translate and str.split cuts there (four
         times faster). Only a token holding other characters (a curly quote, an em
-        dash) is split again by the regex."""
+        dash) is split again by the regex. The last text split is remembered: a body is
+        indexed twice (its stems, then its words) and split once. The list is shared:
+        callers do not change it."""
+        if text is _LAST_SPLIT[0]:
+            return _LAST_SPLIT[1]  # type: ignore[return-value]
+        words = self._split(text)
+        _LAST_SPLIT[:] = [text, words]
+        return words
+
+    @staticmethod
+    def _split(text: str) -> list[str]:
         folded = fold(text)
         tokens = (
             folded.encode("utf-8", "surrogatepass")
@@ -150,6 +182,7 @@ class FoldingAnalyzer(Tokenizer):  # type: ignore[misc]
 
 
 _STEMMER = EnglishStemmer()
+_LAST_SPLIT: list[object] = [None, []]  # (text, its words): see FoldingAnalyzer.words
 
 
 class FastPositions(Positions):  # type: ignore[misc]
@@ -196,6 +229,35 @@ class PackedPositions(FastPositions):
         return packed
 
 
+class WordCounts(Format):  # type: ignore[misc]
+    __module__ = PICKLED_AS
+    """Each word of a field with its count as the posting's weight, and nothing else (no
+    positions): what a prefix or a fuzzy word, matched against words as written, needs."""
+
+    posting_size = 0
+
+    def __init__(self, field_boost: float = 1.0, **options: object) -> None:
+        self.field_boost = field_boost
+        self.options = options
+
+    def word_values(self, value, analyzer, **kwargs):  # type: ignore[no-untyped-def]
+        boost = self.field_boost
+        for word, count in sorted(Counter(analyzer.words(value)).items()):
+            yield word, count, count * boost, b""
+
+    def encode(self, value):  # type: ignore[no-untyped-def]
+        return b""
+
+    def decode_frequency(self, valuestring):  # type: ignore[no-untyped-def]
+        return 1  # not kept: the weight (count × boost) is in the posting block
+
+    def decode_weight(self, valuestring):  # type: ignore[no-untyped-def]
+        return self.field_boost
+
+    def combine(self, vs):  # type: ignore[no-untyped-def]
+        return b""
+
+
 def folding_analyzer() -> FoldingAnalyzer:
     """For names and places: folded, not stemmed."""
     return FoldingAnalyzer(stem=False)
@@ -223,8 +285,17 @@ QUERY_FIELDS: dict[str, str] = {
     "city": "city",
     "body": "body",
 }
-# Fields a bare word searches, with their weight in BM25F ranking.
 DEFAULT_FIELDS = FIELD_WEIGHTS  # the fields a bare word searches, and their weights
+# A stemmed field → the field of its words as written (folded, not stemmed), which prefix
+# and fuzzy words are matched against. Indexes made before format 4 have none of them;
+# there those words fall back to the stems (see ranking.word_field).
+WORD_FIELDS: dict[str, str] = {"title": "title_words", "body": "body_words"}
+
+
+def _words(boost: float = 1.0) -> fields.TEXT:
+    field = fields.TEXT(analyzer=folding_analyzer(), stored=False, phrase=False, field_boost=boost)
+    field.format = WordCounts(field_boost=boost)
+    return field
 
 
 def build_schema() -> fields.Schema:
@@ -243,6 +314,8 @@ def build_schema() -> fields.Schema:
         date=fields.STORED(),
         date_key=fields.NUMERIC(int, bits=32, signed=False, sortable=True),
         body=_text(stems),
+        title_words=_words(boost=DEFAULT_FIELDS["title"]),
+        body_words=_words(),
         ingested_at=fields.STORED(),
         word_count=fields.NUMERIC(int, bits=32, signed=False, stored=True, sortable=True),
         # Exact values for facets and statistics (one column each, read without touching
@@ -253,8 +326,9 @@ def build_schema() -> fields.Schema:
     )
 
 
-def to_document(statement: Statement) -> dict[str, object]:
-    """The Whoosh document for a statement."""
+def to_document(statement: Statement, schema: Container[str]) -> dict[str, object]:
+    """The Whoosh document for a statement, with the fields `schema` has (an index made by
+    an older release keeps its own fields until `statement reindex`)."""
     doc: dict[str, object] = {
         name: value
         for name, value in statement.to_dict().items()
@@ -265,4 +339,7 @@ def to_document(statement: Statement) -> dict[str, object]:
     doc["speaker_exact"] = statement.speaker
     doc["venue_exact"] = statement.venue
     doc["organization_exact"] = statement.organization
-    return doc
+    for stemmed, words in WORD_FIELDS.items():
+        if stemmed in doc:
+            doc[words] = doc[stemmed]
+    return {name: value for name, value in doc.items() if name in schema}

@@ -42,11 +42,13 @@ def _surface_form(searcher, stem: str, analyzer) -> str:  # type: ignore[no-unty
     """A word as written in a statement whose stem is `stem` ("kazakhstan" → "Kazakhstan")."""
     from whoosh.query import Term
 
-    from statement_cli.text.snippets import find_matches
+    from statement_cli.index.schema import fold_in_place
+    from statement_cli.text.snippets import find_matches, heads_of
 
     hits = searcher.search(Term("body", stem), limit=1)
     if not hits:
         return ""
     body = hits[0].get("body", "")
-    spans = find_matches(body, {stem}, lambda w: [t.text for t in analyzer(w)])
+    is_it = lambda w: stem in [t.text for t in analyzer(w)]  # noqa: E731
+    spans = find_matches(body, heads_of({stem}), is_it, fold_in_place)
     return body[spans[0][0] : spans[0][1]] if spans else stem

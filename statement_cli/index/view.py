@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,14 +110,21 @@ class IndexView:
         return Ordered(best.docnums, best.scores, set(best.matches))
 
     def highlighter(self, terms: dict[str, set[str]]) -> Highlighter:
-        """Marks the body words that stand for the terms a ranking matched; a rarer term
-        weighs more when fragments are chosen."""
-        body = terms.get("body", set())
+        """Marks the body words and phrases that stand for the terms a ranking matched; a
+        rarer term weighs more when fragments are chosen."""
+        from statement_cli.index.schema import WORD_FIELDS
+
+        written = WORD_FIELDS["body"]
         count = self.searcher.doc_count_all()
-        rarity = {
-            t: math.log(1 + count / (1 + self.searcher.doc_frequency("body", t))) for t in body
-        }
-        return Highlighter(body, rarity)
+
+        def rarity(fieldname: str, term: str) -> float:
+            return math.log(1 + count / (1 + self.searcher.doc_frequency(fieldname, term)))
+
+        stems = {t for phrase in terms.get("body", set()) for t in phrase.split()}
+        weights = {t: rarity("body", t) for t in stems}
+        words = terms.get(written, set())
+        weights.update({w: rarity(written, w) for w in words})
+        return Highlighter(terms.get("body", set()), words, weights)
 
     def suggestion(self, text: str, tree: Node) -> str:
         from statement_cli.index.suggest import suggest_query
@@ -150,40 +157,89 @@ class IndexView:
 
 
 class Highlighter:
-    """Snippets for the hits of one query: a body word is marked when it analyses to an
-    index term the ranker looked up (so prefix, fuzzy and stemmed words are marked exactly
-    as they matched), remembering each word's verdict across hits."""
+    """Snippets for the hits of one query. A body word is marked when its stem is a term
+    the ranker looked up, or (a prefix or fuzzy word) the word itself is; a phrase is
+    marked whole, from its first word to its last. So every view marks exactly what
+    matched. Each word's verdict is remembered across hits."""
 
-    def __init__(self, terms: set[str], rarity: dict[str, float] | None = None) -> None:
-        from statement_cli.index.schema import stemming_analyzer
+    def __init__(
+        self, terms: set[str], words: set[str], rarity: dict[str, float] | None = None
+    ) -> None:
+        from statement_cli.index.schema import fold_in_place, stemming_analyzer
 
         self.analyzer = stemming_analyzer()
-        self.terms = terms
+        self.stems = {t for t in terms if " " not in t}
+        self.phrases = [t.split() for t in sorted(terms) if " " in t]  # see Ranking.terms
+        self.words = words
         self.rarity = rarity or {}
-        self.verdicts: dict[str, bool] = {}  # word → matches, shared by every hit
-        self.weights: dict[str, float] = {}  # matched word → its rarest term's weight
+        self.folding = fold_in_place
+        self.verdicts: dict[str, bool] = {}  # word → matches alone, shared by every hit
+        self.starts: dict[str, dict[str, bool]] = {}  # first term → word → begins a phrase
+        self.weights_seen: dict[str, float] = {}  # matched text → its weight
 
     def analyse(self, text: str) -> list[str]:
         terms: list[str] = self.analyzer.terms(text)
         return terms
 
-    def spans(self, body: str) -> list[tuple[int, int]]:
-        """Where in `body` the query's words match."""
-        from statement_cli.text.snippets import find_matches
+    def _matches(self, word: str) -> bool:
+        if any(t in self.stems for t in self.analyse(word)):
+            return True
+        return bool(self.words) and any(w in self.words for w in self.analyzer.words(word))
 
-        return find_matches(body, self.terms, self.analyse, self.verdicts)
+    def _starts_phrase(self, first: str) -> Callable[[str], bool]:
+        return lambda word: self.analyse(word) == [first]
+
+    def spans(self, body: str) -> list[tuple[int, int]]:
+        """Where in `body` the query's words and phrases match (a phrase wins over a word
+        of it that also matches alone)."""
+        from statement_cli.text.snippets import extend_to_phrases, find_matches, heads_of
+
+        found = []
+        for first, *rest in self.phrases:
+            cache = self.starts.setdefault(first, {})
+            firsts = find_matches(
+                body, heads_of({first}), self._starts_phrase(first), self.folding, cache
+            )
+            found += extend_to_phrases(body, firsts, rest, self.analyse)
+        if self.stems or self.words:
+            heads = heads_of(self.stems | self.words)
+            found += find_matches(body, heads, self._matches, self.folding, self.verdicts)
+        return _without_overlaps(sorted(found))
 
     def snippets(self, body: str, count: int) -> list[list[tuple[str, bool]]]:
         from statement_cli.text.snippets import make_snippets
 
         return make_snippets(body, self.spans(body), count, self.weight)
 
-    def weight(self, word: str) -> float:
-        """A matched word's weight: the rarity of the rarest query term it stands for."""
-        if word not in self.weights:
-            found = [self.rarity.get(t, 1.0) for t in self.analyse(word) if t in self.terms]
-            self.weights[word] = max(found, default=1.0)
-        return self.weights[word]
+    def weight(self, text: str) -> float:
+        """A match's weight: the rarity of the rarest term a word stands for; a phrase's,
+        its terms' rarities summed (a phrase beats any one of its words)."""
+        weight = self.weights_seen.get(text)
+        if weight is None:
+            terms = self.analyse(text)
+            if len(terms) > 1:
+                weight = sum(self.rarity.get(t, 1.0) for t in terms)
+            else:
+                found = [self.rarity.get(t, 1.0) for t in terms if t in self.stems]
+                found += [
+                    self.rarity.get(w, 1.0) for w in self.analyzer.words(text) if w in self.words
+                ]
+                weight = max(found, default=1.0)
+            self.weights_seen[text] = weight
+        return weight
+
+
+def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans, each starting after the one before ends: a word inside a phrase is
+    part of the phrase's mark, and two phrases that overlap ("a b" and "b c" in "a b c")
+    become one mark."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _most_first(item: tuple[str, int]) -> tuple[int, str]:

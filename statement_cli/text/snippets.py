@@ -1,16 +1,15 @@
 """Fragments of a statement around the words a query matched, with those words marked.
 
-Whoosh's own highlighter runs the whole analyzer over every hit's text. Here a single
-regular expression finds only the words that *could* match (those starting like a matched
-index term), and only those few are analysed, so a page of long hits costs little.
+Whoosh's own highlighter runs the whole analyzer over every hit's text. Here `str.find`
+finds only the words that *could* match (those starting like a matched index term), and
+only those few are analysed, so a page of long hits costs little. A phrase is found from
+its first word and checked word by word after it.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
-from functools import lru_cache
 
 Piece = tuple[str, bool]  # (text, is a match)
 Snippet = list[Piece]
@@ -20,31 +19,9 @@ MAX_LEAD = 240  # characters of the opening shown when nothing in the body match
 MAX_FRAGMENT = 240  # characters from a fragment's first match to its last
 
 
-@lru_cache(maxsize=1)
-def _fold_table() -> dict[int, str]:
-    """Accented Latin letters → their base letter, one character for one (offsets keep)."""
-    table: dict[int, str] = {}
-    for code in range(0xC0, 0x250):
-        base = unicodedata.normalize("NFKD", chr(code))[:1]
-        if base.isascii() and base.isalpha():
-            table[code] = base
-    return table
-
-
-def fold(text: str) -> str:
-    """Lower-cased, accent-folded text of the same length as `text` (so offsets carry)."""
-    table = _fold_table()
-    # Only the accented letters go through the table (str.translate would walk them all).
-    folded = _ACCENTED.sub(lambda letter: table.get(ord(letter.group()), letter.group()), text)
-    lowered = folded.lower()
-    return lowered if len(lowered) == len(text) else folded
-
-
 MAX_SPANS = 400  # matches kept per word start in a text: plenty to choose fragments from
-_ACCENTED = re.compile("[\u00c0-\u024f]")
-
-
 _WORD_REST = re.compile(r"\w*")
+_NEXT_WORD = re.compile(r"[^\w]*(\w+)")  # what separates a phrase's words in the index
 
 
 def _is_word_char(ch: str) -> bool:
@@ -53,22 +30,20 @@ def _is_word_char(ch: str) -> bool:
 
 def find_matches(
     text: str,
-    terms: set[str],
-    analyse: Callable[[str], list[str]],
+    heads: list[str],
+    is_match: Callable[[str], bool],
+    fold: Callable[[str], str],
     cache: dict[str, bool] | None = None,
 ) -> list[tuple[int, int]]:
-    """Character spans of the words in `text` that analyse to one of `terms`. `cache`
+    """Character spans of the words in `text` that start with one of `heads` once `fold`ed
+    (lower case and accents off, one character for one) and that `is_match`; `cache`
     remembers each word's verdict across texts.
 
-    Candidates are found with `str.find` (C speed) for the start of each term; only the
-    words found are analysed."""
-    heads = _heads(terms)
+    Candidates are found with `str.find` (C speed) for each head; only the words found
+    are judged."""
     if not heads:
         return []
-    # Folding maps one character to one, so offsets still point into the original.
-    lowered = (fold(text) if _ACCENTED.search(text) else text).lower()
-    if len(lowered) != len(text):  # a rare letter whose lower case is longer
-        lowered = "".join(ch.lower()[:1] for ch in text)
+    lowered = fold(text)
     cache = {} if cache is None else cache
     found: dict[int, int] = {}
     for head in heads:
@@ -76,11 +51,10 @@ def find_matches(
         while start != -1 and kept < MAX_SPANS:  # a cap per head: a rare word always gets in
             end = _WORD_REST.match(lowered, start + len(head)).end()  # type: ignore[union-attr]
             if start == 0 or not _is_word_char(lowered[start - 1]):
-                word = lowered[start:end]
+                word = text[start:end]
                 hit = cache.get(word)
                 if hit is None:
-                    hit = any(t in terms for t in analyse(word))
-                    cache[word] = hit
+                    hit = cache[word] = is_match(word)
                 if hit:
                     found[start] = end
                     kept += 1
@@ -88,7 +62,29 @@ def find_matches(
     return sorted(found.items())
 
 
-def _heads(terms: set[str]) -> list[str]:
+def extend_to_phrases(
+    text: str,
+    firsts: list[tuple[int, int]],
+    rest: list[str],
+    analyse: Callable[[str], list[str]],
+) -> list[tuple[int, int]]:
+    """The spans of whole phrases: each span in `firsts` (a phrase's first word) that the
+    words right after it continue, their terms `rest` in order. Only punctuation and
+    spacing may stand between them, as between positions in the index."""
+    phrases = []
+    for start, end in firsts:
+        cursor = end
+        for term in rest:
+            following = _NEXT_WORD.match(text, cursor)
+            if following is None or analyse(following.group(1)) != [term]:
+                break
+            cursor = following.end()
+        else:
+            phrases.append((start, cursor))
+    return phrases
+
+
+def heads_of(terms: set[str]) -> list[str]:
     """What a candidate word must start with. A stem may change its last letter ("happi"
     for "happy", "possibl" for "possibility"), so a stem minus one letter; and a head
     that starts with a shorter one is left out (its words are found by the shorter), so
