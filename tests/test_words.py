@@ -167,6 +167,41 @@ def test_fuzzy_words_agree_with_brute_force(
     assert ours == expected, query
 
 
+@pytest.mark.parametrize(
+    "typo, meant",
+    [
+        ("speach", "speech"),
+        ("slavry", "slavery"),
+        ("presidnt", "president"),
+        ("constituion", "constitution"),
+    ],
+)
+def test_did_you_mean_is_the_nearest_word_then_the_most_frequent(
+    run, words_archive: Path, typo: str, meant: str
+) -> None:
+    result = run("search", typo, archive=words_archive)
+    assert result.exit_code == 1
+    assert f"did you mean: {meant}" in result.stderr
+    assert result.stderr.count("no statements found") == 1
+
+
+@pytest.mark.parametrize(
+    "option, value, meant",
+    [
+        ("--speaker", "linclon", "Lincoln"),
+        ("--speaker", "Abrahm Lincoln", "Abraham Lincoln"),
+        ("--venue", "Permanant Council", "Permanent Council"),
+    ],
+)
+def test_did_you_mean_corrects_speaker_and_venue_values(
+    run, words_archive: Path, option: str, value: str, meant: str
+) -> None:
+    result = run("search", "freedom", option, value, archive=words_archive)
+    assert result.exit_code == 1
+    assert f"{option} '{meant}'" in result.stderr or f"{option} {meant}" in result.stderr
+    assert result.stderr.count("no statements found") == 1
+
+
 def test_kwic_of_a_prefix_lists_its_words(run, words_archive: Path) -> None:
     result = run("kwic", "united*", "--format", "json", archive=words_archive)
     assert result.exit_code == 0, result.output

@@ -145,8 +145,8 @@ def search(
         result = SearchResult(hits, len(found.matched), tree, terms=found.terms)
         if facets:
             result.facets = view.facets(found.matched)
-        if not found.matched and text.strip():
-            result.suggestion = view.suggestion(text, tree)
+        if not found.matched and (text.strip() or filters):
+            result.suggestion = view.suggestion(text, filters)
     return result
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from statement_cli.index import columns, ranking
 from statement_cli.index.folder import open_index, reading_the_index
-from statement_cli.query import Node, positive_words
+from statement_cli.query import Filters, Node, positive_words
 
 Stored = dict[str, Any]
 FACET_SIZE = 10  # values shown per facet, most frequent first
@@ -126,10 +126,10 @@ class IndexView:
         weights.update({w: rarity(written, w) for w in words})
         return Highlighter(terms.get("body", set()), words, weights)
 
-    def suggestion(self, text: str, tree: Node) -> str:
-        from statement_cli.index.suggest import suggest_query
+    def suggestion(self, text: str, filters: Filters | None) -> str:
+        from statement_cli.index.suggest import suggest
 
-        return suggest_query(text, tree, self.searcher)
+        return suggest(text, filters, self.searcher)
 
     # ---- columns ------------------------------------------------------------------------
 
