@@ -104,3 +104,31 @@ def test_packed_positions_round_trip(positions: list[int]) -> None:
 def test_fast_word_split_equals_the_regex(text: str) -> None:
     # The analyzer splits ASCII separators with bytes.translate; \w+ is the definition.
     assert stemming_analyzer().words(text) == WORD.findall(fold(text))
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.integers(min_value=1, max_value=200_000), min_size=1, max_size=128).map(
+        lambda gaps: [sum(gaps[: i + 1]) for i in range(len(gaps))]
+    ),
+    st.one_of(
+        st.lists(st.integers(min_value=1, max_value=70_000).map(float), min_size=1, max_size=1),
+        st.lists(st.sampled_from([1.0, 1.5, 3.0, 4.5, 70_000.0]), min_size=1, max_size=128),
+    ),
+)
+def test_posting_blocks_round_trip(ids: list[int], weights: list[float]) -> None:
+    """A block's ids and weights read back exactly, whichever packing they took (gaps in
+    two bytes or ids in four; one weight, whole weights in two bytes, or floats)."""
+    from array import array
+
+    from statement_cli.index.codec import (
+        packed_ids,
+        packed_weights,
+        unpacked_ids,
+        unpacked_weights,
+    )
+
+    weights = (weights * len(ids))[: len(ids)]
+    assert list(unpacked_ids(packed_ids(array("I", ids)))) == ids
+    packed = packed_weights(array("f", weights))
+    assert list(unpacked_weights(packed, len(ids))) == weights

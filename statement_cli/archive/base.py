@@ -29,7 +29,8 @@ FORMAT_FILE = "statement-archive.json"
 # checksums (index-N/CHECKSUMS.json), which an older release would leave out of date.
 # 4: a new index holds the words of titles and bodies as written (title_words,
 # body_words) for prefix and fuzzy words; an older index keeps its fields (and prefix and
-# fuzzy words match its stems) until `statement reindex`.
+# fuzzy words match its stems) until `statement reindex`; new posting blocks keep ids as
+# two-byte gaps and whole weights in two bytes (older blocks are read as they are).
 # An older archive is read as it is and takes the current format at its first write, so
 # an older release then refuses it with a message; no reindex is needed to read it.
 FORMAT_VERSION = 4

@@ -4,7 +4,8 @@ A W3 block of postings is one pickle of (ids, weights, values) tuples, zlib-comp
 reading a block builds 128 ids, 128 weights and 128 value strings in Python, and the
 values (word positions, the bulk of the block) must be decompressed even when a search
 needs only ids and weights to rank. Our blocks pickle four byte strings instead: the
-ids and weights as machine arrays (read back with `array.frombytes`), and the values
+ids and weights as machine arrays (read back with `array.frombytes`; since format 4 the
+ids as two-byte gaps and whole weights in two bytes where they fit), and the values
 joined into one string with their end offsets, compressed only when large enough to
 gain. Ranking a common word reads its blocks without touching a position.
 
@@ -132,17 +133,13 @@ class LeanPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
             postfile.write(WHOOSH3_HEADER_MAGIC)
         self._terminfo.add_block(self)
         ids, weights, values = self._ids, self._weights, self._values
-        if weights.count(weights[0]) == len(weights):
-            packed_weights: float | bytes = weights[0]
-        else:
-            packed_weights = _pack(weights)
         joined, ends, compressed = b"", b"", False
         if values:
             joined = b"".join(values)
             ends = _pack(array(_UINT, itertools.accumulate(map(len, values))))
             if len(joined) >= COMPRESS_FROM_BYTES and self._compression:
                 joined, compressed = zlib.compress(joined, self._compression), True
-        data = dumps((_pack(ids), packed_weights, joined, ends, compressed), 4)
+        data = dumps((packed_ids(ids), packed_weights(weights), joined, ends, compressed), 4)
         info = dumps(
             (
                 len(ids),
@@ -162,6 +159,44 @@ class LeanPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
         self._new_block()
 
 
+_SHORT = "H"  # two bytes
+_SHORT_LIMIT = 1 << 16
+
+
+def packed_ids(ids: array) -> bytes | tuple[int, bytes]:  # type: ignore[type-arg]
+    """A block's document numbers: the first and two-byte gaps when the gaps fit (they
+    do but in the sparsest postings), else four bytes each (as before format 4)."""
+    gaps = [b - a for a, b in itertools.pairwise(ids)]
+    if gaps and max(gaps) < _SHORT_LIMIT:
+        return ids[0], _pack(array(_SHORT, gaps))
+    return _pack(ids)
+
+
+def packed_weights(weights: array) -> float | bytes | tuple[bytes]:  # type: ignore[type-arg]
+    """A block's weights: one number when all are equal; two bytes each when all are
+    whole numbers (counts times a whole field weight, exact in a float); else floats."""
+    if weights.count(weights[0]) == len(weights):
+        return float(weights[0])
+    if all(w.is_integer() and w < _SHORT_LIMIT for w in weights):
+        return (_pack(array(_SHORT, map(int, weights))),)
+    return _pack(weights)
+
+
+def unpacked_ids(packed: bytes | tuple[int, bytes]) -> array:  # type: ignore[type-arg]
+    if isinstance(packed, tuple):  # the first id, then the gaps
+        first, gaps = packed
+        return array(_UINT, itertools.accumulate(_unpack(_SHORT, gaps), initial=first))
+    return _unpack(_UINT, packed)
+
+
+def unpacked_weights(packed: float | bytes | tuple[bytes], count: int) -> array:  # type: ignore[type-arg]
+    if isinstance(packed, float):
+        return array("f", [packed]) * count
+    if isinstance(packed, tuple):  # whole numbers
+        return array("f", _unpack(_SHORT, packed[0]))
+    return _unpack("f", packed)
+
+
 class PackedLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
     """Reads the blocks `LeanPostingsWriter` writes."""
 
@@ -172,16 +207,12 @@ class PackedLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
     def _read_ids(self):  # type: ignore[no-untyped-def]
         if self._data is None:
             self._read_data()
-        self._ids = _unpack(_UINT, self._data[0])
+        self._ids = unpacked_ids(self._data[0])
 
     def _read_weights(self):  # type: ignore[no-untyped-def]
         if self._data is None:
             self._read_data()
-        weights = self._data[1]
-        if isinstance(weights, float):
-            self._weights = array("f", [weights]) * self._blocklength
-        else:
-            self._weights = _unpack("f", weights)
+        self._weights = unpacked_weights(self._data[1], self._blocklength)
 
     def _read_values(self):  # type: ignore[no-untyped-def]
         if self._data is None:
