@@ -8,6 +8,7 @@ reads the texts it quotes, and only until it has as many lines as asked for.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,6 +121,9 @@ def trend(
     return [Period(p, matching.get(p, 0), everything[p]) for p in sorted(everything)]
 
 
+_LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
+
+
 @dataclass
 class Line:
     """One occurrence: the statement, and the text left of, at, and right of the match."""
@@ -147,8 +151,9 @@ def concordance(
     limit: int | None = 100,
 ) -> Concordance:
     """Keyword in context: every occurrence of `term` (a word, prefix* or "phrase") in the
-    matching statements, oldest statement first; past `limit`, occurrences are counted,
-    not cut out. Line breaks in the context become spaces; other spacing is the text's."""
+        matching statements, oldest statement first; past `limit`, occurrences are counted,
+        not cut out. A line break (with the blank lines and indent around it) becomes one
+    space in the context; other spacing is the text's."""
     tree = parse_query(term, filters)
     result = Concordance([], 0)
     with archive.view() as view:
@@ -156,8 +161,8 @@ def concordance(
         highlighter = view.highlighter(found.terms)
         for docnum in found.docnums:  # bodies are read one at a time
             fields = view.stored_fields(docnum)
-            body = fields.get("body", "").replace("\n", " ")
-            spans = highlighter.spans(body)
+            body = _LINE_BREAKS.sub(" ", fields.get("body", ""))
+            spans = highlighter.spans(body, every=True)
             result.total += len(spans)
             for start, end in spans:
                 if limit is not None and len(result.lines) >= limit:

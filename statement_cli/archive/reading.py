@@ -178,7 +178,7 @@ def match_spans(archive: ArchiveBase, text: str, body: str) -> list[tuple[int, i
     tree = parse_query(text)
     with archive.view() as view:
         highlighter: Highlighter = view.highlighter(view.ordered(tree, "relevance", 0).terms)
-    return highlighter.spans(body)
+    return highlighter.spans(body, every=True)
 
 
 @retrying_read

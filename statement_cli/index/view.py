@@ -189,21 +189,28 @@ class Highlighter:
     def _starts_phrase(self, first: str) -> Callable[[str], bool]:
         return lambda word: self.analyse(word) == [first]
 
-    def spans(self, body: str) -> list[tuple[int, int]]:
+    def spans(self, body: str, every: bool = False) -> list[tuple[int, int]]:
         """Where in `body` the query's words and phrases match (a phrase wins over a word
-        of it that also matches alone)."""
-        from statement_cli.text.snippets import extend_to_phrases, find_matches, heads_of
+        of it that also matches alone): enough to choose snippets from, or `every` one."""
+        from statement_cli.text.snippets import (
+            MAX_SPANS,
+            extend_to_phrases,
+            find_matches,
+            heads_of,
+        )
+
+        limit = None if every else MAX_SPANS
 
         found = []
         for first, *rest in self.phrases:
             cache = self.starts.setdefault(first, {})
             firsts = find_matches(
-                body, heads_of({first}), self._starts_phrase(first), self.folding, cache
+                body, heads_of({first}), self._starts_phrase(first), self.folding, cache, limit
             )
             found += extend_to_phrases(body, firsts, rest, self.analyse)
         if self.stems or self.words:
             heads = heads_of(self.stems | self.words)
-            found += find_matches(body, heads, self._matches, self.folding, self.verdicts)
+            found += find_matches(body, heads, self._matches, self.folding, self.verdicts, limit)
         return _without_overlaps(sorted(found))
 
     def snippets(self, body: str, count: int) -> list[list[tuple[str, bool]]]:

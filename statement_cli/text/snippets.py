@@ -8,6 +8,8 @@ its first word and checked word by word after it.
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Callable
 
@@ -34,10 +36,12 @@ def find_matches(
     is_match: Callable[[str], bool],
     fold: Callable[[str], str],
     cache: dict[str, bool] | None = None,
+    limit: int | None = MAX_SPANS,
 ) -> list[tuple[int, int]]:
     """Character spans of the words in `text` that start with one of `heads` once `fold`ed
     (lower case and accents off, one character for one) and that `is_match`; `cache`
-    remembers each word's verdict across texts.
+    remembers each word's verdict across texts. Past `limit` matches of one head the
+    rest are not looked for (enough to choose snippets from; None for every one).
 
     Candidates are found with `str.find` (C speed) for each head; only the words found
     are judged."""
@@ -46,9 +50,10 @@ def find_matches(
     lowered = fold(text)
     cache = {} if cache is None else cache
     found: dict[int, int] = {}
+    cap = len(text) if limit is None else limit
     for head in heads:
         start, kept = lowered.find(head), 0
-        while start != -1 and kept < MAX_SPANS:  # a cap per head: a rare word always gets in
+        while start != -1 and kept < cap:  # a cap per head: a rare word always gets in
             end = _WORD_REST.match(lowered, start + len(head)).end()  # type: ignore[union-attr]
             if start == 0 or not _is_word_char(lowered[start - 1]):
                 word = text[start:end]
@@ -133,23 +138,37 @@ def make_snippets(
             windows[-1].append(span)
         else:
             windows.append([span])
+    # fsum: a float sum that does not depend on the set's order, which changes from run
+    # to run (hash seeds) and could otherwise break a tie differently.
     ranked = sorted(
         windows,
-        key=lambda w: (-sum(map(weigh, {text[a:b].lower() for a, b in w})), -len(w), w[0][0]),
+        key=lambda w: (-math.fsum(map(weigh, {text[a:b].lower() for a, b in w})), -len(w), w[0][0]),
     )[:count]
     ranked.sort(key=lambda w: w[0][0])
-    return [_fragment(text, window) for window in ranked]
+    return [_fragment(text, window, spans) for window in ranked]
 
 
-def _fragment(text: str, window: list[tuple[int, int]]) -> Snippet:
+def _fragment(text: str, window: list[tuple[int, int]], spans: list[tuple[int, int]]) -> Snippet:
+    """The text around a window, with every match inside it marked (the context may
+    reach a match of the next window)."""
     start, end = _widen(
         text, max(0, window[0][0] - CONTEXT), min(len(text), window[-1][1] + CONTEXT)
     )
+    first = bisect.bisect_left(spans, (start, start))
+    if first and spans[first - 1][1] > start:  # a phrase across the edge: take it whole
+        first -= 1
+        start = spans[first][0]
+    inside = []
+    for a, b in spans[first:]:
+        if a >= end:
+            break
+        inside.append((a, b))
+        end = max(end, b)
     pieces: Snippet = []
     if start > 0:
         pieces.append(("… ", False))
     cursor = start
-    for a, b in window:
+    for a, b in inside:
         if a > cursor:
             pieces.append((_flat(text[cursor:a]), False))
         pieces.append((text[a:b], True))
