@@ -165,6 +165,7 @@ def _date_node(value: str, where: str) -> DateRange:
 
 # ---- parsing ----------------------------------------------------------------------------
 
+_SPACING = re.compile(r"[\t\n\r\v\f]")  # a space; other control characters are dropped
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _FIELD = re.compile(r"([A-Za-z_]+):")
 _OPERATORS = {"AND", "OR", "NOT", "&&", "||"}
@@ -321,19 +322,40 @@ def _term_node(tok: _Token) -> Node | None:
     fieldname = None if tok.field is None else ("org" if tok.field == "organization" else tok.field)
     if tok.quoted:
         return Phrase(" ".join(text.split()), fieldname) if text else None
-    if text.endswith("*"):
-        stem = text.rstrip("*")
-        if not re.search(r"\w", stem):
-            raise QuerySyntaxError(
-                f"{text!r} is a wildcard with no letters; put at least one letter before *"
-            )
-        return Word(stem, fieldname, prefix=True)
-    fuzzy = re.fullmatch(r"(.+?)~([12]?)", text)
-    if fuzzy and re.search(r"\w", fuzzy.group(1)):
-        return Word(fuzzy.group(1), fieldname, fuzzy=int(fuzzy.group(2) or 1))
+    if "*" in text or "~" in text:
+        return _marked_word(text, fieldname)
     if not re.search(r"\w", text):
         return None  # punctuation alone matches nothing; drop it
     return Word(text, fieldname)
+
+
+def _marked_word(text: str, fieldname: str | None) -> Word:
+    """`word*` (a prefix) or `word~`, `word~1`, `word~2` (fuzzy); anything else holding
+    * or ~ is an error that says what is allowed."""
+    prefix = re.fullmatch(r"([^*~]+?)\*+", text)
+    fuzzy = re.fullmatch(r"([^*~]+?)~([12]?)", text)
+    word = prefix or fuzzy
+    if word and re.search(r"\w", word.group(1)):
+        if prefix:
+            return Word(prefix.group(1), fieldname, prefix=True)
+        return Word(word.group(1), fieldname, fuzzy=int(word.group(2) or 1))
+    if not re.search(r"\w", text):
+        raise QuerySyntaxError(
+            f"{text!r} is a wildcard with no letters; put at least one letter before * "
+            "(a phrase cannot take * or ~)"
+        )
+    if text[0] in "*~":
+        raise QuerySyntaxError(
+            f"{text!r}: * and ~ end a word (word*, word~); they cannot start one, "
+            "and a phrase cannot take them"
+        )
+    if "*" in text and "~" in text:
+        raise QuerySyntaxError(
+            f"{text!r}: a word is either a prefix (word*) or fuzzy (word~), not both"
+        )
+    if "~" in text:
+        raise QuerySyntaxError(f"{text!r}: ~ takes 1 or 2 (word~ or word~2), at the end")
+    raise QuerySyntaxError(f"{text!r}: * ends a word (word*); it cannot stand inside one")
 
 
 def parse_query(text: str, filters: Filters | None = None) -> Node:
@@ -343,7 +365,7 @@ def parse_query(text: str, filters: Filters | None = None) -> Node:
             f"query is {len(text):,} characters long; the limit is {MAX_QUERY_LENGTH:,}. "
             "Search for fewer words"
         )
-    text = _CONTROL.sub(" ", text)
+    text = _CONTROL.sub("", _SPACING.sub(" ", text))
     node = _Parser(_tokenize(text)).parse() if text.strip() else None
     extra = filters.nodes() if filters else []
     parts = ([node] if node is not None else []) + extra

@@ -7,8 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from statement_cli.archive import Archive
+from statement_cli.errors import QuerySyntaxError
+from statement_cli.query import Word, parse_query, positive_words
 from statement_cli.sources import ingest_items
 
 # Invented statements: (file, date, speaker, body).
@@ -345,3 +349,41 @@ def test_the_hand_off_weights_are_the_archives_and_the_readme_gives_them() -> No
     assert query_fields() == built
     readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
     assert json.dumps(query_fields()) in readme
+
+
+@pytest.mark.parametrize(
+    "query, says",
+    [
+        ("war~3", "~ takes 1 or 2"),
+        ("war~0", "~ takes 1 or 2"),
+        ("war~1.5", "~ takes 1 or 2"),
+        ("war~2~", "~ takes 1 or 2"),
+        ("war*~2", "either a prefix"),
+        ("a*~", "either a prefix"),
+        ("*ted", "end a word"),
+        ("un*ted", "ends a word"),
+        ('"freedom of speech"~2', "a phrase cannot take"),
+        ('"united nations"*', "a phrase cannot take"),
+    ],
+)
+def test_misplaced_wildcards_and_tildes_are_errors(query: str, says: str) -> None:
+    with pytest.raises(QuerySyntaxError, match=says):
+        parse_query(query)
+
+
+def test_control_characters_are_dropped_and_spacing_kept() -> None:
+    assert parse_query("war\x07*") == parse_query("war*")
+    assert parse_query("war\tpeace") == parse_query("war peace")
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab*~12 \"'", max_size=12))
+def test_any_mix_of_wildcards_parses_or_says_why(text: str) -> None:
+    try:
+        tree = parse_query(text)
+    except QuerySyntaxError as error:
+        assert "\n" not in str(error)
+        return
+    for word in positive_words(tree):  # an unquoted word reads as a word, prefix or fuzzy
+        if isinstance(word, Word):
+            assert "*" not in word.text and "~" not in word.text, (text, word)

@@ -82,6 +82,8 @@ def test_a_prefix_matches_the_words_that_start_with_it(
         ("goverment~", {"government"}),  # one edit from "government", two from "governments"
         ("goverment~2", {"government", "governments"}),
         ("slavry~", {"slavery"}),
+        ("slavrey~", {"slavery"}),  # two neighbouring letters swapped: one edit
+        ("govrenments~", {"governments"}),
     ],
 )
 def test_a_fuzzy_word_counts_edits_between_words(
@@ -91,13 +93,17 @@ def test_a_fuzzy_word_counts_edits_between_words(
 
 
 def _edits(a: str, b: str) -> int:
-    """Levenshtein distance (insert, delete, replace one letter)."""
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        previous, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
-    return row[-1]
+    """Edits between two words: a letter inserted, deleted or replaced, or two neighbouring
+    letters swapped (optimal string alignment)."""
+    d = [[i + j if not i * j else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(
+                d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])
+            )
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
 
 
 def _brute_force(archive: Archive, fieldname: str | None, matches) -> set[str]:  # type: ignore[no-untyped-def]
@@ -144,7 +150,7 @@ def test_prefixes_agree_with_brute_force(
     edit=st.tuples(
         st.integers(1, 10),
         st.sampled_from("aeiostx"),
-        st.sampled_from(["insert", "replace", "delete"]),
+        st.sampled_from(["insert", "replace", "delete", "swap"]),
     ),
     distance=st.sampled_from([1, 2]),
 )
@@ -157,6 +163,7 @@ def test_fuzzy_words_agree_with_brute_force(
         "insert": word[:at] + letter + word[at:],
         "replace": word[:at] + letter + word[at + 1 :],
         "delete": word[:at] + word[at + 1 :],
+        "swap": word[:at] + word[at + 1 : at + 2] + word[at : at + 1] + word[at + 2 :],
     }[kind]
     archive = Archive.open(words_archive)
     query = f"body:{typo}~{distance}"

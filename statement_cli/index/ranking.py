@@ -381,8 +381,10 @@ def _as_indexed(word: str, target: str, analyzer) -> str:  # type: ignore[no-unt
 
 def fuzzy_terms(reader, fieldname: str, term: str, distance: int) -> list[str]:  # type: ignore[no-untyped-def]
     """The index terms a fuzzy word stands for: within `distance` edits, first letter kept
-    (as Whoosh's FuzzyTerm expands it). Snippets mark the same words."""
-    return [_text(t) for t in reader.terms_within(fieldname, term, distance, prefix=1)]
+    (see index/fuzzy.py). Snippets mark the same words."""
+    from statement_cli.index.fuzzy import words_within
+
+    return words_within(reader, fieldname, term, distance)
 
 
 def _text(term: str | bytes) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shlex
 
+from statement_cli.index.fuzzy import words_within
 from statement_cli.index.ranking import word_field
 from statement_cli.index.schema import QUERY_FIELDS, WORD_FIELDS, folding_analyzer
 from statement_cli.query import Filters, Word, parse_query, positive_words
@@ -56,10 +57,7 @@ class _Corrector:
         if len(terms) != 1 or self.reader.doc_frequency(target, terms[0]):
             return written
         for edits in range(1, MAX_EDITS + 1):
-            near = [
-                t.decode("utf-8") if isinstance(t, bytes) else t
-                for t in self.reader.terms_within(target, terms[0], edits, prefix=1)
-            ]
+            near = words_within(self.reader, target, terms[0], edits)
             if near:
                 best = max(near, key=lambda t: (self.reader.doc_frequency(target, t), t))
                 return self._as_written(fieldname, target, best, written)
