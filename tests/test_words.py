@@ -28,11 +28,13 @@ TEXTS = {
     "government": "The government acted at once.",
     "governments": "Governments acted in concert.",
     "oresund": "The Øresund bridge connects two countries.",
+    "titled": "A statement whose title alone names the place.",
     "slavery": "Slavery was abolished; the president spoke of the constitution and slavery.",
     "common1": "We speak of slaves at present. We speak again. Present, speak.",
     "common2": "They speak; slaves are present. Speak, speak and present.",
 }
 SPEAKERS = {"elections": "Abraham Lincoln", "united": "Dag Hammarskjöld"}
+TITLES = {"titled": "Visit to Syldavia"}
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +44,7 @@ def words_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder.mkdir()
     for name, body in TEXTS.items():
         speaker = SPEAKERS.get(name, "Jane Example")
-        head = f"title: On {name}\nspeaker: {speaker}\nvenue: Permanent Council\ndate: 2015-03-0{len(name) % 9 + 1}"
+        head = f"title: {TITLES.get(name, 'On ' + name)}\nspeaker: {speaker}\nvenue: Permanent Council\ndate: 2015-03-0{len(name) % 9 + 1}"
         (folder / f"{name}.txt").write_text(f"---\n{head}\n---\n{body}\n", "utf-8")
     archive = Archive.create(root / "archive")
     archive.ingest(ingest_items([str(folder)]))
@@ -239,3 +241,27 @@ def test_a_prefix_is_marked_as_written(run, words_archive: Path) -> None:
 def test_explain_names_the_words_a_prefix_stood_for(run, words_archive: Path) -> None:
     result = run("search", "election*", "--explain", archive=words_archive)
     assert "matched words in body: electioneering, elections" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    "query, meant",
+    [
+        ("syldavai", "Syldavia"),  # a word of a title only
+        ('"freedom of speach"', '"freedom of speech"'),  # inside a phrase
+        ("SPEACH", "speech"),  # as the statements write it, whatever the typing
+        ("Goverment", "government"),
+    ],
+)
+def test_did_you_mean_looks_in_every_field_a_word_searches(
+    run, words_archive: Path, query: str, meant: str
+) -> None:
+    result = run("search", query, archive=words_archive)
+    assert result.exit_code == 1
+    assert f"did you mean: {meant}" in result.stderr, result.stderr
+
+
+def test_a_suggestion_leaves_json_output_whole(run, words_archive: Path) -> None:
+    result = run("search", "speach", "--format", "json", archive=words_archive)
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {"total": 0, "hits": []}
+    assert "did you mean: speech" in result.stderr

@@ -251,9 +251,6 @@ def print_hits(
             + (f" (pages of {found.size})" if found.size else "")
         )
         raise typer.Exit(EXIT_NOTHING)
-    if not hits and suggestion:
-        state.say(f"no statements found; did you mean: {suggestion}", style="yellow")
-        raise typer.Exit(EXIT_NOTHING)
     if fmt is ListFormat.json:
         doc: dict[str, object] = {"total": total, "hits": [hit_record(h, chosen) for h in hits]}
         if facets is not None:
@@ -269,8 +266,9 @@ def print_hits(
         state.emit_marked(text_list(hits, fmt, mark=MATCH_ESCAPES))
     elif hits:
         state.emit(text_list(hits, fmt, mark=("**", "**") if mark else None, fields=chosen))
+    hint = f"; did you mean: {suggestion}" if suggestion and not hits else ""
     if fmt in (table, ListFormat.plain):
-        summary = summary_line(total, len(hits), offset)
+        summary = summary_line(total, len(hits), offset) + hint
         if fmt is table:
             from rich.text import Text
 
@@ -285,5 +283,7 @@ def print_hits(
 
                 state.emit(render_facets(facets, facet_limit))  # results, on stdout
             state.say(summary)
+    elif hint:  # JSON, CSV, ids: their (empty) output above, the hint on stderr
+        state.say(summary_line(total, 0, offset) + hint, style="yellow")
     if not hits:
         raise typer.Exit(EXIT_NOTHING)

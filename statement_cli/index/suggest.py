@@ -9,7 +9,7 @@ import shlex
 
 from statement_cli.index.fuzzy import words_within
 from statement_cli.index.ranking import word_field
-from statement_cli.index.schema import QUERY_FIELDS, WORD_FIELDS, folding_analyzer
+from statement_cli.index.schema import DEFAULT_FIELDS, QUERY_FIELDS, WORD_FIELDS
 from statement_cli.query import Filters, Word, parse_query, positive_words
 
 MAX_EDITS = 2
@@ -22,17 +22,20 @@ def suggest(text: str, filters: Filters | None, searcher) -> str:  # type: ignor
     'Abraham Lincoln'`); "" when nothing could be corrected."""
     corrector = _Corrector(searcher)
     query = text
-    for word in positive_words(parse_query(text)) if text.strip() else []:
-        if isinstance(word, Word) and not (word.prefix or word.fuzzy):
-            fieldname = QUERY_FIELDS[word.field] if word.field else "body"
-            nearest = corrector.corrected(fieldname, word.text)
-            if nearest != word.text:
-                query = re.sub(rf"(?<!\w){re.escape(word.text)}(?!\w)", nearest, query, count=1)
+    for node in positive_words(parse_query(text)) if text.strip() else []:
+        if isinstance(node, Word) and (node.prefix or node.fuzzy):
+            continue
+        fields = [QUERY_FIELDS[node.field]] if node.field else list(DEFAULT_FIELDS)
+        for typed in _WORD.findall(node.text):  # a word, or each word of a phrase
+            nearest = corrector.nearest(fields, typed)
+            if nearest != typed:
+                query = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", nearest, query, count=1)
     options = []
     for name in ("speaker", "org", "venue", "city"):
         value = getattr(filters, name, "").strip() if filters else ""
         if value:
-            nearest = corrector.corrected(QUERY_FIELDS[name], value)
+            field = [QUERY_FIELDS[name]]
+            nearest = _WORD.sub(lambda typed, f=field: corrector.nearest(f, typed.group()), value)
             if nearest != value:
                 options.append(f"--{name} {shlex.quote(nearest)}")
     if query == text and not options:
@@ -44,29 +47,41 @@ class _Corrector:
     def __init__(self, searcher) -> None:  # type: ignore[no-untyped-def]
         self.searcher = searcher
         self.reader = searcher.reader()
-        self.folding = folding_analyzer()
 
-    def corrected(self, fieldname: str, text: str) -> str:
-        """`text` with each word no statement has in `fieldname` replaced by its nearest."""
-        return _WORD.sub(lambda word: self._nearest(fieldname, word.group()), text)
-
-    def _nearest(self, fieldname: str, written: str) -> str:
-        target = word_field(self.searcher.schema, fieldname)
-        analyzer = self.searcher.schema[target].analyzer
-        terms = analyzer.terms(written)
-        if len(terms) != 1 or self.reader.doc_frequency(target, terms[0]):
-            return written
+    def nearest(self, fieldnames: list[str], typed: str) -> str:
+        """`typed`, or when none of the fields has it, the nearest word one of them has."""
+        targets = {name: word_field(self.searcher.schema, name) for name in fieldnames}
+        terms = {name: self._as_indexed(target, typed) for name, target in targets.items()}
+        if any(
+            not term or self.reader.doc_frequency(targets[n], term) for n, term in terms.items()
+        ):
+            return typed  # a word some statement has, or no word at all
         for edits in range(1, MAX_EDITS + 1):
-            near = words_within(self.reader, target, terms[0], edits)
-            if near:
-                best = max(near, key=lambda t: (self.reader.doc_frequency(target, t), t))
-                return self._as_written(fieldname, target, best, written)
-        return written
+            # Each candidate with the statements that have it, over the fields.
+            frequency: dict[tuple[str, str], int] = {}
+            for name, target in targets.items():
+                for near in words_within(self.reader, target, terms[name], edits):
+                    frequency[(name, near)] = self.reader.doc_frequency(target, near)
+            if frequency:
+                totals: dict[str, int] = {}
+                for (_, near), count in frequency.items():
+                    totals[near] = totals.get(near, 0) + count
+                best = max(totals, key=lambda near: (totals[near], near))
+                name = max(
+                    (n for n, near in frequency if near == best),
+                    key=lambda n: frequency[(n, best)],
+                )
+                return self._as_written(name, targets[name], best)
+        return typed
 
-    def _as_written(self, fieldname: str, target: str, term: str, typed: str) -> str:
+    def _as_indexed(self, target: str, typed: str) -> str:
+        terms: list[str] = self.searcher.schema[target].analyzer.terms(typed)
+        return terms[0] if len(terms) == 1 else ""
+
+    def _as_written(self, fieldname: str, target: str, term: str) -> str:
         """A term as the statements write it: the lower-case form when any statement uses
         one ("speech", not a sentence's "Speech"), else the first form found
-        ("Kazakhstan", "Øresund"); capitalised when the user capitalised."""
+        ("Kazakhstan", "Øresund")."""
         stored = next((k for k, v in WORD_FIELDS.items() if v == target), fieldname)
         analyzer = self.searcher.schema[target].analyzer
         forms: list[str] = []
@@ -77,7 +92,4 @@ class _Corrector:
             value = str(self.searcher.stored_fields(postings.id()).get(stored) or "")
             forms += [w for w in _WORD.findall(value) if analyzer.terms(w) == [term]]
             postings.next()
-        if not forms:
-            return term
-        form = next((f for f in forms if f.islower()), forms[0])
-        return form[:1].upper() + form[1:] if typed[:1].isupper() else form
+        return next((f for f in forms if f.islower()), forms[0] if forms else term)
