@@ -29,6 +29,7 @@ class Stats:
     speakers: list[tuple[str, int]] = field(default_factory=list)
     venues: list[tuple[str, int]] = field(default_factory=list)
     organizations: list[tuple[str, int]] = field(default_factory=list)
+    tags: list[tuple[str, int]] = field(default_factory=list)
     bytes_on_disk: int = 0
 
 
@@ -61,6 +62,7 @@ def stats(archive: Archive) -> Stats:
             speakers=_top(view.strings("speaker_exact"), live),
             venues=_top(view.strings("venue_exact"), live),
             organizations=_top(view.strings("organization_exact"), live),
+            tags=view.tag_counts()[:TOP],
         )
     result.bytes_on_disk = _size_of_folder(archive.path)
     return result

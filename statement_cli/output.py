@@ -74,9 +74,20 @@ def text_list(
             record = hit_record(hit)
             snippets = [_snippet_json(s) for s in hit.snippets]
             record["snippet"] = " … ".join(str(s["text"]) for s in snippets)
-            writer.writerow(clean(record[c]) if record[c] is not None else "" for c in columns)
+            writer.writerow(_cell(record[c]) for c in columns)
         return buffer.getvalue()
     return _plain(hits, mark or ("", ""))
+
+
+def _cell(value: object) -> str:
+    """A CSV cell: tags separated by spaces, corrected fields by commas."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return clean(" ".join(map(str, value)))
+    if isinstance(value, dict):
+        return clean(",".join(value))
+    return clean(value)
 
 
 def _plain(hits: Sequence[Hit], mark: tuple[str, str]) -> str:
@@ -100,3 +111,22 @@ def summary_line(total: int, shown: int, offset: int, noun: str = "statement") -
     if shown == total:
         return f"{total:,} {plural}"
     return f"{total:,} {plural}, showing {offset + 1:,}–{offset + shown:,}"
+
+
+def count_list(name: str, counts: Sequence[tuple[str, int]], fmt: ListFormat) -> str:
+    """Values with their counts (tags, speakers, venues): plain `count<TAB>value` lines,
+    JSON/JSONL objects `{name: value, "count": n}`, CSV, or the values alone (`ids`)."""
+    records = [{name: value, "count": count} for value, count in counts]
+    if fmt is ListFormat.json:
+        return json_text(records) + "\n"
+    if fmt is ListFormat.jsonl:
+        return "".join(json_text(r, indent=None) + "\n" for r in records)
+    if fmt is ListFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow((name, "count"))
+        writer.writerows((clean(value), count) for value, count in counts)
+        return buffer.getvalue()
+    if fmt is ListFormat.ids:
+        return "".join(clean(value) + "\n" for value, _ in counts)
+    return "".join(f"{count}\t{clean(value)}\n" for value, count in counts)

@@ -29,7 +29,9 @@ FORMAT_FILE = "statement-archive.json"
 # checksums (index-N/CHECKSUMS.json), which an older release would leave out of date.
 # An older archive is read as it is and takes the current format at its first write, so
 # an older release then refuses it with a message; no reindex is needed.
-FORMAT_VERSION = 3
+# 4: records may hold the user's corrections and tags, the index has the fields `tag`,
+# `tags` and `corrected` (an older index gets them at its first write; no reindex).
+FORMAT_VERSION = 4
 FORMAT_UNKNOWN = 0  # an archive opened for repair whose format file is lost or unreadable
 # What an archive folder may hold; anything else makes it someone else's folder.
 ARCHIVE_ENTRIES = {FORMAT_FILE, "write.lock", "INDEX", "originals", "staging"}
@@ -218,7 +220,7 @@ class ArchiveBase:
             with self.view() as view:
                 for record in staged:
                     indexed = view.stored("id", record.id)
-                    if indexed is not None and indexed.get("sha256") == record.sha256:
+                    if indexed is not None and holds(indexed, record):
                         self.originals.publish(record.id)
                     else:
                         self.originals.discard(record.id)
@@ -250,7 +252,24 @@ class ArchiveBase:
         except (OSError, ValueError, TypeError, InputError):
             return None
         fill(statement, record)
-        return statement
+        return statement.with_annotations(record.corrections, record.tags)
+
+
+def holds(indexed: dict[str, Any], record: Record) -> bool:
+    """Whether the index holds the statement a record describes: its text, and the user's
+    corrections and tags (an edit changes only these)."""
+    return indexed.get("sha256") == record.sha256 and annotations_of(indexed) == (
+        record.corrections,
+        sorted(record.tags),
+    )
+
+
+def annotations_of(indexed: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
+    """The corrections and tags of a statement as the index stores it."""
+    corrected = indexed.get("corrected") or {}
+    return {name: str(indexed.get(name) or "") for name in corrected}, list(
+        indexed.get("tags") or []
+    )
 
 
 def fill(statement: Statement, record: Record) -> None:

@@ -191,6 +191,16 @@ def indexed_hashes(archive: ArchiveBase) -> dict[str, str]:
 
 
 @retrying_read
+def indexed_annotations(archive: ArchiveBase) -> dict[str, tuple[dict[str, str], list[str]]]:
+    """id → (corrections, tags) of every indexed statement (for `check`)."""
+    from statement_cli.archive.base import annotations_of
+    from statement_cli.index.folder import reading_the_index
+
+    with reading_the_index(), archive.view() as view:
+        return {str(s["id"]): annotations_of(s) for s in view.all_stored()}
+
+
+@retrying_read
 def planned_actions(archive: ArchiveBase, texts: list[tuple[str, str]]) -> list[str]:
     """What ingest would do with each (source, sha256) of a run, in order: add, update,
     unchanged (the same text from the same place) or duplicate (the same text from
@@ -213,3 +223,19 @@ def planned_actions(archive: ArchiveBase, texts: list[tuple[str, str]]) -> list[
             by_hash[digest] = source
             sources.add(source)
     return actions
+
+
+@retrying_read
+def tag_counts(archive: ArchiveBase) -> list[tuple[str, int]]:
+    """Every tag with its number of statements, most first."""
+    with archive.view() as view:
+        counts: list[tuple[str, int]] = view.tag_counts()
+        return counts
+
+
+@retrying_read
+def value_counts(archive: ArchiveBase, name: str) -> list[tuple[str, int]]:
+    """Every value of `speaker`, `venue` or `organization` with its count, most first."""
+    with archive.view() as view:
+        counts: list[tuple[str, int]] = view.value_counts(name)
+        return counts

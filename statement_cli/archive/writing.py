@@ -116,20 +116,42 @@ def _ingest_one(
         if item.source
         else None
     )
+    corrections, tags = dict(item.corrections), list(item.tags)
     if previous is not None:
         ident, action = previous["id"], "updated"
+        corrections, tags = _kept_annotations(archive, ident, corrections, tags)
     else:
         ident, action = _new_id(statement.id, digest, view, run), "added"
-    record = Record(ident, digest, item.source, now(), dict(item.options), dict(item.csv_fields))
+    record = Record(
+        ident,
+        digest,
+        item.source,
+        now(),
+        dict(item.options),
+        dict(item.csv_fields),
+        corrections,
+        sorted(set(tags)),
+    )
     archive.originals.stage(record, data)
     fill(statement, record)
-    writer.update_document(**to_document(statement))
+    writer.update_document(**to_document(statement.with_annotations(corrections, tags)))
     entry = {"id": ident, "source": item.source}
     run.by_hash[digest] = entry
     if item.source:
         run.by_source[item.source] = entry
     run.ids.add(ident)
     return Outcome(item.name, action, ident)
+
+
+def _kept_annotations(
+    archive: ArchiveBase, ident: str, corrections: dict[str, str], tags: list[str]
+) -> tuple[dict[str, str], list[str]]:
+    """An updated text keeps the user's corrections and tags (those given now win)."""
+    try:
+        before = archive.originals.read_record(ident)
+    except (OSError, ValueError, TypeError):
+        return corrections, tags
+    return {**before.corrections, **corrections}, [*before.tags, *tags]
 
 
 def _new_id(wanted: str, digest: str, view: Any, run: _RunState) -> str:

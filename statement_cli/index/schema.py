@@ -152,6 +152,17 @@ class FoldingAnalyzer(Tokenizer):  # type: ignore[misc]
 _STEMMER = EnglishStemmer()
 
 
+class TagAnalyzer(FoldingAnalyzer):
+    __module__ = PICKLED_AS  # the path tables of contents name it by: see index/__init__
+    """Tags: each space-separated tag one term, folded (`to-cite` stays `to-cite`)."""
+
+    def __init__(self) -> None:
+        super().__init__(stem=False)
+
+    def words(self, text: str) -> list[str]:
+        return fold(text).split()
+
+
 class FastPositions(Positions):  # type: ignore[misc]
     """Whoosh's Positions format, fed by `FoldingAnalyzer.positions` without Token objects.
     (Indexes made before `PackedPositions` keep this format and its pickled positions.)"""
@@ -222,6 +233,7 @@ QUERY_FIELDS: dict[str, str] = {
     "venue": "venue",
     "city": "city",
     "body": "body",
+    "tag": "tag",
 }
 # Fields a bare word searches, with their weight in BM25F ranking.
 DEFAULT_FIELDS = FIELD_WEIGHTS  # the fields a bare word searches, and their weights
@@ -250,7 +262,16 @@ def build_schema() -> fields.Schema:
         speaker_exact=fields.ID(sortable=True),
         venue_exact=fields.ID(sortable=True),
         organization_exact=fields.ID(sortable=True),
+        # Format 4 (an older index gets them at its first write: `missing_fields`).
+        tag=_text(TagAnalyzer(), stored=False),
+        tags=fields.STORED(),
+        corrected=fields.STORED(),
     )
+
+
+def missing_fields(schema: fields.Schema) -> dict[str, fields.FieldType]:
+    """The fields of the current schema that an index made by an older release lacks."""
+    return {name: spec for name, spec in build_schema().items() if name not in schema}
 
 
 def to_document(statement: Statement) -> dict[str, object]:
@@ -258,11 +279,13 @@ def to_document(statement: Statement) -> dict[str, object]:
     doc: dict[str, object] = {
         name: value
         for name, value in statement.to_dict().items()
-        if value not in ("", None) and name != "word_count"
+        if value not in ("", None, [], {}) and name != "word_count"
     }
     doc["word_count"] = statement.word_count
     doc["date_key"] = date_key(statement.date)
     doc["speaker_exact"] = statement.speaker
     doc["venue_exact"] = statement.venue
     doc["organization_exact"] = statement.organization
+    if statement.tags:
+        doc["tag"] = " ".join(statement.tags)
     return doc
