@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from statement_cli.archive import Archive, retrying_read
+from statement_cli.archive.reading import named_filters
 from statement_cli.query import Filters, parse_query
 
 TOP = 10
@@ -109,6 +110,7 @@ def trend(
     """Matching statements per period, beside all the statements of that period that
     pass the same filters (so a busy year does not look like a trend, and `--since`,
     `--speaker` and the rest bound both), for every period that has such statements."""
+    filters = named_filters(archive, filters)
     tree = parse_query(text, filters)
     with archive.view() as view:
         keys = view.numbers("date_key")
@@ -151,7 +153,7 @@ def concordance(
     """Keyword in context: every occurrence of `term` (a word, prefix* or "phrase") in the
     matching statements, oldest statement first; past `limit`, occurrences are counted,
     not cut out. Line breaks in the context become spaces; other spacing is the text's."""
-    tree = parse_query(term, filters)
+    tree = parse_query(term, named_filters(archive, filters))
     result = Concordance([], 0)
     with archive.view() as view:
         found = view.ordered(tree, "date", None)

@@ -93,3 +93,15 @@ def record_annotations(record: dict[str, object]) -> tuple[dict[str, str], list[
         raise InputError("'corrected' must be an object and 'tags' a list")
     fields = field_values({str(k): str(record.get(k) or "") for k in corrected})
     return fields, [tag_name(str(t)) for t in tags]
+
+
+def record_aliases(record: dict[str, object]) -> list[tuple[str, str, str]]:
+    """The aliases a JSONL record carries: (kind, its name as written, canonical name)."""
+    canonical = record.get("canonical")
+    if not isinstance(canonical, dict):
+        return []
+    return [
+        (kind, str(record.get(kind) or ""), str(name))
+        for kind, name in canonical.items()
+        if kind in ("speaker", "venue") and record.get(kind) and name
+    ]

@@ -53,6 +53,9 @@ class Statement:
     # The fields the user corrected (`statement edit`), each with the value read from the
     # text, which `edit --reset` returns to.
     corrected: dict[str, str] = field(default_factory=dict)
+    # The names this statement's speaker and venue are known by, where an alias the user
+    # made (`statement alias`) names them otherwise: {"speaker": "Daniel B. Baer"}.
+    canonical: dict[str, str] = field(default_factory=dict)
 
     def with_annotations(self, corrections: dict[str, str], tags: list[str]) -> Statement:
         """This statement as read from its text, with the user's corrections and tags:
@@ -69,6 +72,10 @@ class Statement:
         for name, value in values.items():
             setattr(self, name, value)
         return self
+
+    def named(self) -> Statement:
+        """This statement under the names its aliases give (for citations)."""
+        return replace(self)._set(self.canonical)
 
     @property
     def corrections(self) -> dict[str, str]:

@@ -60,6 +60,10 @@ def mapping() -> dict[str, object]:
                 "tags": {"type": "keyword"},
                 # The values read from the text of the fields the user corrected.
                 "corrected": {"type": "object", "enabled": False},
+                # The names aliases give the speaker and venue (for facets across variants).
+                "canonical": {
+                    "properties": {"speaker": {"type": "keyword"}, "venue": {"type": "keyword"}}
+                },
             }
         },
     }

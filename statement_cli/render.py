@@ -168,6 +168,16 @@ def render_counts(name: str, counts: Sequence[tuple[str, int]]) -> RenderableTyp
     return table
 
 
+def render_aliases(pairs: Sequence[tuple[str, str, str]]) -> RenderableType:
+    """Aliases as a table: kind, the name as written, the name it is known by."""
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    for title in ("Kind", "Written", "Known as"):
+        table.add_column(title)
+    for kind, variant, canonical in pairs:
+        table.add_row(kind, Text(clean(variant)), Text(clean(canonical), style="magenta"))
+    return table
+
+
 # ---- one statement ---------------------------------------------------------------------------
 
 

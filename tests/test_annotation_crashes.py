@@ -52,3 +52,34 @@ def test_a_kill_at_each_step_of_a_bulk_edit_leaves_old_or_new(archive: Path, ste
     after = tags_and_speakers(archive)
     assert {speaker for _tags, speaker in after.values()} == {"Daniel B. Baer"}
     assert cli(archive, "check").returncode == 0
+
+
+def speaker_counts(archive: Path) -> dict[str, int]:
+    result = cli(archive, "speakers", "--format", "json")
+    return {s["speaker"]: s["count"] for s in json.loads(result.stdout)}
+
+
+@pytest.mark.parametrize("step", ["alias-sync", "alias-commit", "alias-committed", "alias-publish"])
+def test_a_kill_at_each_step_of_an_alias_leaves_the_old_or_the_new_names(
+    archive: Path, step: str
+) -> None:
+    everything = ["--query", "NOT tag:nothing", "--yes"]
+    assert cli(archive, "edit", *everything, "--speaker", "Amb. Baer").returncode == 0
+    old = speaker_counts(archive)
+    killed = cli(
+        archive,
+        "alias",
+        "speaker",
+        "Amb. Baer",
+        "Daniel B. Baer",
+        env={"STATEMENT_FAULT": f"{step}:kill"},
+    )
+    assert killed.returncode == -signal.SIGKILL
+    assert cli(archive, "check", "--repair").returncode == 0
+    assert cli(archive, "check").returncode == 0
+    listed = cli(archive, "alias", "--list", "--format", "plain").stdout
+    if step in ("alias-sync", "alias-commit"):
+        assert speaker_counts(archive) == old and listed == ""
+    else:
+        assert speaker_counts(archive) == {"Daniel B. Baer": 12}
+        assert listed == "speaker\tAmb. Baer\tDaniel B. Baer\n"

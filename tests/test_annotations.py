@@ -56,6 +56,10 @@ def test_tags_show_in_every_output(run: Run, some: list[str]) -> None:
     run("tag", some[0], "+to-cite", "+draft")
     csv_out = run("list", "--format", "csv", "--fields", "id,tags").stdout
     assert f"{some[0]},draft to-cite" in csv_out
+    run("edit", some[0], "--clear", "city")
+    corrected = run("show", some[0], "--format", "json", "--fields", "corrected").stdout
+    city = json.loads(corrected)["corrected"]["city"]
+    assert f"city={city}" in run("list", "--format", "csv", "--fields", "id,corrected").stdout
     hits = json.loads(run("list", "--format", "json", "--limit", "100").stdout)["hits"]
     assert {h["id"]: h["tags"] for h in hits}[some[0]] == ["draft", "to-cite"]
     assert "Tags: draft to-cite" in run("show", some[0], "--format", "text").stdout
@@ -308,3 +312,113 @@ def test_speaker_filter_matches_a_name_however_written(run: Run, some: list[str]
         assert set(ids_of(run, "list", "--speaker", written, "--limit", "100")) == janes
     zoe = ids_of(run, "list", "--speaker", "Zoe Cafe")
     assert zoe and ids_of(run, "list", "--speaker", "Café, Zoë") == zoe
+
+
+# ---- aliases ----------------------------------------------------------------------------
+
+
+def speaker_counts(run: Run, archive: Path | None = None) -> dict[str, int]:
+    kwargs = {} if archive is None else {"archive": archive}
+    result = run("speakers", "--format", "json", **kwargs)
+    return {s["speaker"]: s["count"] for s in json.loads(result.stdout)}
+
+
+def test_an_alias_makes_two_names_one_for_old_and_new_statements(
+    run: Run, some: list[str], layouts: Path
+) -> None:
+    a, b, c = some[0], some[1], some[2]
+    run("edit", a, "--speaker", "Amb. Baer")
+    run("edit", b, "--speaker", "Daniel B. Baer")
+    run("edit", c, "--speaker", "Dana Baer")
+    # Loosely, "D. Baer" is any Baer; an alias makes it one person, and wins.
+    assert set(ids_of(run, "list", "--speaker", "D. Baer")) == {a, b, c}
+    assert run("alias", "speaker", "Amb. Baer", "Daniel B. Baer").exit_code == 0
+    assert run("alias", "speaker", "D. Baer", "Daniel B. Baer").exit_code == 0
+    assert set(ids_of(run, "list", "--speaker", "D. Baer")) == {a, b}
+    assert set(ids_of(run, "list", "--speaker", "Daniel B. Baer")) == {a, b}
+    counts = speaker_counts(run)
+    assert counts["Daniel B. Baer"] == 2 and "Amb. Baer" not in counts
+    facets = json.loads(run("search", "baer", "--facets", "--format", "json").stdout)["facets"]
+    assert ["Daniel B. Baer", 2] in facets["speaker"]
+    stats = json.loads(run("stats", "--format", "json").stdout)
+    assert ["Daniel B. Baer", 2] in stats["speakers"]
+    trend = json.loads(run("trend", "--speaker", "D. Baer", "--format", "json", "").stdout)
+    assert sum(p["total"] for p in trend) == 2  # a and b, not Dana Baer
+    assert run("cite", a).stdout.startswith("Daniel B. Baer")
+    assert shown(run, a)["speaker"] == "Amb. Baer"  # as written
+    assert shown(run, a)["canonical"] == {"speaker": "Daniel B. Baer"}
+    # A statement ingested later takes the alias too.
+    new = layouts / "later.txt"
+    new.write_text("As delivered by Amb. Baer\n\nThank you, Mr. Chair. A later text.\n", "utf-8")
+    assert run("ingest", str(new)).exit_code == 0
+    assert speaker_counts(run)["Daniel B. Baer"] == 3
+    assert run("reindex").exit_code == 0
+    assert speaker_counts(run)["Daniel B. Baer"] == 3
+    assert run("check").exit_code == 0
+
+
+def test_aliases_are_listed_and_removed(run: Run, some: list[str]) -> None:
+    run("edit", some[0], "--speaker", "Amb. Baer")
+    run("alias", "speaker", "Amb. Baer", "Daniel B. Baer")
+    run("alias", "venue", "PC", "Permanent Council")
+    listed = json.loads(run("alias", "--list", "--format", "json").stdout)
+    assert listed == [
+        {"kind": "speaker", "variant": "Amb. Baer", "canonical": "Daniel B. Baer"},
+        {"kind": "venue", "variant": "PC", "canonical": "Permanent Council"},
+    ]
+    assert run("alias", "--list", "--format", "plain").stdout.startswith(
+        "speaker\tAmb. Baer\tDaniel B. Baer\n"
+    )
+    assert run("alias", "--remove", "speaker", "amb.  baer").exit_code == 0
+    assert "Amb. Baer" in speaker_counts(run)
+    assert run("alias", "--remove", "speaker", "Amb. Baer").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("person", "A", "B"),
+        ("speaker", "Daniel Baer", "daniel  baer"),
+        ("speaker", "", "B"),
+        ("speaker", "A"),
+    ],
+)
+def test_a_bad_alias_is_one_clear_error(run: Run, some: list[str], args: tuple[str, ...]) -> None:
+    result = run("alias", *args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_alias_of_an_alias_is_refused_and_a_canonical_name_re_points(
+    run: Run, some: list[str]
+) -> None:
+    run("alias", "speaker", "D. Baer", "Daniel Baer")
+    refused = run("alias", "speaker", "Baer", "D. Baer")
+    assert refused.exit_code == 2 and "itself an alias of 'Daniel Baer'" in refused.output
+    assert run("alias", "speaker", "Daniel Baer", "Daniel B. Baer").exit_code == 0
+    listed = run("alias", "--list", "--format", "plain").stdout
+    assert "speaker\tD. Baer\tDaniel B. Baer\n" in listed
+
+
+def test_aliases_travel_with_an_export(run: Run, some: list[str], tmp_path: Path) -> None:
+    run("edit", some[0], "--speaker", "Amb. Baer")
+    run("alias", "speaker", "Amb. Baer", "Daniel B. Baer")
+    export = tmp_path / "out.jsonl"
+    assert run("export", "-o", str(export)).exit_code == 0
+    other = tmp_path / "other"
+    assert run("ingest", str(export), archive=other).exit_code == 0
+    listed = run("alias", "--list", "--format", "plain", archive=other).stdout
+    assert listed == "speaker\tAmb. Baer\tDaniel B. Baer\n"
+    assert speaker_counts(run, other)["Daniel B. Baer"] == 1
+
+
+def test_check_finds_statements_not_named_as_the_aliases_say(
+    run: Run, some: list[str], archive_dir: Path
+) -> None:
+    run("edit", some[0], "--speaker", "Amb. Baer")
+    (archive_dir / "aliases.json").write_text('{"speaker": {"Amb. Baer": "Daniel B. Baer"}}')
+    found = run("check")
+    assert found.exit_code == 1 and f"stale-names: {some[0]}" in found.output
+    assert run("check", "--repair").exit_code == 0
+    assert run("check").exit_code == 0
+    assert speaker_counts(run)["Daniel B. Baer"] == 1

@@ -5,7 +5,9 @@
       INDEX                     name of the live index folder (swapped on reindex)
       index-N/                  the Whoosh index, and CHECKSUMS.json of its files
       originals/ab/<id>.txt     each original, byte for byte as ingested
-      originals/ab/<id>.json    where it came from and the fields given at ingest
+      originals/ab/<id>.json    where it came from, the fields given at ingest, the
+                                user's corrections and tags
+      aliases.json              names made one by the user (`statement alias`)
       staging/                  originals of a write in progress
       write.lock                held by the one process that writes
 
@@ -214,7 +216,7 @@ class Archive(ArchiveBase):
     def indexed_hashes(self) -> dict[str, str]:
         return reading.indexed_hashes(self)
 
-    def indexed_annotations(self) -> dict[str, tuple[dict[str, str], list[str]]]:
+    def indexed_annotations(self) -> dict[str, tuple[dict[str, str], list[str], bool]]:
         return reading.indexed_annotations(self)
 
     def tag_counts(self) -> list[tuple[str, int]]:

@@ -58,6 +58,7 @@ def annotate(
     changed: dict[str, Record] = {}
     with archive.lock(on_wait):
         archive.recover()
+        aliases = archive.aliases()
         with archive.view() as view:
             writer = archive.writer(archive.open_index())
             try:
@@ -75,7 +76,7 @@ def annotate(
                         continue
                     archive.originals.stage_record(new)
                     statement = parsed.with_annotations(new.corrections, new.tags)
-                    writer.update_document(**to_document(statement))
+                    writer.update_document(**to_document(statement, aliases))
                     changed[ident] = new
                 if not changed:
                     archive.abandon(writer)

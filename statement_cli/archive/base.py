@@ -22,6 +22,7 @@ from statement_cli.archive.locking import write_lock
 from statement_cli.archive.store import OriginalStore, Record
 from statement_cli.errors import ArchiveError, InputError
 from statement_cli.model import Statement
+from statement_cli.text.aliases import Aliases
 
 FORMAT_FILE = "statement-archive.json"
 # 1: Whoosh's W3 index. 2: segments written by ArchiveCodec (statement-cli 0.2), which an
@@ -29,12 +30,13 @@ FORMAT_FILE = "statement-archive.json"
 # checksums (index-N/CHECKSUMS.json), which an older release would leave out of date.
 # An older archive is read as it is and takes the current format at its first write, so
 # an older release then refuses it with a message; no reindex is needed.
-# 4: records may hold the user's corrections and tags, the index has the fields `tag`,
-# `tags` and `corrected` (an older index gets them at its first write; no reindex).
+# 4: records may hold the user's corrections and tags, the archive may hold aliases.json,
+# the index has the fields `tag`, `tags`, `corrected` and `canonical` (an older index gets
+# them at its first write; no reindex).
 FORMAT_VERSION = 4
 FORMAT_UNKNOWN = 0  # an archive opened for repair whose format file is lost or unreadable
 # What an archive folder may hold; anything else makes it someone else's folder.
-ARCHIVE_ENTRIES = {FORMAT_FILE, "write.lock", "INDEX", "originals", "staging"}
+ARCHIVE_ENTRIES = {FORMAT_FILE, "write.lock", "INDEX", "originals", "staging", "aliases.json"}
 OPEN_ATTEMPTS = 5  # opening the index while a writer swaps its files
 
 
@@ -229,6 +231,11 @@ class ArchiveBase:
                         self.originals.delete(ident)
                     else:
                         self.originals.unmark_removing(ident)
+        from statement_cli.archive import aliasing
+
+        if aliasing.is_staged(self):
+            with self.view() as view:
+                aliasing.settle(self, view)
         self.originals.discard_all()
         with contextlib.suppress(ArchiveError):  # no readable INDEX: `check --repair` rebuilds
             live = self.live_index_folder()
@@ -236,6 +243,12 @@ class ArchiveBase:
                 index_files.record(live)
             # Segments of a commit cut short (a kill, a full disk): no one else writes.
             index_files.remove_orphans(live, index_files.compare(live).orphans)
+
+    def aliases(self) -> Aliases:
+        """The names the user made one (`statement alias`)."""
+        from statement_cli.archive import aliasing
+
+        return aliasing.load(self)
 
     # ---- statements from originals ----------------------------------------------------
 

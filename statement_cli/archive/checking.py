@@ -42,6 +42,7 @@ KINDS = (
     "unindexed-original",  # an original the index lacks
     "missing-record",  # an original without its record (or with a damaged one)
     "changed-annotations",  # the record's corrections or tags differ from the index's
+    "stale-names",  # a speaker or venue is not counted under the name its alias gives
 )
 
 
@@ -150,14 +151,19 @@ def _check(
 
 
 def _check_annotations(archive: Archive, report: CheckReport, ids: set[str]) -> None:
-    """Each record's corrections and tags against what the index holds."""
+    """Each record's corrections and tags against what the index holds, and each
+    statement's names against the aliases."""
     indexed = archive.indexed_annotations()
     for ident in sorted(ids):
+        corrections, tags, named = indexed[ident]
+        if not named:
+            detail = "its speaker or venue is not counted under the name its alias gives"
+            report.add("stale-names", ident, detail)
         try:
             record = archive.originals.read_record(ident)
         except (OSError, ValueError, TypeError):
             continue  # a missing-record finding already
-        if (record.corrections, sorted(record.tags)) != indexed.get(ident):
+        if (record.corrections, sorted(record.tags)) != (corrections, tags):
             detail = "its corrections or tags differ from what the index holds"
             report.add("changed-annotations", ident, detail)
 
@@ -212,7 +218,13 @@ def _repair(archive: Archive, report: CheckReport) -> None:
         f.id
         for f in report.findings
         if f.kind
-        in ("changed-original", "unindexed-original", "missing-record", "changed-annotations")
+        in (
+            "changed-original",
+            "unindexed-original",
+            "missing-record",
+            "changed-annotations",
+            "stale-names",
+        )
         or f.id in recreated
     ]
     indexed = archive.index_originals(to_index) if to_index else set()

@@ -21,6 +21,8 @@ class IngestItem:
     # An import's corrections and tags (an export carries them); see Record.
     corrections: dict[str, str] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
+    # Aliases an import brings: (kind, name as written, canonical name).
+    aliases: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def name(self) -> str:

@@ -86,13 +86,14 @@ def rebuild_index(archive: ArchiveBase, on_progress: Callable[[str], None] | Non
         live = max((_generation(p) for p in archive.path.glob("index-*")), default=0)
     archive.remove_stale_indexes(keep=live)
     folder = archive.index_dir(live + 1)
+    aliases = archive.aliases()
     writer = archive.writer(archive.new_index(folder), parallel=True)
     count = 0
     try:
         for ident in archive.originals.ids():
             statement = archive.rebuild_statement(ident)
             if statement is not None:
-                writer.add_document(**to_document(statement))
+                writer.add_document(**to_document(statement, aliases))
                 count += 1
             if on_progress:
                 on_progress(ident)
@@ -115,13 +116,14 @@ def index_originals(archive: ArchiveBase, ids: Iterable[str]) -> set[str]:
     from statement_cli.text.parse import sha256_of
 
     done: set[str] = set()
+    aliases = archive.aliases()
     writer = archive.writer(archive.open_index())
     try:
         for ident in ids:
             statement = archive.rebuild_statement(ident)
             if statement is not None:
                 statement.sha256 = sha256_of(archive.originals.read_bytes(ident))
-                writer.update_document(**to_document(statement))
+                writer.update_document(**to_document(statement, aliases))
                 done.add(ident)
         archive.commit(writer, "repair")
     except KeyboardInterrupt:

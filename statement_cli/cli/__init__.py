@@ -6,7 +6,7 @@
     find     search, count, list, related
     read     show, cite, stats, trend, kwic
     keep     ingest, export, remove, reindex, check, config
-    annotate edit, tag, tags, speakers, venues
+    annotate edit, tag, tags, speakers, venues, alias
 
 Commands register in the order their modules are imported, which is the order of the
 panels in `statement --help`: Find, Read, Keep.

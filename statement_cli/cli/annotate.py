@@ -226,3 +226,62 @@ def _counts(
         state.emit(count_list(name, counts, fmt))
     if not counts:
         raise typer.Exit(EXIT_NOTHING)
+
+
+@app.command(rich_help_panel="Keep")
+def alias(
+    ctx: typer.Context,
+    kind: Annotated[str, typer.Argument(help="speaker or venue.", show_default=False)] = "",
+    variant: Annotated[
+        str, typer.Argument(help="The name as some statements write it.", show_default=False)
+    ] = "",
+    canonical: Annotated[
+        str, typer.Argument(help="The one name to know it by.", show_default=False)
+    ] = "",
+    list_: Annotated[bool, typer.Option("--list", help="Every alias.")] = False,
+    remove: Annotated[bool, typer.Option("--remove", help="Remove the alias of VARIANT.")] = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """Make two names of one speaker or venue one name (filters, facets, stats, trend,
+    citations), for statements archived and those ingested later.
+
+    Aliases are exact (case and spacing aside) and win over the loose name matching of
+    --speaker and --venue.
+
+    Example: statement alias speaker "Daniel Baer" "Daniel B. Baer"
+    """
+    from statement_cli.archive.aliasing import change
+
+    state = state_of(ctx)
+    if list_:
+        _list_aliases(ctx, fmt)
+        return
+    if not kind or not variant or (canonical == "") != remove:
+        raise typer.BadParameter(
+            "give KIND VARIANT CANONICAL to add an alias, --remove KIND VARIANT, or --list"
+        )
+    archive = open_archive(ctx, write=True)
+    if remove:
+        renamed = change(archive, lambda a: a.removing(kind, variant), waiting_message(state))
+        state.say(f"alias removed; {renamed:,} statement(s) renamed")
+    else:
+        renamed = change(
+            archive, lambda a: a.adding(kind, variant, canonical), waiting_message(state)
+        )
+        state.say(f"alias added; {renamed:,} statement(s) renamed")
+
+
+def _list_aliases(ctx: typer.Context, fmt: ListFormat | None) -> None:
+    from statement_cli.output import alias_list
+
+    state = state_of(ctx)
+    pairs = open_archive(ctx).aliases().pairs()
+    fmt = fmt or (ListFormat.table if state.stdout_is_terminal() else ListFormat.plain)
+    if fmt is ListFormat.table:
+        from statement_cli.render import render_aliases
+
+        state.emit(render_aliases(pairs))
+    else:
+        state.emit(alias_list(pairs, fmt))
+    if not pairs:
+        raise typer.Exit(EXIT_NOTHING)

@@ -23,6 +23,7 @@ from whoosh.support.charset import accent_map  # noqa: E402
 from whoosh.system import _INT_SIZE, pack_uint  # noqa: E402
 
 from statement_cli.model import Statement  # noqa: E402
+from statement_cli.text.aliases import KINDS, Aliases  # noqa: E402
 from statement_cli.text.dates import date_key  # noqa: E402
 
 # Words are runs of letters and digits; no stop words, so phrases match exactly.
@@ -266,6 +267,7 @@ def build_schema() -> fields.Schema:
         tag=_text(TagAnalyzer(), stored=False),
         tags=fields.STORED(),
         corrected=fields.STORED(),
+        canonical=fields.STORED(),
     )
 
 
@@ -274,18 +276,34 @@ def missing_fields(schema: fields.Schema) -> dict[str, fields.FieldType]:
     return {name: spec for name, spec in build_schema().items() if name not in schema}
 
 
-def to_document(statement: Statement) -> dict[str, object]:
-    """The Whoosh document for a statement."""
+def to_document(statement: Statement, aliases: Aliases | None = None) -> dict[str, object]:
+    """The Whoosh document for a statement. A speaker or venue an alias names otherwise is
+    stored as written, counted (facets, stats) under the canonical name, and indexed
+    under both, so a filter for the canonical name finds every variant."""
     doc: dict[str, object] = {
         name: value
         for name, value in statement.to_dict().items()
-        if value not in ("", None, [], {}) and name != "word_count"
+        if value not in ("", None, [], {}) and name not in ("word_count", "canonical")
     }
     doc["word_count"] = statement.word_count
     doc["date_key"] = date_key(statement.date)
-    doc["speaker_exact"] = statement.speaker
-    doc["venue_exact"] = statement.venue
+    canonical = canonical_names(statement, aliases)
+    for kind, name in canonical.items():
+        doc[kind] = f"{getattr(statement, kind)}\n{name}"
+        doc[f"_stored_{kind}"] = getattr(statement, kind)
+    if canonical:
+        doc["canonical"] = canonical
+    doc["speaker_exact"] = canonical.get("speaker", statement.speaker)
+    doc["venue_exact"] = canonical.get("venue", statement.venue)
     doc["organization_exact"] = statement.organization
     if statement.tags:
         doc["tag"] = " ".join(statement.tags)
     return doc
+
+
+def canonical_names(statement: Statement, aliases: Aliases | None) -> dict[str, str]:
+    """The names an alias gives this statement's speaker and venue, where it does."""
+    if aliases is None:
+        return {}
+    names = {kind: aliases.canonical(kind, getattr(statement, kind)) for kind in KINDS}
+    return {kind: name for kind, name in names.items() if name != getattr(statement, kind)}
