@@ -12,6 +12,7 @@ from processes import cli, indexed_ids, write_statements
 
 pytestmark = pytest.mark.slow  # real processes
 
+COUNT = 70
 BEFORE_COMMIT = ["annotate-document@5", "annotate-sync", "annotate-commit"]
 AFTER_COMMIT = ["annotate-committed", "annotate-publish@3"]
 
@@ -19,7 +20,8 @@ AFTER_COMMIT = ["annotate-committed", "annotate-publish@3"]
 @pytest.fixture
 def archive(tmp_path: Path) -> Path:
     folder = tmp_path / "archive"
-    write_statements(tmp_path / "texts", 12)
+    # Over writers.PARALLEL_FROM: the two-process writer and its workers run.
+    write_statements(tmp_path / "texts", COUNT)
     assert cli(folder, "ingest", str(tmp_path / "texts")).returncode == 0
     assert cli(folder, "tag", "--query", "NOT tag:nothing", "+old", "--yes").returncode == 0
     return folder
@@ -81,5 +83,5 @@ def test_a_kill_at_each_step_of_an_alias_leaves_the_old_or_the_new_names(
     if step in ("alias-sync", "alias-commit"):
         assert speaker_counts(archive) == old and listed == ""
     else:
-        assert speaker_counts(archive) == {"Daniel B. Baer": 12}
+        assert speaker_counts(archive) == {"Daniel B. Baer": COUNT}
         assert listed == "speaker\tAmb. Baer\tDaniel B. Baer\n"

@@ -39,6 +39,9 @@ def test_tags_are_added_removed_listed_and_searched(run: Run, some: list[str]) -
     a, b = some[0], some[1]
     assert run("tag", a, b, "+Ukraine-2022", "+draft").exit_code == 0
     assert run("tag", b, "-draft").exit_code == 0
+    # Tags that look like short options (-h, -y) are still tags.
+    assert run("tag", a, "+history", "+yes-please").exit_code == 0
+    assert run("tag", a, "-history", "-yes-please").exit_code == 0
     assert shown(run, a)["tags"] == ["draft", "ukraine-2022"]
     assert shown(run, b)["tags"] == ["ukraine-2022"]
     assert run("tags", "--format", "json").stdout.strip() and json.loads(
@@ -79,6 +82,9 @@ def test_tagging_by_query_lists_and_asks(run: Run, some: list[str]) -> None:
     done = run("tag", "--query", 'speaker:"jane q. example"', "+jane", "--yes")
     assert done.exit_code == 0
     assert set(ids_of(run, "search", "tag:jane", "--limit", "100")) == everyone
+    # A query that starts with a negation is the query, not a tag to remove.
+    assert run("tag", "--query", "-tag:jane", "+not-jane", "--yes").exit_code == 0
+    assert not set(ids_of(run, "search", "tag:not-jane", "--limit", "100")) & everyone
 
 
 @pytest.mark.parametrize(

@@ -55,6 +55,7 @@ def change(
 
 def change_locked(archive: ArchiveBase, table: Aliases) -> int:
     """The work of `change`, for a caller holding the lock."""
+    from statement_cli.index import writers
     from statement_cli.index.schema import canonical_names, to_document
 
     with archive.view() as view:
@@ -69,7 +70,7 @@ def change_locked(archive: ArchiveBase, table: Aliases) -> int:
         text = json.dumps({"table": table.table, "expect": expect}, ensure_ascii=False)
         atomic_write(staged, text.encode("utf-8"), durable=False)
         if renamed:
-            writer = archive.writer(archive.open_index())
+            writer = archive.writer(archive.open_index(), len(renamed) >= writers.PARALLEL_FROM)
             try:
                 for doc in renamed.values():
                     writer.update_document(**doc)

@@ -52,6 +52,7 @@ def annotate(
 ) -> list[str]:
     """Apply a change (or a change made for each statement) to statements; returns the
     ids whose values changed. One writer and one commit for them all."""
+    from statement_cli.index import writers
     from statement_cli.index.schema import to_document
 
     ids = list(dict.fromkeys(ids))
@@ -60,7 +61,8 @@ def annotate(
         archive.recover()
         aliases = archive.aliases()
         with archive.view() as view:
-            writer = archive.writer(archive.open_index())
+            # Every change rewrites whole documents: two processes past PARALLEL_FROM.
+            writer = archive.writer(archive.open_index(), len(ids) >= writers.PARALLEL_FROM)
             try:
                 for ident in ids:
                     faults.point("annotate-document")

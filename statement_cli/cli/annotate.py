@@ -6,9 +6,10 @@ import shlex
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from statement_cli.cli.app import (
     EXIT_NOTHING,
@@ -137,10 +138,31 @@ def _edit_in_editor(state: State, statement: "Statement") -> "Change | None":
             return Change(fields=fields) if fields else None
 
 
-@app.command(
-    rich_help_panel="Keep",
-    context_settings={"ignore_unknown_options": True, "allow_interspersed_args": True},
-)
+class _TagArguments(TyperCommand):
+    """`-draft` is a tag to remove, not the short options -d -r -a -f -t: every word of one
+    dash and more than one letter goes after `--`, where Click reads no options."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        before, dashes, after = (
+            (args[: args.index("--")], ["--"], args[args.index("--") + 1 :])
+            if "--" in args
+            else (args, ["--"], [])
+        )
+        moved = {
+            i
+            for i, a in enumerate(before)
+            if a.startswith("-")
+            and a[1:2] not in ("-", "")
+            and len(a) > 2
+            and (i == 0 or before[i - 1] != "--query")  # a query may start with -word
+        }
+        kept = [a for i, a in enumerate(before) if i not in moved]
+        removals = [a for i, a in enumerate(before) if i in moved]
+        rewritten: list[str] = super().parse_args(ctx, [*kept, *dashes, *removals, *after])
+        return rewritten
+
+
+@app.command(cls=_TagArguments, rich_help_panel="Keep")
 def tag(
     ctx: typer.Context,
     args: Annotated[
