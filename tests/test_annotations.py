@@ -288,6 +288,12 @@ def test_an_archive_of_format_3_takes_tags(run: Run, tmp_path: Path) -> None:
     ident = run("list", "--format", "ids", archive=old).stdout.split()[0]  # type: ignore[attr-defined]
     assert run("search", "tag:x", archive=old).exit_code == 1
     assert run("tag", ident, "+old", archive=old).exit_code == 0
+    before = run("show", ident, "--format", "json", archive=old).stdout  # type: ignore[attr-defined]
+    speaker = json.loads(before)["speaker"]
+    assert speaker
+    assert run("alias", "speaker", speaker, "Someone Else", archive=old).exit_code == 0
+    text = run("show", ident, "--format", "text", archive=old).stdout  # type: ignore[attr-defined]
+    assert "Known as: Someone Else" in text
     assert run("search", "tag:old", "--format", "ids", archive=old).stdout.split() == [ident]  # type: ignore[attr-defined]
     assert run("check", archive=old).exit_code == 0
 
@@ -428,3 +434,21 @@ def test_check_finds_statements_not_named_as_the_aliases_say(
     assert run("check", "--repair").exit_code == 0
     assert run("check").exit_code == 0
     assert speaker_counts(run)["Daniel B. Baer"] == 1
+
+
+@pytest.mark.parametrize("lost", ["record", "original"])
+def test_a_repair_keeps_corrections_and_tags(
+    run: Run, some: list[str], archive_dir: Path, lost: str
+) -> None:
+    ident = some[0]
+    parsed = shown(run, ident)["speaker"]
+    run("edit", ident, "--speaker", "Daniel B. Baer")
+    run("tag", ident, "+kept")
+    suffix = ".json" if lost == "record" else ".txt"
+    next((archive_dir / "originals").glob(f"*/{ident}{suffix}")).unlink()
+    assert run("check", "--repair").exit_code == 0
+    assert run("reindex").exit_code == 0
+    after = shown(run, ident)
+    assert after["speaker"] == "Daniel B. Baer" and after["tags"] == ["kept"]
+    assert after["corrected"] == {"speaker": parsed}
+    assert run("check").exit_code == 0
