@@ -202,6 +202,7 @@ def metadata_rows(s: Statement) -> list[tuple[str, str]]:
         ("Words", f"{s.word_count:,}"),
         ("ID", s.id),
         ("Source", s.source or "<stdin>"),
+        ("Known as", " · ".join(s.canonical.values())),  # names aliases give
         ("Tags", " ".join(s.tags)),
         ("Corrected", ", ".join(s.corrected)),
     ]
