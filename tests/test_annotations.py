@@ -452,3 +452,43 @@ def test_a_repair_keeps_corrections_and_tags(
     assert after["speaker"] == "Daniel B. Baer" and after["tags"] == ["kept"]
     assert after["corrected"] == {"speaker": parsed}
     assert run("check").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("option", "field", "value"),
+    [
+        ("--title", "title", "A Better Title"),
+        ("--speaker-title", "speaker_title", "Chargé d'Affaires a.i."),
+        ("--org", "organization", "Mission of Examples"),
+        ("--city", "city", "Geneva"),
+        ("--venue", "venue", "Human Dimension Meeting"),
+    ],
+)
+def test_every_field_option_corrects_its_field(
+    run: Run, some: list[str], option: str, field: str, value: str
+) -> None:
+    before = shown(run, some[0])
+    other = shown(run, some[2])
+    assert run("edit", some[0], some[1], option, value).exit_code == 0
+    for ident in some[:2]:
+        assert shown(run, ident)[field] == value
+    assert shown(run, some[0])["corrected"] == {field: before[field]}
+    assert shown(run, some[2]) == other  # the others untouched
+    assert (
+        run("edit", some[0], "--clear", "org" if field == "organization" else field).exit_code == 0
+    )
+    assert shown(run, some[0])[field] == ""
+
+
+def test_venues_are_one_by_alias_and_suggested_when_similar(run: Run, some: list[str]) -> None:
+    run("edit", some[0], "--venue", "Permanent Council, the")
+    run("edit", some[1], "--venue", "PC")
+    similar = run("venues", "--similar", "--format", "plain").stdout
+    assert "Permanent Council, the" in similar
+    permanent = set(ids_of(run, "list", "--venue", "Permanent Council", "--limit", "100"))
+    assert some[1] not in permanent
+    assert run("alias", "venue", "PC", "Permanent Council").exit_code == 0
+    after = set(ids_of(run, "list", "--venue", "PC", "--limit", "100"))
+    assert after == permanent | {some[1]}
+    venues = json.loads(run("venues", "--format", "json").stdout)
+    assert "PC" not in {v["venue"] for v in venues}
