@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from statement_cli.archive import Archive, retrying_read
+from statement_cli.archive.reading import named_filters
 from statement_cli.query import Filters, parse_query
 
 TOP = 10
@@ -30,6 +31,7 @@ class Stats:
     speakers: list[tuple[str, int]] = field(default_factory=list)
     venues: list[tuple[str, int]] = field(default_factory=list)
     organizations: list[tuple[str, int]] = field(default_factory=list)
+    tags: list[tuple[str, int]] = field(default_factory=list)
     bytes_on_disk: int = 0
 
 
@@ -62,6 +64,7 @@ def stats(archive: Archive) -> Stats:
             speakers=_top(view.strings("speaker_exact"), live),
             venues=_top(view.strings("venue_exact"), live),
             organizations=_top(view.strings("organization_exact"), live),
+            tags=view.tag_counts()[:TOP],
         )
     result.bytes_on_disk = _size_of_folder(archive.path)
     return result
@@ -108,6 +111,7 @@ def trend(
     """Matching statements per period, beside all the statements of that period that
     pass the same filters (so a busy year does not look like a trend, and `--since`,
     `--speaker` and the rest bound both), for every period that has such statements."""
+    filters = named_filters(archive, filters)
     tree = parse_query(text, filters)
     with archive.view() as view:
         keys = view.numbers("date_key")
@@ -151,10 +155,10 @@ def concordance(
     limit: int | None = 100,
 ) -> Concordance:
     """Keyword in context: every occurrence of `term` (a word, prefix* or "phrase") in the
-        matching statements, oldest statement first; past `limit`, occurrences are counted,
-        not cut out. A line break (with the blank lines and indent around it) becomes one
+    matching statements, oldest statement first; past `limit`, occurrences are counted,
+    not cut out. A line break (with the blank lines and indent around it) becomes one
     space in the context; other spacing is the text's."""
-    tree = parse_query(term, filters)
+    tree = parse_query(term, named_filters(archive, filters))
     result = Concordance([], 0)
     with archive.view() as view:
         found = view.ordered(tree, "date", None)

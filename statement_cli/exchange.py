@@ -75,6 +75,33 @@ def jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, object]]]:
 
 
 def record_text(record: dict[str, object]) -> bytes:
-    """A JSONL record as the front-matter text `ingest` reads."""
+    """A JSONL record as the front-matter text `ingest` reads: a corrected field as it
+    was read from the text (the correction goes into the record: `record_annotations`)."""
     known = {k: str(record.get(k) or "") for k in ("id", *METADATA_FIELDS, "body")}
+    corrected = record.get("corrected")
+    if isinstance(corrected, dict):
+        known.update({k: str(v or "") for k, v in corrected.items() if k in METADATA_FIELDS})
     return front_matter_text(Statement(**known)).encode("utf-8")  # type: ignore[arg-type]
+
+
+def record_annotations(record: dict[str, object]) -> tuple[dict[str, str], list[str]]:
+    """The corrections and tags of a JSONL record, checked (InputError if one is wrong)."""
+    from statement_cli.text.annotations import field_values, tag_name
+
+    corrected, tags = record.get("corrected") or {}, record.get("tags") or []
+    if not isinstance(corrected, dict) or not isinstance(tags, list):
+        raise InputError("'corrected' must be an object and 'tags' a list")
+    fields = field_values({str(k): str(record.get(k) or "") for k in corrected})
+    return fields, [tag_name(str(t)) for t in tags]
+
+
+def record_aliases(record: dict[str, object]) -> list[tuple[str, str, str]]:
+    """The aliases a JSONL record carries: (kind, its name as written, canonical name)."""
+    canonical = record.get("canonical")
+    if not isinstance(canonical, dict):
+        return []
+    return [
+        (kind, str(record.get(kind) or ""), str(name))
+        for kind, name in canonical.items()
+        if kind in ("speaker", "venue") and record.get(kind) and name
+    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 
 # Fields that describe who said what, where and when: parsed from the text or given by
 # the user. Every other field is filled in by the archive.
@@ -48,6 +48,39 @@ class Statement:
     sha256: str = ""
     ingested_at: str = ""
     word_count: int = 0
+    # Labels the user gave (`statement tag`): lower-case, sorted, no spaces.
+    tags: list[str] = field(default_factory=list)
+    # The fields the user corrected (`statement edit`), each with the value read from the
+    # text, which `edit --reset` returns to.
+    corrected: dict[str, str] = field(default_factory=dict)
+    # The names this statement's speaker and venue are known by, where an alias the user
+    # made (`statement alias`) names them otherwise: {"speaker": "Daniel B. Baer"}.
+    canonical: dict[str, str] = field(default_factory=dict)
+
+    def with_annotations(self, corrections: dict[str, str], tags: list[str]) -> Statement:
+        """This statement as read from its text, with the user's corrections and tags:
+        the corrected fields take the user's values and remember the parsed ones."""
+        changed = {name: value for name, value in corrections.items() if name in METADATA_FIELDS}
+        parsed = {name: str(getattr(self, name)) for name in changed}
+        return replace(self, tags=sorted(set(tags)), corrected=parsed)._set(changed)
+
+    def as_parsed(self) -> Statement:
+        """This statement with its corrected fields back to the values read from the text."""
+        return replace(self, corrected={})._set(self.corrected)
+
+    def _set(self, values: dict[str, str]) -> Statement:
+        for name, value in values.items():
+            setattr(self, name, value)
+        return self
+
+    def named(self) -> Statement:
+        """This statement under the names its aliases give (for citations)."""
+        return replace(self)._set(self.canonical)
+
+    @property
+    def corrections(self) -> dict[str, str]:
+        """The user's value of each corrected field."""
+        return {name: str(getattr(self, name)) for name in self.corrected}
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)

@@ -57,6 +57,13 @@ def mapping() -> dict[str, object]:
                 "sha256": {"type": "keyword"},
                 "ingested_at": {"type": "date"},
                 "word_count": {"type": "integer"},
+                "tags": {"type": "keyword"},
+                # The values read from the text of the fields the user corrected.
+                "corrected": {"type": "object", "enabled": False},
+                # The names aliases give the speaker and venue (for facets across variants).
+                "canonical": {
+                    "properties": {"speaker": {"type": "keyword"}, "venue": {"type": "keyword"}}
+                },
             }
         },
     }
@@ -69,7 +76,9 @@ def bulk_lines(statements: Iterable[Statement], index: str = INDEX_NAME) -> str:
     lines = []
     for s in statements:
         lines.append(json.dumps({"index": {"_index": index, "_id": s.id}}))
-        lines.append(json_text({k: v for k, v in s.to_dict().items() if v not in ("", None)}, None))
+        lines.append(
+            json_text({k: v for k, v in s.to_dict().items() if v not in ("", None, [], {})}, None)
+        )
     return "".join(line + "\n" for line in lines)
 
 

@@ -74,9 +74,21 @@ def text_list(
             record = hit_record(hit)
             snippets = [_snippet_json(s) for s in hit.snippets]
             record["snippet"] = " … ".join(str(s["text"]) for s in snippets)
-            writer.writerow(clean(record[c]) if record[c] is not None else "" for c in columns)
+            writer.writerow(_cell(record[c]) for c in columns)
         return buffer.getvalue()
     return _plain(hits, mark or ("", ""))
+
+
+def _cell(value: object) -> str:
+    """A CSV cell: tags separated by spaces; `corrected` and `canonical` as
+    `field=value` pairs separated by semicolons."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return clean(" ".join(map(str, value)))
+    if isinstance(value, dict):
+        return clean("; ".join(f"{k}={v}" for k, v in value.items()))
+    return clean(value)
 
 
 def _plain(hits: Sequence[Hit], mark: tuple[str, str]) -> str:
@@ -100,3 +112,37 @@ def summary_line(total: int, shown: int, offset: int, noun: str = "statement") -
     if shown == total:
         return f"{total:,} {plural}"
     return f"{total:,} {plural}, showing {offset + 1:,}–{offset + shown:,}"
+
+
+def _structured(keys: Sequence[str], rows: Sequence[Sequence[object]], fmt: ListFormat) -> str:
+    """Rows as JSON, JSONL (objects of `keys`) or CSV (a header, then the rows); "" for
+    the other formats."""
+    records = [dict(zip(keys, row, strict=True)) for row in rows]
+    if fmt is ListFormat.json:
+        return json_text(records) + "\n"
+    if fmt is ListFormat.jsonl:
+        return "".join(json_text(r, indent=None) + "\n" for r in records)
+    if fmt is ListFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(keys)
+        writer.writerows([clean(v) if isinstance(v, str) else v for v in row] for row in rows)
+        return buffer.getvalue()
+    return ""
+
+
+def count_list(name: str, counts: Sequence[tuple[str, int]], fmt: ListFormat) -> str:
+    """Values with their counts (tags, speakers, venues): plain `count<TAB>value` lines,
+    JSON/JSONL objects `{name: value, "count": n}`, CSV, or the values alone (`ids`)."""
+    if fmt in (ListFormat.json, ListFormat.jsonl, ListFormat.csv):
+        return _structured((name, "count"), counts, fmt)
+    if fmt is ListFormat.ids:
+        return "".join(clean(value) + "\n" for value, _ in counts)
+    return "".join(f"{count}\t{clean(value)}\n" for value, count in counts)
+
+
+def alias_list(pairs: Sequence[tuple[str, str, str]], fmt: ListFormat) -> str:
+    """Aliases: plain `kind<TAB>variant<TAB>canonical` lines, JSON/JSONL objects, CSV."""
+    if fmt in (ListFormat.json, ListFormat.jsonl, ListFormat.csv):
+        return _structured(("kind", "variant", "canonical"), pairs, fmt)
+    return "".join("\t".join(clean(v) for v in pair) + "\n" for pair in pairs)

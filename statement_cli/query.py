@@ -23,9 +23,20 @@ from dataclasses import dataclass, field
 
 from statement_cli.errors import QuerySyntaxError
 from statement_cli.text.dates import ISO_DATE, key_range, parse_date
+from statement_cli.text.names import name_words
 
 MAX_QUERY_LENGTH = 1000
-FIELD_NAMES = ("title", "speaker", "speaker_title", "org", "organization", "venue", "city", "body")
+FIELD_NAMES = (
+    "title",
+    "speaker",
+    "speaker_title",
+    "org",
+    "organization",
+    "venue",
+    "city",
+    "body",
+    "tag",
+)
 SORTS = ("relevance", "date", "-date")
 
 
@@ -119,14 +130,20 @@ class Filters:
     since: str = ""
     until: str = ""
     year: str = ""
+    tag: str = ""
 
     def nodes(self) -> list[Node]:
         """The filters as query nodes, to be ANDed with the query."""
         nodes: list[Node] = []
         for name in ("speaker", "org", "venue", "city"):
             value = getattr(self, name).strip()
-            if value:
+            words = name_words(value) if name in ("speaker", "venue") else []
+            if words:  # a name however it is written: see text/names
+                nodes.append(_join(And, [Word(w, name) for w in words]) or Everything())
+            elif value:
                 nodes.append(Phrase(value, name) if " " in value else Word(value, name))
+        if self.tag.strip():
+            nodes.append(Word(self.tag.strip(), "tag"))
         if self.year:
             nodes.append(_date_node(self.year.strip(), "--year"))
         if self.since or self.until:

@@ -93,6 +93,8 @@ def _table(hits: Sequence[Hit]) -> Table:
     table.add_column("Date", style="green", no_wrap=True)
     table.add_column("Speaker", style="magenta", no_wrap=True, overflow="ellipsis", max_width=24)
     table.add_column("Title", overflow="fold", ratio=1)
+    if any(hit.statement.tags for hit in hits):
+        table.add_column("Tags", style="yellow", overflow="fold", max_width=24)
     for hit in hits:
         s = hit.statement
         title = Text(
@@ -106,7 +108,8 @@ def _table(hits: Sequence[Hit]) -> Table:
                 text.stylize("dim", 0, len(text))
                 text.no_wrap, text.overflow = True, "ellipsis"
             cell = Group(title, *snippets)
-        table.add_row(s.id, s.date or "", Text(clean(s.speaker)), cell)
+        tags = [Text(clean(" ".join(s.tags)))] if len(table.columns) > 4 else []
+        table.add_row(s.id, s.date or "", Text(clean(s.speaker)), cell, *tags)
     return table
 
 
@@ -142,6 +145,8 @@ def render_facets(
     columns = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
     tables = []
     for name, counts in facets.items():
+        if name == "tag" and not counts:
+            continue  # an archive without tags: no empty column
         columns.add_column(name.capitalize(), vertical="top")
         table = Table.grid(padding=(0, 1))
         table.add_column(overflow="ellipsis", no_wrap=True, max_width=30)
@@ -151,6 +156,26 @@ def render_facets(
         tables.append(table)
     columns.add_row(*tables)
     return Padding(columns, (1, 0, 1, 0))
+
+
+def render_counts(name: str, counts: Sequence[tuple[str, int]]) -> RenderableType:
+    """Values with their counts (tags, speakers, venues) as a table, most first."""
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    table.add_column(name.capitalize(), style="magenta" if name != "tag" else "yellow")
+    table.add_column("Statements", justify="right", style="cyan")
+    for value, number in counts:
+        table.add_row(Text(clean(value)), f"{number:,}")
+    return table
+
+
+def render_aliases(pairs: Sequence[tuple[str, str, str]]) -> RenderableType:
+    """Aliases as a table: kind, the name as written, the name it is known by."""
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    for title in ("Kind", "Written", "Known as"):
+        table.add_column(title)
+    for kind, variant, canonical in pairs:
+        table.add_row(kind, Text(clean(variant)), Text(clean(canonical), style="magenta"))
+    return table
 
 
 # ---- one statement ---------------------------------------------------------------------------
@@ -177,6 +202,9 @@ def metadata_rows(s: Statement) -> list[tuple[str, str]]:
         ("Words", f"{s.word_count:,}"),
         ("ID", s.id),
         ("Source", s.source or "<stdin>"),
+        ("Known as", " · ".join(s.canonical.values())),  # names aliases give
+        ("Tags", " ".join(s.tags)),
+        ("Corrected", ", ".join(s.corrected)),
     ]
     return [(label, clean(value)) for label, value in rows if value]
 
@@ -387,6 +415,7 @@ def render_stats(stats, as_json: bool) -> RenderableType:  # type: ignore[no-unt
         ("Top speakers", stats.speakers),
         ("Top venues", stats.venues),
         ("Top organizations", stats.organizations),
+        ("Top tags", stats.tags),
     ):
         if counts:
             table = Table(title=title, title_justify="left", box=None, show_header=False)

@@ -14,7 +14,12 @@ from pathlib import Path
 
 from statement_cli.archive import IngestItem
 from statement_cli.errors import InputError
-from statement_cli.exchange import jsonl_records, record_text
+from statement_cli.exchange import (
+    jsonl_records,
+    record_aliases,
+    record_annotations,
+    record_text,
+)
 from statement_cli.model import Statement
 from statement_cli.text.decode import decode
 from statement_cli.text.inert import shown_path
@@ -103,7 +108,20 @@ def _jsonl_items(path: Path, options: dict[str, str], limit: int) -> Iterator[In
                 reason = f"record is over the {limit / 1048576:g} MB limit of one statement"
                 yield IngestItem(source, _failing(reason), label=name)
                 continue
-            yield IngestItem(source, _giving(data), dict(options), label=name)
+            try:
+                corrections, tags = record_annotations(record)
+            except InputError as error:
+                yield IngestItem(source, _failing(str(error)), label=name)
+                continue
+            yield IngestItem(
+                source,
+                _giving(data),
+                dict(options),
+                label=name,
+                corrections=corrections,
+                tags=tags,
+                aliases=record_aliases(record),
+            )
     except (OSError, UnicodeDecodeError, InputError) as error:
         reason = (error.strerror or str(error)) if isinstance(error, OSError) else str(error)
         yield IngestItem(shown_path(str(path.absolute())), _failing(f"cannot read it: {reason}"))

@@ -5,7 +5,9 @@
       INDEX                     name of the live index folder (swapped on reindex)
       index-N/                  the Whoosh index, and CHECKSUMS.json of its files
       originals/ab/<id>.txt     each original, byte for byte as ingested
-      originals/ab/<id>.json    where it came from and the fields given at ingest
+      originals/ab/<id>.json    where it came from, the fields given at ingest, the
+                                user's corrections and tags
+      aliases.json              names made one by the user (`statement alias`)
       staging/                  originals of a write in progress
       write.lock                held by the one process that writes
 
@@ -25,7 +27,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from statement_cli import __version__, faults
-from statement_cli.archive import reading, upkeep, writing
+from statement_cli.archive import annotating, reading, upkeep, writing
 from statement_cli.archive.base import (
     ARCHIVE_ENTRIES,
     FORMAT_FILE,
@@ -213,6 +215,26 @@ class Archive(ArchiveBase):
 
     def indexed_hashes(self) -> dict[str, str]:
         return reading.indexed_hashes(self)
+
+    def indexed_annotations(self) -> dict[str, tuple[dict[str, str], list[str], bool]]:
+        return reading.indexed_annotations(self)
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        return reading.tag_counts(self)
+
+    def value_counts(self, name: str) -> list[tuple[str, int]]:
+        return reading.value_counts(self, name)
+
+    # ---- correcting and tagging -----------------------------------------------------
+
+    def annotate(
+        self,
+        ids: Iterable[str],
+        change: annotating.Change | Callable[[Statement], annotating.Change],
+        on_wait: Callable[[], None] | None = None,
+    ) -> list[str]:
+        """Correct fields or change tags of statements: one commit; the ids changed."""
+        return annotating.annotate(self, ids, change, on_wait)
 
     # ---- keeping ------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from statement_cli.archive.locking import write_lock
 from statement_cli.archive.store import OriginalStore, Record
 from statement_cli.errors import ArchiveError, InputError
 from statement_cli.model import Statement
+from statement_cli.text.aliases import Aliases
 
 FORMAT_FILE = "statement-archive.json"
 # 1: Whoosh's W3 index. 2: segments written by ArchiveCodec (statement-cli 0.2), which an
@@ -31,12 +32,15 @@ FORMAT_FILE = "statement-archive.json"
 # body_words) for prefix and fuzzy words; an older index keeps its fields (and prefix and
 # fuzzy words match its stems) until `statement reindex`; new posting blocks keep ids as
 # two-byte gaps and whole weights in two bytes (older blocks are read as they are).
+# 4 also: records may hold the user's corrections and tags, the archive may hold
+# aliases.json, the index has the fields `tag`, `tags`, `corrected` and `canonical` (an
+# older index gets them at its first write; no reindex).
 # An older archive is read as it is and takes the current format at its first write, so
 # an older release then refuses it with a message; no reindex is needed to read it.
 FORMAT_VERSION = 4
 FORMAT_UNKNOWN = 0  # an archive opened for repair whose format file is lost or unreadable
 # What an archive folder may hold; anything else makes it someone else's folder.
-ARCHIVE_ENTRIES = {FORMAT_FILE, "write.lock", "INDEX", "originals", "staging"}
+ARCHIVE_ENTRIES = {FORMAT_FILE, "write.lock", "INDEX", "originals", "staging", "aliases.json"}
 OPEN_ATTEMPTS = 5  # opening the index while a writer swaps its files
 
 
@@ -222,7 +226,7 @@ class ArchiveBase:
             with self.view() as view:
                 for record in staged:
                     indexed = view.stored("id", record.id)
-                    if indexed is not None and indexed.get("sha256") == record.sha256:
+                    if indexed is not None and holds(indexed, record):
                         self.originals.publish(record.id)
                     else:
                         self.originals.discard(record.id)
@@ -231,6 +235,11 @@ class ArchiveBase:
                         self.originals.delete(ident)
                     else:
                         self.originals.unmark_removing(ident)
+        from statement_cli.archive import aliasing
+
+        if aliasing.is_staged(self):
+            with self.view() as view:
+                aliasing.settle(self, view)
         self.originals.discard_all()
         with contextlib.suppress(ArchiveError):  # no readable INDEX: `check --repair` rebuilds
             live = self.live_index_folder()
@@ -238,6 +247,12 @@ class ArchiveBase:
                 index_files.record(live)
             # Segments of a commit cut short (a kill, a full disk): no one else writes.
             index_files.remove_orphans(live, index_files.compare(live).orphans)
+
+    def aliases(self) -> Aliases:
+        """The names the user made one (`statement alias`)."""
+        from statement_cli.archive import aliasing
+
+        return aliasing.load(self)
 
     # ---- statements from originals ----------------------------------------------------
 
@@ -254,7 +269,24 @@ class ArchiveBase:
         except (OSError, ValueError, TypeError, InputError):
             return None
         fill(statement, record)
-        return statement
+        return statement.with_annotations(record.corrections, record.tags)
+
+
+def holds(indexed: dict[str, Any], record: Record) -> bool:
+    """Whether the index holds the statement a record describes: its text, and the user's
+    corrections and tags (an edit changes only these)."""
+    return indexed.get("sha256") == record.sha256 and annotations_of(indexed) == (
+        record.corrections,
+        sorted(record.tags),
+    )
+
+
+def annotations_of(indexed: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
+    """The corrections and tags of a statement as the index stores it."""
+    corrected = indexed.get("corrected") or {}
+    return {name: str(indexed.get(name) or "") for name in corrected}, list(
+        indexed.get("tags") or []
+    )
 
 
 def fill(statement: Statement, record: Record) -> None:

@@ -41,6 +41,8 @@ KINDS = (
     "changed-original",  # the original's bytes differ from what was indexed
     "unindexed-original",  # an original the index lacks
     "missing-record",  # an original without its record (or with a damaged one)
+    "changed-annotations",  # the record's corrections or tags differ from the index's
+    "stale-names",  # a speaker or venue is not counted under the name its alias gives
 )
 
 
@@ -143,7 +145,27 @@ def _check(
             report.add("changed-original", ident, "its original differs from what was indexed")
     for ident in sorted(records - set(indexed)):
         report.add("unindexed-original", ident, "an original the index lacks")
+    if judge_writes:  # a writer may be between its commit and publishing its records
+        _check_annotations(archive, report, records & set(indexed))
     return report
+
+
+def _check_annotations(archive: Archive, report: CheckReport, ids: set[str]) -> None:
+    """Each record's corrections and tags against what the index holds, and each
+    statement's names against the aliases."""
+    indexed = archive.indexed_annotations()
+    for ident in sorted(ids):
+        corrections, tags, named = indexed[ident]
+        if not named:
+            detail = "its speaker or venue is not counted under the name its alias gives"
+            report.add("stale-names", ident, detail)
+        try:
+            record = archive.originals.read_record(ident)
+        except (OSError, ValueError, TypeError):
+            continue  # a missing-record finding already
+        if (record.corrections, sorted(record.tags)) != (corrections, tags):
+            detail = "its corrections or tags differ from what the index holds"
+            report.add("changed-annotations", ident, detail)
 
 
 def _check_records(archive: Archive, report: CheckReport) -> set[str]:
@@ -195,7 +217,14 @@ def _repair(archive: Archive, report: CheckReport) -> None:
     to_index = [
         f.id
         for f in report.findings
-        if f.kind in ("changed-original", "unindexed-original", "missing-record")
+        if f.kind
+        in (
+            "changed-original",
+            "unindexed-original",
+            "missing-record",
+            "changed-annotations",
+            "stale-names",
+        )
         or f.id in recreated
     ]
     indexed = archive.index_originals(to_index) if to_index else set()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import TypeVar
 
 from statement_cli.archive.base import ArchiveBase
@@ -58,6 +59,18 @@ def retrying_read(method: Callable[..., T]) -> Callable[..., T]:
         raise AssertionError("unreachable")
 
     return run
+
+
+def named_filters(archive: ArchiveBase, filters: Filters | None) -> Filters | None:
+    """The filters with a speaker or venue an alias names otherwise under its canonical
+    name, which the index holds for every variant: an alias wins over the loose match."""
+    if filters is None or not (filters.speaker or filters.venue):
+        return filters
+    aliases = archive.aliases()
+    speaker = aliases.canonical("speaker", filters.speaker.strip())
+    return replace(
+        filters, speaker=speaker, venue=aliases.canonical("venue", filters.venue.strip())
+    )
 
 
 @retrying_read
@@ -129,7 +142,7 @@ def search(
     With no words in the query the hits come newest first. `total` counts every match,
     not only the page; `facets` counts them by year, speaker and venue; a query that
     finds nothing gets a `suggestion` built from the archive's own words."""
-    tree = parse_query(text, filters)
+    tree = parse_query(text, named_filters(archive, filters))
     ranked = sort == "relevance" and bool(positive_words(tree))
     want = None if limit is None else offset + limit
     with archive.view() as view:
@@ -152,7 +165,7 @@ def search(
 
 @retrying_read
 def count_matches(archive: ArchiveBase, text: str = "", filters: Filters | None = None) -> int:
-    tree = parse_query(text, filters)
+    tree = parse_query(text, named_filters(archive, filters))
     with archive.view() as view:
         return len(view.ordered(tree, "relevance", 1).matched)
 
@@ -191,6 +204,27 @@ def indexed_hashes(archive: ArchiveBase) -> dict[str, str]:
 
 
 @retrying_read
+def indexed_annotations(
+    archive: ArchiveBase,
+) -> dict[str, tuple[dict[str, str], list[str], bool]]:
+    """id → (corrections, tags, whether its names are those the aliases give) of every
+    indexed statement (for `check`)."""
+    from statement_cli.archive.base import annotations_of
+    from statement_cli.index.folder import reading_the_index
+    from statement_cli.index.schema import canonical_names
+
+    aliases = archive.aliases()
+    with reading_the_index(), archive.view() as view:
+        return {
+            str(s["id"]): (
+                *annotations_of(s),
+                (s.get("canonical") or {}) == canonical_names(Statement.from_dict(s), aliases),
+            )
+            for s in view.all_stored()
+        }
+
+
+@retrying_read
 def planned_actions(archive: ArchiveBase, texts: list[tuple[str, str]]) -> list[str]:
     """What ingest would do with each (source, sha256) of a run, in order: add, update,
     unchanged (the same text from the same place) or duplicate (the same text from
@@ -213,3 +247,19 @@ def planned_actions(archive: ArchiveBase, texts: list[tuple[str, str]]) -> list[
             by_hash[digest] = source
             sources.add(source)
     return actions
+
+
+@retrying_read
+def tag_counts(archive: ArchiveBase) -> list[tuple[str, int]]:
+    """Every tag with its number of statements, most first."""
+    with archive.view() as view:
+        counts: list[tuple[str, int]] = view.tag_counts()
+        return counts
+
+
+@retrying_read
+def value_counts(archive: ArchiveBase, name: str) -> list[tuple[str, int]]:
+    """Every value of `speaker`, `venue` or `organization` with its count, most first."""
+    with archive.view() as view:
+        counts: list[tuple[str, int]] = view.value_counts(name)
+        return counts

@@ -18,6 +18,11 @@ class IngestItem:
     options: dict[str, str] = field(default_factory=dict)
     csv_fields: dict[str, str] = field(default_factory=dict)
     label: str = ""  # how to name it in messages, when not its source
+    # An import's corrections and tags (an export carries them); see Record.
+    corrections: dict[str, str] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+    # Aliases an import brings: (kind, name as written, canonical name).
+    aliases: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def name(self) -> str:

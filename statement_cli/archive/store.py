@@ -28,6 +28,10 @@ class Record:
     # reindex parses the original exactly as the ingest did.
     options: dict[str, str] = field(default_factory=dict)
     csv_fields: dict[str, str] = field(default_factory=dict)
+    # Given after ingest (format 4): fields the user corrected (`statement edit`; "" for a
+    # cleared field), which beat every other source, and the statement's tags.
+    corrections: dict[str, str] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
 
 
 class OriginalStore:
@@ -54,6 +58,10 @@ class OriginalStore:
     def stage(self, record: Record, data: bytes) -> None:
         """Write the bytes, then the record, into staging: a staged record has its bytes."""
         atomic_write(self.staging / f"{record.id}.txt", data, durable=False)
+        self.stage_record(record)
+
+    def stage_record(self, record: Record) -> None:
+        """Stage a record alone (an edit: the original's bytes stay as they are)."""
         text = json.dumps(asdict(record), ensure_ascii=False, indent=1)
         atomic_write(self.staging / f"{record.id}.json", text.encode("utf-8"), durable=False)
 

@@ -12,7 +12,7 @@ from statement_cli.archive.base import ArchiveBase, now
 from statement_cli.archive.records import WriteInterrupted
 from statement_cli.archive.store import Record
 from statement_cli.errors import ArchiveError, InputError, StatementError
-from statement_cli.model import METADATA_FIELDS
+from statement_cli.model import METADATA_FIELDS, Statement
 
 
 def remove(
@@ -86,13 +86,14 @@ def rebuild_index(archive: ArchiveBase, on_progress: Callable[[str], None] | Non
         live = max((_generation(p) for p in archive.path.glob("index-*")), default=0)
     archive.remove_stale_indexes(keep=live)
     folder = archive.index_dir(live + 1)
+    aliases = archive.aliases()
     writer = archive.writer(archive.new_index(folder), parallel=True)
     count = 0
     try:
         for ident in archive.originals.ids():
             statement = archive.rebuild_statement(ident)
             if statement is not None:
-                writer.add_document(**to_document(statement, writer.schema))
+                writer.add_document(**to_document(statement, writer.schema, aliases))
                 count += 1
             if on_progress:
                 on_progress(ident)
@@ -115,13 +116,14 @@ def index_originals(archive: ArchiveBase, ids: Iterable[str]) -> set[str]:
     from statement_cli.text.parse import sha256_of
 
     done: set[str] = set()
+    aliases = archive.aliases()
     writer = archive.writer(archive.open_index())
     try:
         for ident in ids:
             statement = archive.rebuild_statement(ident)
             if statement is not None:
                 statement.sha256 = sha256_of(archive.originals.read_bytes(ident))
-                writer.update_document(**to_document(statement, writer.schema))
+                writer.update_document(**to_document(statement, writer.schema, aliases))
                 done.add(ident)
         archive.commit(writer, "repair")
     except KeyboardInterrupt:
@@ -137,13 +139,17 @@ def index_originals(archive: ArchiveBase, ids: Iterable[str]) -> set[str]:
 
 def restore_record(archive: ArchiveBase, ident: str) -> str:
     """Write the lost record of an original (for a repair, under the lock): where it came
-    from and when, from the index; the fields the index holds that the text alone does
-    not give become the record's options, so a reindex keeps them. Returns what was done."""
+    from and when, from the index; the user's corrections and tags, from the index; the
+    fields the index holds from ingest that the text alone does not give become the
+    record's options, so a reindex keeps them. Returns what was done."""
+    from statement_cli.archive.base import annotations_of
     from statement_cli.text.parse import parse_bytes, sha256_of
 
     data = archive.originals.read_bytes(ident)
     with archive.view() as view:
         stored = view.stored("id", ident) or {}
+    corrections, tags = annotations_of(stored)
+    as_ingested = Statement.from_dict(stored).as_parsed() if stored else Statement()
     options: dict[str, str] = {}
     if stored:
         try:
@@ -151,13 +157,14 @@ def restore_record(archive: ArchiveBase, ident: str) -> str:
         except InputError:
             return "cannot repair: the original cannot be read as a statement"
         options = {
-            name: str(stored.get(name) or "")
+            name: str(getattr(as_ingested, name))
             for name in METADATA_FIELDS
-            if str(stored.get(name) or "") != getattr(parsed, name)
+            if getattr(as_ingested, name) != getattr(parsed, name)
         }
     source = str(stored.get("source", ""))
     when = str(stored.get("ingested_at", "")) or now()
-    archive.originals.write_record(Record(ident, sha256_of(data), source, when, options))
+    record = Record(ident, sha256_of(data), source, when, options, {}, corrections, tags)
+    archive.originals.write_record(record)
     return "record rebuilt from the original and the index"
 
 
@@ -176,8 +183,16 @@ def recreate_original(archive: ArchiveBase, ident: str) -> bool:
         statement = get(archive, ident)
     except StatementError:
         return False
-    data = front_matter_text(statement).encode("utf-8")
-    record = Record(ident, sha256_of(data), statement.source, statement.ingested_at)
+    # The text as read before the user's corrections, which the record keeps apart.
+    data = front_matter_text(statement.as_parsed()).encode("utf-8")
+    record = Record(
+        ident,
+        sha256_of(data),
+        statement.source,
+        statement.ingested_at,
+        corrections=statement.corrections,
+        tags=statement.tags,
+    )
     archive.originals.stage(record, data)
     archive.originals.sync()
     archive.originals.publish(ident)

@@ -8,6 +8,7 @@ with the whole committed run in it.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from statement_cli.archive.base import ArchiveBase, fill, now
 from statement_cli.archive.records import IngestItem, IngestReport, Outcome, WriteInterrupted
 from statement_cli.archive.store import Record
 from statement_cli.errors import ArchiveError, InputError
+from statement_cli.text.aliases import Aliases
 
 ID_LENGTH = 8
 
@@ -30,6 +32,9 @@ class _RunState:
     by_hash: dict[str, dict[str, str]] = field(default_factory=dict)
     by_source: dict[str, dict[str, str]] = field(default_factory=dict)
     ids: set[str] = field(default_factory=set)  # ids staged (added or updated) in this run
+    aliases: Aliases = field(default_factory=Aliases)
+    # Aliases an import brings (kind, variant, canonical), added after the run's commit.
+    new_aliases: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def ingest(
@@ -49,21 +54,24 @@ def ingest(
             first = list(itertools.islice(items, writers.PARALLEL_FROM))
             parallel = len(first) == writers.PARALLEL_FROM
             writer = archive.writer(archive.open_index(), parallel)
-            run = _RunState()
+            run = _RunState(aliases=archive.aliases())
             try:
                 for item in itertools.chain(first, items):
                     faults.point("ingest-document")
+                    run.new_aliases += item.aliases
                     outcome = _ingest_one(archive, item, view, writer, run)
                     report.outcomes.append(outcome)
                     if on_outcome:
                         on_outcome(outcome)
                 if not run.ids:
                     archive.abandon(writer)  # also removes the files the writer opened
+                    _add_aliases(archive, run)
                     return report
                 archive.commit(writer, "ingest")
                 for ident in sorted(run.ids):
                     archive.originals.publish(ident)
                     faults.point("ingest-publish")
+                _add_aliases(archive, run)
             except KeyboardInterrupt:
                 archive.abandon(writer)
                 archived = len(archive.indexed(run.ids))
@@ -72,6 +80,20 @@ def ingest(
                 archive.abandon(writer)
                 raise
     return report
+
+
+def _add_aliases(archive: ArchiveBase, run: _RunState) -> None:
+    """The aliases an import brought, as a second commit (a rerun of a cut-short import
+    finds its statements unchanged and adds them then). One that cannot be made here
+    (the target archive aliases the name otherwise) is left out."""
+    from statement_cli.archive import aliasing
+
+    table = run.aliases
+    for kind, variant, canonical in run.new_aliases:
+        with contextlib.suppress(InputError):
+            table = table.adding(kind, variant, canonical)
+    if table != run.aliases:
+        aliasing.change_locked(archive, table)
 
 
 def _ingest_outcome(attempted: int, archived: int) -> str:
@@ -116,20 +138,44 @@ def _ingest_one(
         if item.source
         else None
     )
+    corrections, tags = dict(item.corrections), list(item.tags)
     if previous is not None:
         ident, action = previous["id"], "updated"
+        corrections, tags = _kept_annotations(archive, ident, corrections, tags)
     else:
         ident, action = _new_id(statement.id, digest, view, run), "added"
-    record = Record(ident, digest, item.source, now(), dict(item.options), dict(item.csv_fields))
+    record = Record(
+        ident,
+        digest,
+        item.source,
+        now(),
+        dict(item.options),
+        dict(item.csv_fields),
+        corrections,
+        sorted(set(tags)),
+    )
     archive.originals.stage(record, data)
     fill(statement, record)
-    writer.update_document(**to_document(statement, writer.schema))
+    statement = statement.with_annotations(corrections, tags)
+    writer.update_document(**to_document(statement, writer.schema, run.aliases))
+
     entry = {"id": ident, "source": item.source}
     run.by_hash[digest] = entry
     if item.source:
         run.by_source[item.source] = entry
     run.ids.add(ident)
     return Outcome(item.name, action, ident)
+
+
+def _kept_annotations(
+    archive: ArchiveBase, ident: str, corrections: dict[str, str], tags: list[str]
+) -> tuple[dict[str, str], list[str]]:
+    """An updated text keeps the user's corrections and tags (those given now win)."""
+    try:
+        before = archive.originals.read_record(ident)
+    except (OSError, ValueError, TypeError):
+        return corrections, tags
+    return {**before.corrections, **corrections}, [*before.tags, *tags]
 
 
 def _new_id(wanted: str, digest: str, view: Any, run: _RunState) -> str:

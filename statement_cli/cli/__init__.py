@@ -6,6 +6,7 @@
     find     search, count, list, related
     read     show, cite, stats, trend, kwic
     keep     ingest, export, remove, reindex, check, config
+    annotate edit, tag, tags, speakers, venues, alias
 
 Commands register in the order their modules are imported, which is the order of the
 panels in `statement --help`: Find, Read, Keep.
@@ -16,6 +17,7 @@ panels in `statement --help`: Find, Read, Keep.
 from statement_cli.cli import find  # noqa: F401
 from statement_cli.cli import read  # noqa: F401
 from statement_cli.cli import keep  # noqa: F401
+from statement_cli.cli import annotate  # noqa: F401
 
 # isort: on
 from statement_cli.cli.app import app, main

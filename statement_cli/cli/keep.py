@@ -1,6 +1,5 @@
 """Keep: ingest, export, remove, reindex, check, config."""
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,7 +15,7 @@ from statement_cli.cli.app import (
     state_of,
     waiting_message,
 )
-from statement_cli.cli.options import complete_ids
+from statement_cli.cli.options import chosen, complete_ids
 from statement_cli.formats import ExportFormat, ListFormat, ReportFormat
 from statement_cli.text.inert import json_text
 
@@ -200,31 +199,9 @@ def remove(
 
     Example: statement remove --query 'speaker:example date:..2010' --yes
     """
-    from statement_cli.model import Hit
-    from statement_cli.output import text_list
-
     state = state_of(ctx)
     archive = open_archive(ctx, write=True)
-    if not ids and not query:
-        raise typer.BadParameter("give ids to remove, or --query")
-    archive.settle(waiting_message(state))  # a removal cut short is finished before ids are read
-    if ids:
-        targets = [archive.get(i) for i in ids]
-    else:
-        targets = [h.statement for h in archive.search(query, limit=None, snippets=0).hits]
-    if not targets:
-        state.say("nothing matches; nothing removed")
-        raise typer.Exit(EXIT_NOTHING)
-    if not yes:
-        sys.stderr.write(text_list([Hit(s) for s in targets], ListFormat.plain))
-        try:
-            confirmed = typer.confirm(f"Remove these {len(targets)} statement(s)?", err=True)
-        except typer.Abort:
-            state.say("nothing removed: no answer (pass --yes to remove without asking)")
-            raise typer.Exit(EXIT_ERROR) from None
-        if not confirmed:
-            state.say("nothing removed")
-            return
+    targets = chosen(state, archive, ids or [], query, yes, "removed")
     removed = archive.remove([s.id for s in targets], waiting_message(state))
     state.say(f"removed {len(removed):,} statement(s)")
 

@@ -5,11 +5,16 @@ import functools
 import inspect
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from statement_cli.formats import ListFormat
+
+if TYPE_CHECKING:
+    from statement_cli.archive import Archive
+    from statement_cli.cli.app import State
+    from statement_cli.model import Statement
 
 FILTERS_PANEL = "Filters"
 QUERY_HELP = (
@@ -28,6 +33,7 @@ FILTER_OPTIONS = {
     "since": "Dated on or after (2016, 2016-04, 2016-04-07).",
     "until": "Dated on or before.",
     "year": "Dated in this year.",
+    "tag": "Only statements with this tag.",
 }
 
 
@@ -180,3 +186,38 @@ def chosen_fields(fields: str, fmt: object, formats: tuple[object, ...]) -> list
         shown = ", ".join(str(getattr(f, "value", f)) for f in formats)
         raise typer.BadParameter(f"works with --format {shown}", param_hint="--fields")
     return names
+
+
+def chosen(
+    state: "State", archive: "Archive", ids: list[str], query: str, yes: bool, verb: str
+) -> list["Statement"]:
+    """The statements named by ids, or matching --query: listed on stderr, then asked
+    about unless --yes. None matching: exit 1; no answer: exit 2; declined: exit 0.
+    `verb` says what nothing was ("removed", "changed")."""
+    import sys
+
+    from statement_cli.cli.app import EXIT_ERROR, EXIT_NOTHING, EXIT_OK, waiting_message
+    from statement_cli.model import Hit
+    from statement_cli.output import text_list
+
+    if bool(ids) == bool(query):
+        raise typer.BadParameter("give statement ids, or --query (not both)")
+    archive.settle(waiting_message(state))  # a write cut short is finished before ids are read
+    if ids:
+        return [archive.get(i) for i in ids]
+    targets = [h.statement for h in archive.search(query, limit=None, snippets=0).hits]
+    if not targets:
+        state.say(f"nothing matches; nothing {verb}")
+        raise typer.Exit(EXIT_NOTHING)
+    if not yes:
+        sys.stderr.write(text_list([Hit(s) for s in targets], ListFormat.plain))
+        action = "Remove" if verb == "removed" else "Change"
+        try:
+            confirmed = typer.confirm(f"{action} these {len(targets)} statement(s)?", err=True)
+        except typer.Abort:
+            state.say(f"nothing {verb}: no answer (pass --yes to go ahead without asking)")
+            raise typer.Exit(EXIT_ERROR) from None
+        if not confirmed:
+            state.say(f"nothing {verb}")
+            raise typer.Exit(EXIT_OK)
+    return targets

@@ -132,7 +132,7 @@ def cite(
     from statement_cli.cite import cite as make_citation
 
     archive = open_archive(ctx)
-    citations = [make_citation(archive.get(i), style.value) for i in ids]
+    citations = [make_citation(archive.get(i).named(), style.value) for i in ids]
     state_of(ctx).emit(("\n\n" if style is CiteStyle.bibtex else "\n").join(citations) + "\n")
 
 

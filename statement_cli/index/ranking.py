@@ -157,6 +157,7 @@ class _Evaluator:
     def _node(self, node: Node, within: Scores | None) -> Scores:
         if isinstance(node, Word | Phrase):
             fields = [QUERY_FIELDS[node.field]] if node.field else list(DEFAULT_FIELDS)
+            fields = [name for name in fields if name in self.schema]  # older indexes: no tag
             return _union([self._text_in_field(node, name, within) for name in fields])
         if isinstance(node, DateRange):
             return self._dated(node, within)
@@ -212,7 +213,7 @@ class _Evaluator:
         if isinstance(node, Word | Phrase):
             fields = [QUERY_FIELDS[node.field]] if node.field else list(DEFAULT_FIELDS)
             total = 0
-            for name in fields:
+            for name in (f for f in fields if f in self.schema):
                 terms = self.schema[name].analyzer.terms(node.text)
                 total += min((int(self.searcher.doc_frequency(name, t)) for t in terms), default=0)
             return total

@@ -24,6 +24,7 @@ from whoosh.support.charset import accent_map  # noqa: E402
 from whoosh.system import _INT_SIZE, pack_uint  # noqa: E402
 
 from statement_cli.model import Statement  # noqa: E402
+from statement_cli.text.aliases import KINDS, Aliases  # noqa: E402
 from statement_cli.text.dates import date_key  # noqa: E402
 
 # Words are runs of letters and digits; no stop words, so phrases match exactly.
@@ -185,6 +186,17 @@ _STEMMER = EnglishStemmer()
 _LAST_SPLIT: list[object] = [None, []]  # (text, its words): see FoldingAnalyzer.words
 
 
+class TagAnalyzer(FoldingAnalyzer):
+    __module__ = PICKLED_AS  # the path tables of contents name it by: see index/__init__
+    """Tags: each space-separated tag one term, folded (`to-cite` stays `to-cite`)."""
+
+    def __init__(self) -> None:
+        super().__init__(stem=False)
+
+    def words(self, text: str) -> list[str]:
+        return fold(text).split()
+
+
 class FastPositions(Positions):  # type: ignore[misc]
     """Whoosh's Positions format, fed by `FoldingAnalyzer.positions` without Token objects.
     (Indexes made before `PackedPositions` keep this format and its pickled positions.)"""
@@ -284,6 +296,7 @@ QUERY_FIELDS: dict[str, str] = {
     "venue": "venue",
     "city": "city",
     "body": "body",
+    "tag": "tag",
 }
 DEFAULT_FIELDS = FIELD_WEIGHTS  # the fields a bare word searches, and their weights
 # A stemmed field → the field of its words as written (folded, not stemmed), which prefix
@@ -323,23 +336,61 @@ def build_schema() -> fields.Schema:
         speaker_exact=fields.ID(sortable=True),
         venue_exact=fields.ID(sortable=True),
         organization_exact=fields.ID(sortable=True),
+        # Format 4 (an older index gets them at its first write: `missing_fields`).
+        tag=_text(TagAnalyzer(), stored=False),
+        tags=fields.STORED(),
+        corrected=fields.STORED(),
+        canonical=fields.STORED(),
     )
 
 
-def to_document(statement: Statement, schema: Container[str]) -> dict[str, object]:
-    """The Whoosh document for a statement, with the fields `schema` has (an index made by
-    an older release keeps its own fields until `statement reindex`)."""
+def missing_fields(schema: fields.Schema) -> dict[str, fields.FieldType]:
+    """The fields of the current schema that an index made by an older release lacks,
+    and that can start empty for the statements it holds: not the words as written
+    (`statement reindex` adds them for every statement at once; until then prefix and
+    fuzzy words match the stems of all, rather than the words of a few)."""
+    return {
+        name: spec
+        for name, spec in build_schema().items()
+        if name not in schema and name not in WORD_FIELDS.values()
+    }
+
+
+def to_document(
+    statement: Statement, schema: Container[str], aliases: Aliases | None = None
+) -> dict[str, object]:
+    """The Whoosh document for a statement, for an index with the fields `schema` names
+    (the words as written only where it has them). A speaker or venue an alias names
+    otherwise is stored as written, counted (facets, stats) under the canonical name, and
+    indexed under both, so a filter for the canonical name finds every variant."""
     doc: dict[str, object] = {
         name: value
         for name, value in statement.to_dict().items()
-        if value not in ("", None) and name != "word_count"
+        if value not in ("", None, [], {}) and name not in ("word_count", "canonical")
     }
     doc["word_count"] = statement.word_count
     doc["date_key"] = date_key(statement.date)
-    doc["speaker_exact"] = statement.speaker
-    doc["venue_exact"] = statement.venue
+    canonical = canonical_names(statement, aliases)
+    for kind, name in canonical.items():
+        doc[kind] = f"{getattr(statement, kind)}\n{name}"
+        doc[f"_stored_{kind}"] = getattr(statement, kind)
+    if canonical:
+        doc["canonical"] = canonical
+    doc["speaker_exact"] = canonical.get("speaker", statement.speaker)
+    doc["venue_exact"] = canonical.get("venue", statement.venue)
     doc["organization_exact"] = statement.organization
-    for stemmed, words in WORD_FIELDS.items():
-        if stemmed in doc:
-            doc[words] = doc[stemmed]
-    return {name: value for name, value in doc.items() if name in schema}
+    if statement.tags:
+        doc["tag"] = " ".join(statement.tags)
+    if WORD_FIELDS["body"] in schema:
+        for stemmed, words in WORD_FIELDS.items():
+            if stemmed in doc:
+                doc[words] = doc[stemmed]
+    return doc
+
+
+def canonical_names(statement: Statement, aliases: Aliases | None) -> dict[str, str]:
+    """The names an alias gives this statement's speaker and venue, where it does."""
+    if aliases is None:
+        return {}
+    names = {kind: aliases.canonical(kind, getattr(statement, kind)) for kind in KINDS}
+    return {kind: name for kind, name in names.items() if name != getattr(statement, kind)}

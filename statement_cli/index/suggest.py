@@ -50,9 +50,10 @@ class _Corrector:
 
     def nearest(self, fieldnames: list[str], typed: str) -> str:
         """`typed`, or when none of the fields has it, the nearest word one of them has."""
-        targets = {name: word_field(self.searcher.schema, name) for name in fieldnames}
+        schema = self.searcher.schema  # an older index lacks some fields (tag)
+        targets = {name: word_field(schema, name) for name in fieldnames if name in schema}
         terms = {name: self._as_indexed(target, typed) for name, target in targets.items()}
-        if any(
+        if not targets or any(
             not term or self.reader.doc_frequency(targets[n], term) for n, term in terms.items()
         ):
             return typed  # a word some statement has, or no word at all

@@ -17,7 +17,7 @@ from typing import Any
 
 from statement_cli.index import columns, ranking
 from statement_cli.index.folder import open_index, reading_the_index
-from statement_cli.query import Filters, Node, positive_words
+from statement_cli.query import Filters, Node, Word, positive_words
 
 Stored = dict[str, Any]
 FACET_SIZE = 10  # values shown per facet, most frequent first
@@ -61,6 +61,10 @@ class IndexView:
     def stored_fields(self, docnum: int) -> Stored:
         fields: Stored = self.searcher.stored_fields(docnum)
         return fields
+
+    def field_names(self) -> set[str]:
+        """The fields this index has (an older one lacks some)."""
+        return set(self.searcher.schema.names())
 
     def document_number(self, ident: str) -> int | None:
         number: int | None = self.searcher.document_number(id=ident)
@@ -153,7 +157,27 @@ class IndexView:
             counts = Counter(values[d] for d in matched if values[d])
             ranked = sorted(((v.decode("utf-8"), n) for v, n in counts.items()), key=_most_first)
             out[facet] = ranked[:FACET_SIZE]
+        out["tag"] = self.tag_counts(set(matched))[:FACET_SIZE]
         return out
+
+    def tag_counts(self, matched: set[int] | None = None) -> list[tuple[str, int]]:
+        """Statements per tag (among `matched`, else all), most first."""
+        if "tag" not in self.searcher.schema or not self.searcher.doc_count_all():
+            return []  # an index of an older release, or an empty one
+        counts = []
+        for term in self.searcher.reader().lexicon("tag"):
+            tag = _text(term)
+            found = ranking.rank(self.searcher, Word(tag, "tag"), 0).matches
+            count = len(found) if matched is None else len(matched & found.keys())
+            if count:
+                counts.append((tag, count))
+        return sorted(counts, key=_most_first)
+
+    def value_counts(self, name: str) -> list[tuple[str, int]]:
+        """Statements per value of `speaker`, `venue` or `organization`, most first."""
+        values = columns.strings(self.searcher, f"{name}_exact")
+        counts = Counter(values[d] for d in columns.live(self.searcher) if values[d])
+        return sorted(((v.decode("utf-8"), n) for v, n in counts.items()), key=_most_first)
 
 
 class Highlighter:

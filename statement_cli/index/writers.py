@@ -68,7 +68,13 @@ _workers = _Workers()
 def open_writer(index, parallel: bool = False):  # type: ignore[no-untyped-def]
     """A writer on `index`; with `parallel`, Whoosh's two-process writer."""
     from statement_cli.index.codec import ArchiveCodec
+    from statement_cli.index.schema import missing_fields
 
+    if missing := missing_fields(index.schema):  # an index of an older release
+        upgrade = index.writer(compound=False, codec=ArchiveCodec())
+        for name, spec in missing.items():
+            upgrade.add_field(name, spec)
+        upgrade.commit()
     if parallel and can_parallelise():
         _workers.prepare()
         writer = index.writer(

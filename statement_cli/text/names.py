@@ -1,0 +1,52 @@
+"""The rule by which two ways of writing a name are one name, defined once: the words
+that matter in a name, and a key that is the same however the name is written.
+
+A name's words are its runs of letters and digits, lower-cased and with accents folded
+(`Zoë` → `zoe`), leaving out honorifics (`Amb.`, `Dr.`, `H.E.`, `Sir`) and single letters
+(middle initials): `Amb. Daniel B. Baer`, `Daniel Baer` and `Baer, Daniel` all have the
+words `daniel` and `baer`. The `--speaker` and `--venue` filters find a statement whose
+name holds every word of the value given, in any order; `statement speakers --similar`
+groups names with the same key (their words, sorted).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+
+from statement_cli.text.vocabulary import HONORIFICS
+
+_WORD = re.compile(r"\w+")
+# Honorifics as single words ("his excellency" → "his", "excellency"), and the forms of
+# "Ambassador" written before a name.
+_LEFT_OUT = frozenset(
+    word for honorific in HONORIFICS for word in _WORD.findall(honorific) if word != "he"
+) | {"amb", "ambassador"}
+
+
+def folded(text: str) -> str:
+    """Lower-cased, accents dropped: `Zoë Ğökçe` → `zoe gokce`."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name that tell it apart, in order (see the module docstring)."""
+    return [w for w in _WORD.findall(folded(name)) if len(w) > 1 and w not in _LEFT_OUT]
+
+
+def name_key(name: str) -> str:
+    """The same for every way of writing one name: its words, sorted and joined."""
+    return " ".join(sorted(set(name_words(name))))
+
+
+def similar_names(counts: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
+    """Names (with their counts) written more than one way: groups of the same key,
+    each most frequent first, the groups by their most frequent name."""
+    groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for name, count in counts:
+        if key := name_key(name):
+            groups[key].append((name, count))
+    found = [sorted(g, key=lambda item: (-item[1], item[0])) for g in groups.values() if len(g) > 1]
+    return sorted(found, key=lambda g: (-g[0][1], g[0][0]))
