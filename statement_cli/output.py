@@ -141,6 +141,17 @@ def count_list(name: str, counts: Sequence[tuple[str, int]], fmt: ListFormat) ->
     return "".join(f"{count}\t{clean(value)}\n" for value, count in counts)
 
 
+def similar_list(name: str, rows: Sequence[tuple[str, int, str]], fmt: ListFormat) -> str:
+    """Names written more than one way: plain `count<TAB>value<TAB>group` lines (the group
+    named by its most used name), JSON/JSONL objects `{name: value, "count": n, "group":
+    …}`, CSV, or the values alone (`ids`)."""
+    if fmt in (ListFormat.json, ListFormat.jsonl, ListFormat.csv):
+        return _structured((name, "count", "group"), rows, fmt)
+    if fmt is ListFormat.ids:
+        return "".join(clean(value) + "\n" for value, _, _ in rows)
+    return "".join(f"{count}\t{clean(value)}\t{clean(group)}\n" for value, count, group in rows)
+
+
 def alias_list(pairs: Sequence[tuple[str, str, str]], fmt: ListFormat) -> str:
     """Aliases: plain `kind<TAB>variant<TAB>canonical` lines, JSON/JSONL objects, CSV."""
     if fmt in (ListFormat.json, ListFormat.jsonl, ListFormat.csv):

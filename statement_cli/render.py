@@ -168,6 +168,20 @@ def render_counts(name: str, counts: Sequence[tuple[str, int]]) -> RenderableTyp
     return table
 
 
+def render_similar(name: str, rows: Sequence[tuple[str, int, str]]) -> RenderableType:
+    """Names written more than one way, each group under its most used name."""
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    table.add_column(name.capitalize(), style="magenta")
+    table.add_column("Statements", justify="right", style="cyan")
+    table.add_column("One with")
+    for value, number, group in rows:
+        one_with = Text("") if value == group else Text(clean(group), style="magenta")
+        if value == group and table.row_count:
+            table.add_row("", "", "")  # a blank line between groups
+        table.add_row(Text(clean(value)), f"{number:,}", one_with)
+    return table
+
+
 def render_aliases(pairs: Sequence[tuple[str, str, str]]) -> RenderableType:
     """Aliases as a table: kind, the name as written, the name it is known by."""
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")

@@ -316,6 +316,10 @@ def test_similar_speakers_are_suggested(run: Run, some: list[str]) -> None:
     similar = run("speakers", "--similar", "--format", "plain").stdout
     names = [line.split("\t")[1] for line in similar.splitlines()]
     assert set(names) == {"Jane Q. Example", "Amb. Jane Example", "Example, Jane"}
+    # Each name says which group it is in: the group's most used name, the one to alias to.
+    rows = json.loads(run("speakers", "--similar", "--format", "json").stdout)
+    assert {row["group"] for row in rows} == {"Jane Q. Example"}
+    assert {line.split("\t")[2] for line in similar.splitlines()} == {"Jane Q. Example"}
 
 
 def test_speaker_filter_matches_a_name_however_written(run: Run, some: list[str]) -> None:

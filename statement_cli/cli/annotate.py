@@ -225,12 +225,28 @@ _names_command("venue", "statement venues --format csv")
 
 def _names(ctx: typer.Context, name: str, fmt: ListFormat | None, similar: bool) -> None:
     counts = open_archive(ctx).value_counts(name)
-    if similar:
-        from statement_cli.text.names import similar_names
+    if not similar:
+        _counts(ctx, name, counts, fmt)
+        return
+    from statement_cli.output import similar_list
+    from statement_cli.text.names import similar_names
 
-        groups = similar_names(counts)
-        counts = [(value, number) for group in groups for value, number in group]
-    _counts(ctx, name, counts, fmt)
+    # Each name with its group's most used one: the name to make the others one with.
+    rows = [
+        (value, number, group[0][0]) for group in similar_names(counts) for value, number in group
+    ]
+    state = state_of(ctx)
+    fmt = fmt or (ListFormat.table if state.stdout_is_terminal() else ListFormat.plain)
+    if fmt is ListFormat.table:
+        from statement_cli.render import render_similar
+
+        state.emit(render_similar(name, rows))
+    else:
+        state.emit(similar_list(name, rows, fmt))
+    if not rows:
+        raise typer.Exit(EXIT_NOTHING)
+    if fmt in (ListFormat.table, ListFormat.plain):
+        state.say(f"make two names one: statement alias {name} VARIANT CANONICAL")
 
 
 def _counts(
