@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from statement_cli import __version__, faults
-from statement_cli.archive import reading, upkeep, writing
+from statement_cli.archive import quoting, reading, upkeep, writing
 from statement_cli.archive.base import (
     ARCHIVE_ENTRIES,
     FORMAT_FILE,
@@ -203,6 +203,12 @@ class Archive(ArchiveBase):
 
     def related(self, prefix: str, limit: int = 10) -> list[Hit]:
         return reading.related(self, prefix, limit)
+
+    def quote(
+        self, text: str, filters: Filters | None = None, limit: int = 10
+    ) -> list[quoting.QuoteMatch]:
+        """The passages closest to a quotation, best first (see `quoting`)."""
+        return quoting.find_quotes(self, text, filters, limit)
 
     def match_spans(self, text: str, body: str) -> list[tuple[int, int]]:
         return reading.match_spans(self, text, body)

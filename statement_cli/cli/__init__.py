@@ -4,6 +4,7 @@
     app      the Typer app, global options, shared state, errors → one line and a status
     options  options several commands share (filters, list output, paging, ids)
     find     search, count, list, related
+    compare  quote (and, to come, versions)
     read     show, cite, stats, trend, kwic
     keep     ingest, export, remove, reindex, check, config
 
@@ -14,6 +15,7 @@ panels in `statement --help`: Find, Read, Keep.
 # isort: off
 # Imported for their commands, in the order of the panels.
 from statement_cli.cli import find  # noqa: F401
+from statement_cli.cli import compare  # noqa: F401
 from statement_cli.cli import read  # noqa: F401
 from statement_cli.cli import keep  # noqa: F401
 

@@ -119,6 +119,22 @@ class IndexView:
         }
         return Highlighter(body, rarity)
 
+    def rarest_words(self, words: Iterable[str], count: int) -> dict[str, str]:
+        """Up to `count` of `words` that some body holds, rarest in the archive first,
+        each with its body term (a word no body holds cannot find a statement)."""
+        from statement_cli.index.schema import stemming_analyzer
+
+        analyse = stemming_analyzer().terms
+        found: dict[str, tuple[int, str]] = {}
+        for word in words:
+            stems = analyse(word)
+            if len(stems) == 1 and word not in found:
+                frequency = self.searcher.doc_frequency("body", stems[0])
+                if frequency:
+                    found[word] = (frequency, stems[0])
+        rarest = sorted(found.items(), key=lambda item: (item[1][0], item[0]))[:count]
+        return {word: stem for word, (_, stem) in rarest}
+
     def suggestion(self, text: str, tree: Node) -> str:
         from statement_cli.index.suggest import suggest_query
 
