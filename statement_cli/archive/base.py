@@ -27,9 +27,12 @@ FORMAT_FILE = "statement-archive.json"
 # 1: Whoosh's W3 index. 2: segments written by ArchiveCodec (statement-cli 0.2), which an
 # older statement-cli cannot read. 3: every commit lists the index files with their
 # checksums (index-N/CHECKSUMS.json), which an older release would leave out of date.
+# 4: a new index holds each statement's version keys (index field `version_keys`), which
+# an older release would leave out of documents it adds; an index made before has no
+# such field and takes documents without it until `statement reindex`.
 # An older archive is read as it is and takes the current format at its first write, so
 # an older release then refuses it with a message; no reindex is needed.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 FORMAT_UNKNOWN = 0  # an archive opened for repair whose format file is lost or unreadable
 # What an archive folder may hold; anything else makes it someone else's folder.
 ARCHIVE_ENTRIES = {FORMAT_FILE, "write.lock", "INDEX", "originals", "staging"}

@@ -18,6 +18,7 @@ from statement_cli import faults
 from statement_cli.archive.base import ArchiveBase, fill, now
 from statement_cli.archive.records import IngestItem, IngestReport, Outcome, WriteInterrupted
 from statement_cli.archive.store import Record
+from statement_cli.archive.versioning import RunVersions, check_at_ingest
 from statement_cli.errors import ArchiveError, InputError
 
 ID_LENGTH = 8
@@ -30,6 +31,7 @@ class _RunState:
     by_hash: dict[str, dict[str, str]] = field(default_factory=dict)
     by_source: dict[str, dict[str, str]] = field(default_factory=dict)
     ids: set[str] = field(default_factory=set)  # ids staged (added or updated) in this run
+    versions: RunVersions = field(default_factory=RunVersions)
 
 
 def ingest(
@@ -123,12 +125,15 @@ def _ingest_one(
     record = Record(ident, digest, item.source, now(), dict(item.options), dict(item.csv_fields))
     archive.originals.stage(record, data)
     fill(statement, record)
+    version = check_at_ingest(archive, item, view, run.versions, ident, statement.body)
     writer.update_document(**to_document(statement))
     entry = {"id": ident, "source": item.source}
     run.by_hash[digest] = entry
     if item.source:
         run.by_source[item.source] = entry
     run.ids.add(ident)
+    if version:
+        return Outcome(item.name, action, ident, version_of=version[0], closeness=version[1])
     return Outcome(item.name, action, ident)
 
 

@@ -4,7 +4,7 @@
     app      the Typer app, global options, shared state, errors → one line and a status
     options  options several commands share (filters, list output, paging, ids)
     find     search, count, list, related
-    compare  quote (and, to come, versions)
+    compare  quote, versions (and show --diff)
     read     show, cite, stats, trend, kwic
     keep     ingest, export, remove, reindex, check, config
 

@@ -1,18 +1,23 @@
-"""Compare: quote (was this said, and where) and the views of a passage's differences."""
+"""Compare: quote (was this said, and where), versions (the same statement several
+times), and `show --diff` (two statements word by word)."""
 
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from statement_cli.cli.app import EXIT_NOTHING, app, open_archive, state_of
-from statement_cli.cli.options import OUTPUT_PANEL, FormatOpt, with_filters
-from statement_cli.formats import ListFormat
+from statement_cli.cli.options import OUTPUT_PANEL, FormatOpt, complete_ids, with_filters
+from statement_cli.formats import ListFormat, ShowFormat
 from statement_cli.text.inert import inert, json_text
 
 if TYPE_CHECKING:
+    from rich.table import Table
     from rich.text import Text
 
+    from statement_cli.archive import Archive
     from statement_cli.archive.quoting import QuoteMatch
+    from statement_cli.archive.versioning import Version
+    from statement_cli.model import Statement
     from statement_cli.query import Filters
 
 MIN_SCORE = 80  # a changed word in a ten-word quotation scores 90, two score 80
@@ -126,14 +131,14 @@ def _rich(m: "QuoteMatch") -> "Text":
     return line
 
 
+def _who(s: "Statement") -> dict[str, object]:
+    return {"id": s.id, "date": s.date, "speaker": s.speaker, "title": s.title}
+
+
 def _record(m: "QuoteMatch") -> dict[str, object]:
-    s = m.statement
     return {
         "score": m.score,
-        "id": s.id,
-        "date": s.date,
-        "speaker": s.speaker,
-        "title": s.title,
+        **_who(m.statement),
         "paragraph": m.paragraph,
         "passage": "".join(text for kind, text in m.passage.pieces if kind != "removed"),
         "marked": _marked(m, PLAIN_MARKS),
@@ -153,3 +158,151 @@ def _csv(matches: list["QuoteMatch"]) -> str:
         record = _record(m)
         writer.writerow([inert(record[c]) for c in columns])
     return out.getvalue()
+
+
+@app.command(rich_help_panel="Find")
+def versions(
+    ctx: typer.Context,
+    ident: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]", help="A statement id or unique prefix.", autocompletion=complete_ids
+        ),
+    ] = None,
+    every: Annotated[
+        bool, typer.Option("--all", help="Every group of versions in the archive.")
+    ] = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """List a statement's versions (texts nearly the same: as prepared and as delivered,
+    reposts, re-dated copies), with their closeness and dates; exit 1 when it has none.
+
+    Example: statement versions 64d5a1c2
+    """
+    if every == (ident is not None):
+        raise typer.BadParameter("give a statement ID or --all (not both)", param_hint="ID")
+    archive = open_archive(ctx)
+    state = state_of(ctx)
+    groups = archive.all_versions() if every else [archive.versions(ident or "")]
+    groups = [g for g in groups if len(g) > 1]
+    fmt = fmt or (ListFormat.table if state.stdout_is_terminal() else ListFormat.plain)
+    if fmt is ListFormat.json:
+        records = [[_version_record(v) for v in group] for group in groups]
+        doc = (
+            {"groups": records}
+            if every
+            else {"id": ident, "versions": records[0] if records else []}
+        )
+        state.emit(json_text(doc) + "\n")
+    elif fmt is ListFormat.jsonl:
+        state.emit(
+            "".join(
+                json_text({"group": n, **_version_record(v)}, indent=None) + "\n"
+                for n, group in enumerate(groups, 1)
+                for v in group
+            )
+        )
+    elif fmt is ListFormat.csv:
+        state.emit(_versions_csv(groups))
+    elif fmt is ListFormat.ids:
+        state.emit("".join(f"{v.statement.id}\n" for group in groups for v in group))
+    elif fmt is ListFormat.table:
+        state.page(_versions_table(groups))
+    else:
+        state.emit("\n".join("".join(_version_line(v) for v in group) for group in groups))
+    if not groups:
+        what = "no statement has versions" if every else f"{ident} has no versions"
+        state.say(f"statement: {what} (closeness {_threshold()}% or more)", style="yellow")
+        raise typer.Exit(EXIT_NOTHING)
+
+
+def _versions_table(groups: list[list["Version"]]) -> "Table":
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for name in ("closeness", "id", "date", "speaker", "title"):
+        table.add_column(name, justify="right" if name == "closeness" else "left")
+    for n, group in enumerate(groups):
+        for i, v in enumerate(group):
+            s = v.statement
+            table.add_row(
+                f"{v.closeness}%",
+                s.id,
+                s.date or "undated",
+                inert(s.speaker or "-"),
+                inert(s.title),
+                style="bold" if i == 0 else "",
+                end_section=i == len(group) - 1 and n < len(groups) - 1,
+            )
+    return table
+
+
+def _threshold() -> int:
+    from statement_cli.text.versions import THRESHOLD
+
+    return THRESHOLD
+
+
+def _version_record(v: "Version") -> dict[str, object]:
+    return {"closeness": v.closeness, **_who(v.statement), "source": v.statement.source}
+
+
+def _version_line(v: "Version") -> str:
+    s = v.statement
+    values = [f"{v.closeness}%", s.id, s.date or "undated", s.speaker or "-", s.title]
+    return "\t".join(inert(x) for x in values) + "\n"
+
+
+def _versions_csv(groups: list[list["Version"]]) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["group", "closeness", "id", "date", "speaker", "title", "source"])
+    for n, group in enumerate(groups, 1):
+        for v in group:
+            writer.writerow([n, *(inert(x) for x in _version_record(v).values())])
+    return out.getvalue()
+
+
+def show_diff(
+    ctx: typer.Context, archive: "Archive", idents: list[str], other: str, fmt: ShowFormat | None
+) -> None:
+    """`show ID --diff OTHER`: OTHER's text word by word against ID's."""
+    from statement_cli.text.versions import closeness, sampled_shingles, word_diff
+
+    if len(idents) != 1:
+        raise typer.BadParameter("--diff compares one statement with another", param_hint="--diff")
+    old, new = archive.get(idents[0]), archive.get(other)
+    pieces = word_diff(old.body, new.body)
+    close = closeness(sampled_shingles(old.body), sampled_shingles(new.body))
+    state = state_of(ctx)
+    fmt = fmt or (ShowFormat.rich if state.stdout_is_terminal() else ShowFormat.text)
+    if fmt is ShowFormat.json:
+        doc = {
+            "from": old.id,
+            "to": new.id,
+            "closeness": close,
+            "differences": [{"kind": k, "text": t} for k, t in pieces],
+        }
+        state.emit(json_text(doc) + "\n")
+        return
+    head = (
+        f"--- {old.id} {old.date or 'undated'}\n"
+        f"+++ {new.id} {new.date or 'undated'}  closeness {close}%\n\n"
+    )
+    if fmt is ShowFormat.rich or state.styles_stdout():
+        from rich.text import Text
+
+        view = Text(inert(head), style="bold")
+        for kind, text in pieces:
+            view.append(inert(text), style=STYLES.get(kind, ""))
+        view.append("\n")
+        state.page(view)
+    else:
+        marked = "".join(
+            f"{PLAIN_MARKS.get(k, ('', ''))[0]}{inert(t)}{PLAIN_MARKS.get(k, ('', ''))[1]}"
+            for k, t in pieces
+        )
+        state.emit(head + marked + "\n")

@@ -24,6 +24,7 @@ from whoosh.system import _INT_SIZE, pack_uint  # noqa: E402
 
 from statement_cli.model import Statement  # noqa: E402
 from statement_cli.text.dates import date_key  # noqa: E402
+from statement_cli.text.versions import sketch  # noqa: E402
 
 # Words are runs of letters and digits; no stop words, so phrases match exactly.
 WORD = re.compile(r"\w+")
@@ -250,6 +251,9 @@ def build_schema() -> fields.Schema:
         speaker_exact=fields.ID(sortable=True),
         venue_exact=fields.ID(sortable=True),
         organization_exact=fields.ID(sortable=True),
+        # Band keys of the text's MinHash sketch (text/versions.py): statements sharing
+        # one are candidate versions of each other. Absent from indexes before format 4.
+        version_keys=fields.KEYWORD(scorable=False),
     )
 
 
@@ -265,4 +269,5 @@ def to_document(statement: Statement) -> dict[str, object]:
     doc["speaker_exact"] = statement.speaker
     doc["venue_exact"] = statement.venue
     doc["organization_exact"] = statement.organization
+    doc["version_keys"] = " ".join(sketch(statement.body).keys)
     return doc

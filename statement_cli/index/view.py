@@ -135,6 +135,33 @@ class IndexView:
         rarest = sorted(found.items(), key=lambda item: (item[1][0], item[0]))[:count]
         return {word: stem for word, (_, stem) in rarest}
 
+    def has_field(self, fieldname: str) -> bool:
+        """Whether this index has the field (an older archive's may not)."""
+        return fieldname in self.searcher.schema
+
+    def holding_any(self, fieldname: str, terms: Iterable[str]) -> set[int]:
+        """The live statements holding any of `terms` in `fieldname`."""
+        reader = self.searcher.reader()
+        found: set[int] = set()
+        for term in terms:
+            if (fieldname, term) in reader:
+                found.update(reader.postings(fieldname, term).all_ids())
+        return {d for d in found if not reader.is_deleted(d)}
+
+    def shared_terms(self, fieldname: str) -> Iterator[list[int]]:
+        """For each term of `fieldname` that several live statements hold: those
+        statements."""
+        reader = self.searcher.reader()
+        for term, info in reader.iter_field(fieldname):
+            if info.doc_frequency() > 1:
+                live = [
+                    d
+                    for d in reader.postings(fieldname, term).all_ids()
+                    if not reader.is_deleted(d)
+                ]
+                if len(live) > 1:
+                    yield live
+
     def suggestion(self, text: str, tree: Node) -> str:
         from statement_cli.index.suggest import suggest_query
 
