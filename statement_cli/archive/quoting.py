@@ -2,8 +2,9 @@
 
 Candidates come from the index: the statements richest in the quotation's rarest words
 (BM25 over an OR of them, with the filters), so a changed or dropped word still leaves
-the others to find it. Within a candidate, only the paragraphs holding one of those
-words are aligned with the quotation (`text/quotes.py`); nothing scans every text.
+the others to find it. Of the candidates' paragraphs, the twenty holding most of those
+words (two at most of a statement) are aligned with the quotation (`text/quotes.py`),
+and of a long paragraph only the stretch where they stand; nothing scans every text.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from statement_cli.text import quotes
 
 RARE_WORDS = 6  # quotation words a candidate is looked up by
 CANDIDATES = 30  # statements aligned with the quotation
+PARAGRAPHS = 2  # of each, the paragraphs aligned
+ALIGNED = 20  # paragraphs aligned in all, those holding most of the rare words first
 MAX_QUOTE_WORDS = 200
 
 
@@ -46,7 +49,6 @@ def find_quotes(
             "Quote a sentence or a paragraph"
         )
     words = [t.word for t in wanted if not t.word[0].isdigit()]
-    matches: list[QuoteMatch] = []
     with archive.view() as view:
         rare = view.rarest_words(words, RARE_WORDS)
         if not rare:
@@ -56,26 +58,49 @@ def find_quotes(
             tree = And((tree, *filters.nodes()))
         found = view.ordered(tree, "relevance", CANDIDATES)
         probes = quotes.probes(rare)
-        for docnum in found.docnums:
-            statement = Statement.from_dict(view.stored_fields(docnum))
-            match = _best_in(statement, text, wanted, probes)
-            if match is not None:
-                matches.append(match)
+        places = [
+            _Places(Statement.from_dict(view.stored_fields(d)), probes) for d in found.docnums
+        ]
+    best: dict[int, QuoteMatch] = {}  # candidate → its best passage
+    for rank, i in _worth_aligning(places):
+        candidate = places[rank]
+        start, end = quotes.focus(candidate.lowered[i], probes, len(text))
+        passage = quotes.find_passage(text, wanted, candidate.paragraphs[i][start:end])
+        if passage is not None and (rank not in best or passage.score > best[rank].score):
+            best[rank] = QuoteMatch(candidate.statement, passage.score, i + 1, passage)
+    matches = list(best.values())
     matches.sort(key=lambda m: m.statement.id)
     matches.sort(key=lambda m: m.statement.date, reverse=True)  # undated ("") last
     matches.sort(key=lambda m: m.score, reverse=True)
     return matches[:limit]
 
 
-def _best_in(
-    statement: Statement, text: str, wanted: list[quotes.Token], probes: list[str]
-) -> QuoteMatch | None:
-    paragraphs = quotes.paragraphs(statement.body)
-    lowered = [p.lower() for p in paragraphs]
-    chosen = [i for i, p in enumerate(lowered) if any(probe in p for probe in probes)]
-    best: QuoteMatch | None = None
-    for i in chosen or range(len(paragraphs)):
-        passage = quotes.find_passage(text, wanted, paragraphs[i])
-        if passage is not None and (best is None or passage.score > best.score):
-            best = QuoteMatch(statement, passage.score, i + 1, passage)
-    return best
+class _Places:
+    """A candidate's paragraphs, and how many of the probes each holds."""
+
+    def __init__(self, statement: Statement, probes: list[str]) -> None:
+        self.statement = statement
+        self.paragraphs = quotes.paragraphs(statement.body)
+        self.lowered = [p.lower() for p in self.paragraphs]
+        self.held = [sum(probe in p for probe in probes) for p in self.lowered]
+        self.most = max(self.held, default=0)
+
+
+def _worth_aligning(places: list[_Places]) -> list[tuple[int, int]]:
+    """(candidate, paragraph) pairs to align: those holding the most of the rare words
+    first, at most PARAGRAPHS of a candidate and ALIGNED in all."""
+    ranked = sorted(
+        (-n, rank, i)
+        for rank, candidate in enumerate(places)
+        for i, n in enumerate(candidate.held)
+        if n
+    )
+    taken: dict[int, int] = {}
+    chosen = []
+    for _, rank, i in ranked:
+        if taken.get(rank, 0) < PARAGRAPHS:
+            taken[rank] = taken.get(rank, 0) + 1
+            chosen.append((rank, i))
+            if len(chosen) == ALIGNED:
+                break
+    return chosen

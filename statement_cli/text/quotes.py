@@ -48,7 +48,21 @@ class Token:
 
 def tokens(text: str) -> list[Token]:
     """The normalised words of `text` with their places."""
-    return _numbers([Token(_fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)])
+    if text.isascii():  # lower-casing keeps every offset: one pass, no folding per word
+        found = [
+            Token(_ascii_word(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text.lower())
+        ]
+    else:
+        found = [Token(_fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return _numbers(found)
+
+
+def _ascii_word(word: str) -> str:
+    if word == "%":
+        return "percent"
+    if "'" in word or "," in word:
+        return word.replace("'", "").replace(",", "")
+    return word
 
 
 def _fold(word: str) -> str:
@@ -115,8 +129,6 @@ class Passage:
     """The best match of a quotation in one text: its words, score and differences."""
 
     score: int  # 0–100: twice the words in common over the words of both
-    start: int  # character offsets of the passage in the text
-    end: int
     # The passage as pieces: ("same" | "inserted" | "removed", text). Inserted pieces
     # are words of the text that the quotation lacks; removed ones are the quotation's
     # words the text lacks (given as the quotation has them).
@@ -146,7 +158,7 @@ def find_passage(quote: str, quote_tokens: Sequence[Token], text: str) -> Passag
         return None
     score, lo, hi, ops = best
     pieces = _pieces(quote, quote_tokens, text, found, ops)
-    return Passage(score, found[lo].start, found[hi - 1].end, pieces)
+    return Passage(score, pieces)
 
 
 def _code(codes: dict[str, str], word: str) -> str:
@@ -170,20 +182,24 @@ def _refined(
     # to the quotation's length from either end.
     starts = {i for anchor in (lo, hi - n) for i in range(anchor - REFINE, anchor + REFINE + 1)}
     ends = {i for anchor in (hi, lo + n) for i in range(anchor - REFINE, anchor + REFINE + 1)}
-    best: tuple[float, int, int, _Ops] | None = None
+    # The window most like the quotation (Indel similarity, in C), starting and ending on
+    # words of the quotation; its opcodes are worked out once, for that window only.
+    anywhere = set(wanted)
+    best: tuple[float, int, int] | None = None
     for start in sorted(i for i in starts if 0 <= i < len(found)):
         for end in sorted(i for i in ends if start < i <= len(found)):
-            words = [t.word for t in found[start:end]]
-            ops = _opcodes(wanted, words)
-            same = _same_count(ops, wanted, words)
-            if ops[0][0] not in _SAME or ops[-1][0] not in _SAME:
+            if found[start].word not in anywhere or found[end - 1].word not in anywhere:
                 continue
-            score = 200 * same / (len(wanted) + len(words))
-            if best is None or score > best[0]:
-                best = (score, start, end, ops)
+            words = [t.word for t in found[start:end]]
+            similarity = Indel.normalized_similarity(wanted, words)
+            if best is None or similarity > best[0]:
+                best = (similarity, start, end)
     if best is None:
         return None
-    score, start, end, ops = best
+    _, start, end = best
+    words = [t.word for t in found[start:end]]
+    ops = _opcodes(wanted, words)
+    score = 200 * _same_count(ops, wanted, words) / (len(wanted) + len(words))
     return min(100, round(score)), start, end, _shifted(ops, start)
 
 
@@ -282,3 +298,28 @@ def probes(stems: dict[str, str]) -> list[str]:
         if common >= 3:
             out.append(word[:common])
     return out
+
+
+def focus(lowered: str, probes: Sequence[str], quote_length: int) -> tuple[int, int]:
+    """The stretch of a (lower-cased) paragraph worth aligning: around the place where
+    the probes stand thickest, a quotation's length and more each side, cut at spaces.
+    A long paragraph is then never read in full for a short quotation."""
+    reach = quote_length + 40
+    if len(lowered) <= 3 * reach:
+        return 0, len(lowered)
+    places = sorted(i for probe in probes for i in _places(lowered, probe))
+    if not places:
+        return 0, len(lowered)
+    best = max(places, key=lambda p: sum(1 for q in places if p <= q < p + reach))
+    start, end = max(0, best - reach), min(len(lowered), best + 2 * reach)
+    start = lowered.rfind(" ", 0, start) + 1
+    after = lowered.find(" ", end)
+    return start, len(lowered) if after < 0 else after
+
+
+def _places(text: str, probe: str) -> list[int]:
+    found, at = [], text.find(probe)
+    while at >= 0:
+        found.append(at)
+        at = text.find(probe, at + 1)
+    return found
