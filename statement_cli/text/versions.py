@@ -35,7 +35,8 @@ THRESHOLD = 60
 _SEPARATORS = bytes(b if b >= 0x80 or chr(b).isalnum() else 0x20 for b in range(256))
 # At each space before an anchored word: the SHINGLE words from there (a lookahead, so
 # the runs overlap).
-_ANCHORED = re.compile(rb" (?=([%s][^ ]*(?: [^ ]+){%d}))" % (ANCHORS, SHINGLE - 1))
+_ANCHORED = re.compile(rb" (?=([%s][^ ]*%s))" % (ANCHORS, b" [^ ]+" * (SHINGLE - 1)))
+_SPACES = re.compile(rb"  +")
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,8 @@ _last: list[tuple[str, Sketch]] = []  # the last text and its sketch
 
 def sampled_shingles(text: str) -> frozenset[int]:
     """The CRC-32 of each sampled shingle of `text`."""
-    words = text.lower().encode("utf-8", "surrogatepass").translate(_SEPARATORS).split()
-    flat = b" " + b" ".join(words)
+    spaced = text.lower().encode("utf-8", "surrogatepass").translate(_SEPARATORS)
+    flat = b" " + _SPACES.sub(b" ", spaced.strip())  # words, one space apart
     return frozenset(map(zlib.crc32, _ANCHORED.findall(flat)))
 
 
