@@ -22,6 +22,8 @@ from statement_cli.query import Node, positive_words
 Stored = dict[str, Any]
 FACET_SIZE = 10  # values shown per facet, most frequent first
 RELATED_TERMS = 25  # distinctive body terms a more-like-this query is made of
+COMMON_SHARE = 20  # rarest_words leaves out words in more than 1/COMMON_SHARE of bodies
+COMMON_FLOOR = 50  # … and in more than this many
 
 
 @dataclass
@@ -133,7 +135,11 @@ class IndexView:
                 if frequency:
                     found[word] = (frequency, stems[0])
         rarest = sorted(found.items(), key=lambda item: (item[1][0], item[0]))[:count]
-        return {word: stem for word, (_, stem) in rarest}
+        # A word in more than a twentieth of the statements (and more than 50) narrows
+        # little and costs a long postings list: left out, unless nothing rarer is there.
+        common = max(COMMON_FLOOR, self.searcher.doc_count() / COMMON_SHARE)
+        kept = [item for item in rarest if item[1][0] <= common] or rarest[:2]
+        return {word: stem for word, (_, stem) in kept}
 
     def has_field(self, fieldname: str) -> bool:
         """Whether this index has the field (an older archive's may not)."""
@@ -150,17 +156,23 @@ class IndexView:
 
     def shared_terms(self, fieldname: str) -> Iterator[list[int]]:
         """For each term of `fieldname` that several live statements hold: those
-        statements."""
+        statements. Each segment's terms are read on their own (Whoosh's merged view of
+        all segments decodes every term's statistics: twenty times slower)."""
+        seen: set[bytes] = set()
+        repeated: set[bytes] = set()
+        for leaf, _offset in self.searcher.leaf_searchers():
+            for term, info in leaf.reader().iter_field(fieldname):
+                if info.doc_frequency() > 1 or term in seen:
+                    repeated.add(term)
+                seen.add(term)
+        del seen
         reader = self.searcher.reader()
-        for term, info in reader.iter_field(fieldname):
-            if info.doc_frequency() > 1:
-                live = [
-                    d
-                    for d in reader.postings(fieldname, term).all_ids()
-                    if not reader.is_deleted(d)
-                ]
-                if len(live) > 1:
-                    yield live
+        for term in sorted(repeated):
+            live = [
+                d for d in reader.postings(fieldname, term).all_ids() if not reader.is_deleted(d)
+            ]
+            if len(live) > 1:
+                yield live
 
     def suggestion(self, text: str, tree: Node) -> str:
         from statement_cli.index.suggest import suggest_query

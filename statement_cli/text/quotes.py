@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-# Words: digits with thousands separators and decimals, letter runs (an apostrophe
-# inside is kept and dropped later), and the percent sign.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|%")
+# Words: numbers with thousands separators and decimals, runs of letters and digits (an
+# apostrophe inside is kept and dropped later), and the percent sign.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*|%")
 _APOSTROPHES = str.maketrans("", "", "'’")
 _UNITS = {
     w: n
@@ -269,13 +269,7 @@ def _pieces(
             own = text[found[j1].start : found[j2 - 1].end]
             pieces.append(("same" if kind in _SAME else "inserted", own))
             cursor = found[j2 - 1].end
-    merged: list[tuple[str, str]] = []
-    for kind, text in pieces:  # neighbours of one kind as one piece
-        if merged and merged[-1][0] == kind:
-            merged[-1] = (kind, merged[-1][1] + text)
-        else:
-            merged.append((kind, text))
-    return merged
+    return tidied(pieces)
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")  # as `show --numbers` counts paragraphs
@@ -288,15 +282,15 @@ def paragraphs(body: str) -> list[str]:
 
 def probes(stems: dict[str, str]) -> list[str]:
     """Lower-case strings whose presence in a paragraph says it may hold the quotation:
-    the start each rare word shares with its stem (`happi` of `happy` → `happ`), so any
-    form of the word is caught by a plain substring test."""
+    the start each rare word shares with its stem (`happi` of `happy` → `happ`; a short
+    word whole), so any form of the word is caught by a plain substring test."""
     out = []
     for word, stem in stems.items():
         common = 0
         while common < min(len(word), len(stem)) and word[common] == stem[common]:
             common += 1
-        if common >= 3:
-            out.append(word[:common])
+        if common >= 3 or len(word) >= 2:
+            out.append(word[:common] if common >= 3 else word)
     return out
 
 
@@ -323,3 +317,25 @@ def _places(text: str, probe: str) -> list[int]:
         found.append(at)
         at = text.find(probe, at + 1)
     return found
+
+
+def tidied(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Removed words before the inserted ones that replace them, a space between a
+    removed piece and a word, and neighbours of one kind as one piece."""
+    for i in range(len(pieces) - 1):
+        if pieces[i][0] == "inserted" and pieces[i + 1][0] == "removed":
+            pieces[i], pieces[i + 1] = pieces[i + 1], pieces[i]
+    out: list[tuple[str, str]] = []
+
+    def push(kind: str, text: str) -> None:
+        if out and out[-1][0] == kind:
+            out[-1] = (kind, out[-1][1] + text)
+        else:
+            out.append((kind, text))
+
+    for kind, text in pieces:
+        between = out and (kind == "removed") != (out[-1][0] == "removed")
+        if between and not out[-1][1][-1:].isspace() and not text[:1].isspace():
+            push("same", " ")
+        push(kind, text)
+    return out
