@@ -19,7 +19,7 @@ from statement_cli.query import And, Filters, Node, Or, Word
 from statement_cli.text import quotes
 
 RARE_WORDS = 6  # quotation words a candidate is looked up by
-CANDIDATES = 30  # statements aligned with the quotation
+CANDIDATES = 15  # statements aligned with the quotation (or --limit, when more)
 PARAGRAPHS = 2  # of each, the paragraphs aligned
 ALIGNED = 20  # paragraphs aligned in all, those holding most of the rare words first
 MAX_QUOTE_WORDS = 200
@@ -56,13 +56,13 @@ def find_quotes(
         tree: Node = Or(tuple(Word(word, "body") for word in rare))
         if filters is not None and filters.nodes():
             tree = And((tree, *filters.nodes()))
-        found = view.ordered(tree, "relevance", CANDIDATES)
+        found = view.ordered(tree, "relevance", max(CANDIDATES, limit))
         probes = quotes.probes(rare)
         places = [
             _Places(Statement.from_dict(view.stored_fields(d)), probes) for d in found.docnums
         ]
     best: dict[int, QuoteMatch] = {}  # candidate → its best passage
-    for rank, i in _worth_aligning(places):
+    for rank, i in _worth_aligning(places, max(ALIGNED, limit)):
         candidate = places[rank]
         start, end = quotes.focus(candidate.lowered[i], probes, len(text))
         passage = quotes.find_passage(text, wanted, candidate.paragraphs[i][start:end])
@@ -86,9 +86,9 @@ class _Places:
         self.most = max(self.held, default=0)
 
 
-def _worth_aligning(places: list[_Places]) -> list[tuple[int, int]]:
+def _worth_aligning(places: list[_Places], most: int) -> list[tuple[int, int]]:
     """(candidate, paragraph) pairs to align: those holding the most of the rare words
-    first, at most PARAGRAPHS of a candidate and ALIGNED in all."""
+    first, at most PARAGRAPHS of a candidate and `most` in all."""
     ranked = sorted(
         (-n, rank, i)
         for rank, candidate in enumerate(places)
@@ -101,6 +101,6 @@ def _worth_aligning(places: list[_Places]) -> list[tuple[int, int]]:
         if taken.get(rank, 0) < PARAGRAPHS:
             taken[rank] = taken.get(rank, 0) + 1
             chosen.append((rank, i))
-            if len(chosen) == ALIGNED:
+            if len(chosen) == most:
                 break
     return chosen

@@ -24,6 +24,7 @@ FACET_SIZE = 10  # values shown per facet, most frequent first
 RELATED_TERMS = 25  # distinctive body terms a more-like-this query is made of
 COMMON_SHARE = 20  # rarest_words leaves out words in more than 1/COMMON_SHARE of bodies
 COMMON_FLOOR = 50  # … and in more than this many
+ALWAYS_KEPT = 3  # … but always keeps this many (a changed word may be one of them)
 
 
 @dataclass
@@ -135,10 +136,10 @@ class IndexView:
                 if frequency:
                     found[word] = (frequency, stems[0])
         rarest = sorted(found.items(), key=lambda item: (item[1][0], item[0]))[:count]
-        # A word in more than a twentieth of the statements (and more than 50) narrows
-        # little and costs a long postings list: left out, unless nothing rarer is there.
+        # Past the ALWAYS_KEPT rarest, a word in more than a twentieth of the statements
+        # (and more than 50) narrows little and costs a long postings list: left out.
         common = max(COMMON_FLOOR, self.searcher.doc_count() / COMMON_SHARE)
-        kept = [item for item in rarest if item[1][0] <= common] or rarest[:2]
+        kept = rarest[:ALWAYS_KEPT] + [i for i in rarest[ALWAYS_KEPT:] if i[1][0] <= common]
         return {word: stem for word, (_, stem) in kept}
 
     def has_field(self, fieldname: str) -> bool:

@@ -295,17 +295,20 @@ def probes(stems: dict[str, str]) -> list[str]:
 
 
 def focus(lowered: str, probes: Sequence[str], quote_length: int) -> tuple[int, int]:
-    """The stretch of a (lower-cased) paragraph worth aligning: around the place where
-    the probes stand thickest, a quotation's length and more each side, cut at spaces.
-    A long paragraph is then never read in full for a short quotation."""
+    """The stretch of a (lower-cased) paragraph worth aligning: a quotation's length and
+    more each side of an occurrence of the rarest probe the paragraph holds (`probes`
+    come rarest first), the one with the most other probes near it; cut at spaces. A
+    long paragraph is then never read in full for a short quotation."""
     reach = quote_length + 40
     if len(lowered) <= 3 * reach:
         return 0, len(lowered)
-    places = sorted(i for probe in probes for i in _places(lowered, probe))
-    if not places:
+    found = [_places(lowered, probe) for probe in probes]
+    anchors = next((places for places in found if places), [])
+    if not anchors:
         return 0, len(lowered)
-    best = max(places, key=lambda p: sum(1 for q in places if p <= q < p + reach))
-    start, end = max(0, best - reach), min(len(lowered), best + 2 * reach)
+    near = sorted(i for places in found for i in places)
+    best = max(anchors, key=lambda a: sum(1 for i in near if a - reach <= i <= a + reach))
+    start, end = max(0, best - reach), min(len(lowered), best + reach)
     start = lowered.rfind(" ", 0, start) + 1
     after = lowered.find(" ", end)
     return start, len(lowered) if after < 0 else after
