@@ -1,6 +1,7 @@
 """Compare: quote (was this said, and where), versions (the same statement several
 times), and `show --diff` (two statements word by word)."""
 
+import re
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -11,8 +12,8 @@ from statement_cli.formats import ListFormat, ShowFormat
 from statement_cli.text.inert import inert, json_text
 
 if TYPE_CHECKING:
+    from rich.console import Group
     from rich.table import Table
-    from rich.text import Text
 
     from statement_cli.archive import Archive
     from statement_cli.archive.quoting import QuoteMatch
@@ -57,9 +58,9 @@ def quote(
 ) -> None:
     """Find where a quotation was said, however it was retyped; differences marked.
 
-    Case, punctuation, quote marks, dashes, hyphenation and numbers written as words or
-    digits do not count; inserted, dropped and changed words do. Exit 1 when no passage
-    reaches --min-score.
+    Case, punctuation, dashes, hyphens, numbers as words or digits do not count.
+
+    Exit 1 when no passage reaches --min-score.
 
     Example: statement quote "Kazakhstan still has a considerable way to go"
     """
@@ -108,27 +109,24 @@ def _plain(m: "QuoteMatch") -> str:
     return "\t".join(inert(v) for v in _heading(m)) + "\n    " + _marked(m, PLAIN_MARKS) + "\n"
 
 
-def _rich(m: "QuoteMatch") -> "Text":
+def _rich(m: "QuoteMatch") -> "Group":
+    """A heading line (cut to the screen's width) and the passage, differences styled."""
+    from rich.console import Group
     from rich.text import Text
 
     s = m.statement
-    line = Text()
-    line.append(f"{m.score:>3}", style="bold")
-    line.append(f"  {s.id}", style="cyan")
-    line.append(f"  {s.date or 'undated'}  ")
-    line.append(inert(s.speaker or "-"), style="magenta")
-    line.append(f"  ¶{m.paragraph}", style="dim")
+    head = Text(no_wrap=True, overflow="ellipsis")
+    head.append(f"{m.score:>3}", style="bold")
+    head.append(f"  {s.id}", style="cyan")
+    head.append(f"  {s.date or 'undated'}  ")
+    head.append(inert(s.speaker or "-"), style="magenta")
+    head.append(f"  ¶{m.paragraph}", style="dim")
     if s.title:
-        line.append(f"  {inert(s.title)}", style="dim")
-    line.append("\n    ")
+        head.append(f"  {inert(s.title)}", style="dim")
+    passage = Text("    ")
     for kind, text in m.passage.pieces:
-        line.append(
-            " ".join(inert(text).split()) if text.strip() else " ", style=STYLES.get(kind, "")
-        )
-        if kind == "removed":
-            line.append(" ")
-    line.append("\n")
-    return line
+        passage.append(re.sub(r"\s+", " ", inert(text)), style=STYLES.get(kind, ""))
+    return Group(head, passage, Text(""))
 
 
 def _who(s: "Statement") -> dict[str, object]:
@@ -174,8 +172,9 @@ def versions(
     ] = False,
     fmt: FormatOpt = None,
 ) -> None:
-    """List a statement's versions (texts nearly the same: as prepared and as delivered,
-    reposts, re-dated copies), with their closeness and dates; exit 1 when it has none.
+    """List a statement's versions (nearly the same text), with closeness and dates.
+
+    As prepared and as delivered, reposts, re-dated copies. Exit 1 when there are none.
 
     Example: statement versions 64d5a1c2
     """
