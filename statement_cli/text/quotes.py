@@ -156,9 +156,8 @@ def find_passage(quote: str, quote_tokens: Sequence[Token], text: str) -> Passag
     best = _refined(quote_tokens, found, lo, hi)
     if best is None:
         return None
-    score, lo, hi, ops = best
-    pieces = _pieces(quote, quote_tokens, text, found, ops)
-    return Passage(score, pieces)
+    score, ops = best
+    return Passage(score, _pieces(quote, quote_tokens, text, found, ops))
 
 
 def _code(codes: dict[str, str], word: str) -> str:
@@ -173,9 +172,9 @@ _SAME = ("equal", "joined")
 
 def _refined(
     quote: Sequence[Token], found: Sequence[Token], lo: int, hi: int
-) -> tuple[int, int, int, _Ops] | None:
-    """The best (score, lo, hi, opcodes) near the window found[lo:hi]; a window must
-    start and end on a word of the quotation."""
+) -> tuple[int, _Ops] | None:
+    """The score and opcodes (offsets into `found`) of the best window near
+    found[lo:hi]; a window must start and end on a word of the quotation."""
     wanted = [t.word for t in quote]
     n = len(wanted)
     # The rough window may be shorter than the quotation: try it as found and stretched
@@ -200,7 +199,7 @@ def _refined(
     words = [t.word for t in found[start:end]]
     ops = _opcodes(wanted, words)
     score = 200 * _same_count(ops, wanted, words) / (len(wanted) + len(words))
-    return min(100, round(score)), start, end, _shifted(ops, start)
+    return min(100, round(score)), _shifted(ops, start)
 
 
 def _opcodes(a: Sequence[str], b: Sequence[str]) -> _Ops:
