@@ -31,16 +31,35 @@ class Version:
 @dataclass
 class RunVersions:
     """What an ingest run has staged, for finding versions among its own texts (the
-    index cannot see them before the commit): band key → ids, and how to read each
-    staged text's body again."""
+    index cannot see them before the commit). Kept small, as a run may hold 100,000
+    texts (2.5 million band keys): each key as a number, mapped to the number of the
+    first text holding it; each text as its id and how to read its body again."""
 
-    by_key: dict[str, list[str]] = field(default_factory=dict)
-    bodies: dict[str, Callable[[], str]] = field(default_factory=dict)
+    by_key: dict[int, int] = field(default_factory=dict)
+    also: dict[int, list[int]] = field(default_factory=dict)  # keys several texts hold
+    texts: list[tuple[str, Callable[[], str]]] = field(default_factory=list)
 
     def add(self, ident: str, sketch: versions.Sketch, body: Callable[[], str]) -> None:
-        for key in sketch.keys:
-            self.by_key.setdefault(key, []).append(ident)
-        self.bodies[ident] = body
+        number = len(self.texts)
+        self.texts.append((ident, body))
+        for key in map(_number, sketch.keys):
+            if key in self.by_key:
+                self.also.setdefault(key, []).append(number)
+            else:
+                self.by_key[key] = number
+
+    def holding_any(self, keys: tuple[str, ...]) -> dict[str, Callable[[], str]]:
+        """The staged texts holding any of `keys`: id → body."""
+        numbers = set()
+        for key in map(_number, keys):
+            if key in self.by_key:
+                numbers.add(self.by_key[key])
+                numbers.update(self.also.get(key, ()))
+        return dict(self.texts[n] for n in numbers)
+
+
+def _number(key: str) -> int:
+    return int(key, 16)  # band number and hash, fixed widths: one number per key
 
 
 def check_at_ingest(
@@ -73,9 +92,7 @@ def closest_version(
     for docnum in view.holding_any(FIELD, sketch.keys):
         stored = view.stored_fields(docnum)
         bodies[str(stored["id"])] = _constant(str(stored.get("body", "")))
-    for key in sketch.keys:
-        for other in run.by_key.get(key, ()):
-            bodies[other] = run.bodies[other]
+    bodies.update(run.holding_any(sketch.keys))
     bodies.pop(ident, None)  # an updated statement is not a version of itself
     best: tuple[str, int] | None = None
     for other, body in sorted(bodies.items()):
