@@ -4,9 +4,11 @@
     python benchmarks/bench.py --synthetic 100000   # generated statements (see synthetic.py)
     python benchmarks/bench.py --corpus DIR         # any folder of .txt files
 
-Measures ingest (MB/s, statements/s, peak RSS, index size), in-process search (p50/p90
-of a fixed query mix, top 10 with snippets), whole-process search (`statement search` as a
-user runs it, against `rg -l -i` and a minimal Python FTS5 script) and start-up
+Measures ingest (MB/s, statements/s, peak RSS, index size; and what the versions sketch
+of every text costs in it), in-process search (p50/p90 of a fixed query mix, top 10 with
+snippets) and `quote` (a fixed mix of quotations, beside that search mix), whole-process
+search and quote (`statement search` as a user runs it, against `rg -l -i` and a minimal
+Python FTS5 script) and start-up
 (`statement --version`, `--help` against `python -c pass`). Prints figures side by side
 with ratios and writes them all to a JSON file. Timings vary with the machine's load: read
 the ratios, which are measured in the same run (ingest of a corpus under 100 MB is the
@@ -188,6 +190,33 @@ def time_queries(run: Callable[[str], object], queries: list[str]) -> dict[str, 
     return times
 
 
+def choose_quotations(files: list[Path]) -> dict[str, str]:
+    """Quotations made from the corpus's own texts, the same on every run: twelve words
+    from the middle of a text's longest paragraph, as they stand, retyped (case and punctuation), with a word
+    dropped, and with a word changed."""
+    text = files[len(files) // 3].read_bytes().decode("utf-8", "replace")
+    words = max(re.split(r"\n\s*\n", text), key=len).split()  # its longest paragraph
+    middle = words[len(words) // 2 : len(words) // 2 + 12]
+    exact = " ".join(middle)
+    return {
+        "exact": exact,
+        "retyped": re.sub(r"[^\w\s]", "", exact).upper(),
+        "word dropped": " ".join(middle[:5] + middle[6:]),
+        "word changed": " ".join([*middle[:6], "meanwhile", *middle[7:]]),
+    }
+
+
+def sketch_seconds(files: list[Path]) -> float:
+    """The time the versions sketch of every text takes (shingles and band keys)."""
+    from statement_cli.text.versions import sketch
+
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in files]
+    started = time.perf_counter()
+    for text in texts:
+        sketch(text + " ")  # a new string: the last sketch is remembered
+    return time.perf_counter() - started
+
+
 # ---- the run ---------------------------------------------------------------------------------
 
 
@@ -305,6 +334,25 @@ def main() -> None:
         "fts5_p90_ms": percentiles(f_all)[1] * 1e3,
     }
 
+    # quote, in-process, beside the search mix above; and the versions sketch's share of
+    # the ingest time.
+    quotations = choose_quotations(files)
+    q_times = time_queries(lambda q: archive.quote(q, limit=10), list(quotations.values()))
+    q_all = [t for ts in q_times.values() for t in ts]
+    figures["quote_in_process"] = {
+        "quotations": {
+            kind: {
+                "quotation": text,
+                "best_score": (found[0].score if (found := archive.quote(text)) else None),
+                "p50_ms": percentiles(q_times[text])[0] * 1e3,
+            }
+            for kind, text in quotations.items()
+        },
+        "p50_ms": percentiles(q_all)[0] * 1e3,
+        "p90_ms": percentiles(q_all)[1] * 1e3,
+    }
+    figures["versions_sketch"] = {"seconds": sketch_seconds(files), "ingest_seconds": s_time}
+
     # Whole-process search, as a user runs it.
     word = queries["two words"][0]
     process: dict[str, float | None] = {
@@ -312,6 +360,9 @@ def main() -> None:
             [*statement, "--archive", str(archive_dir), "search", word, "--format", "plain"]
         ),
         "fts5_script_s": median_time([sys.executable, "-c", FTS5_SEARCH, str(db), word]),
+        "statement_quote_s": median_time(
+            [*statement, "--archive", str(archive_dir), "quote", "--", quotations["word changed"]]
+        ),
         "rg_s": None,
     }
     rg = shutil.which("rg")
@@ -362,9 +413,27 @@ def report(f: dict) -> None:  # type: ignore[type-arg]
     print(
         f"  {'mix p90':<14} {sp['statement_p90_ms']:>8.2f} {sp['fts5_p90_ms']:>8.2f}   {sp['statement_p90_ms'] / sp['fts5_p90_ms']:>5.1f}x"
     )
+    qp = f["quote_in_process"]
+    print("\nquote in-process, top 10 (ms, p50; beside the search mix)")
+    for kind, row in qp["quotations"].items():
+        print(f"  {kind:<14} {row['p50_ms']:>8.2f}   best score {row['best_score']}")
+    for label in ("p50", "p90"):
+        ratio = qp[f"{label}_ms"] / sp[f"statement_{label}_ms"]
+        print(
+            f"  {'mix ' + label:<14} {qp[label + '_ms']:>8.2f}   {ratio:>5.1f}x the search mix {label}"
+        )
+    vs = f["versions_sketch"]
+    print(
+        f"\nversions sketch of every text: {vs['seconds'] * 1e3:.0f} ms, "
+        f"{100 * vs['seconds'] / vs['ingest_seconds']:.0f}% of the ingest time"
+    )
     wp = f["search_whole_process"]
-    print("\nsearch, whole process (ms, median)")
+    print("\nsearch and quote, whole process (ms, median)")
     print(f"  statement search  {wp['statement_search_s'] * 1e3:>8.1f}")
+    print(
+        f"  statement quote   {wp['statement_quote_s'] * 1e3:>8.1f}   "
+        f"{wp['statement_quote_s'] / wp['statement_search_s']:.1f}x search"
+    )
     print(
         f"  FTS5 script       {wp['fts5_script_s'] * 1e3:>8.1f}   statement is {wp['statement_search_s'] / wp['fts5_script_s']:.1f}x"
     )

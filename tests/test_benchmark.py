@@ -34,6 +34,11 @@ def test_harness_runs_on_a_tiny_synthetic_corpus(tmp_path: Path) -> None:
     for section in ("search_whole_process", "startup"):
         assert all(v is None or v > 0 for v in figures[section].values())
     assert "ratio" in result.stdout and "mix p50" in result.stdout
+    quote = figures["quote_in_process"]
+    assert len(quote["quotations"]) == 4 and quote["p50_ms"] > 0
+    assert quote["quotations"]["exact"]["best_score"] == 100
+    assert figures["search_whole_process"]["statement_quote_s"] > 0
+    assert figures["versions_sketch"]["seconds"] > 0
 
 
 def test_query_mix_is_the_same_whatever_the_hash_seed(tmp_path: Path) -> None:

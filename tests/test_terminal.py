@@ -111,7 +111,9 @@ def test_show_highlight_marks_matches_when_piped(run, filled: Path) -> None:
 def _many(folder: Path, count: int) -> Path:
     folder.mkdir()
     for i in range(count):
-        (folder / f"{i:03d}.txt").write_text(f"Statement {i}\n\n" + "words and more words " * 400)
+        # Words of its own in each, so that no text is a version of another.
+        words = " ".join(f"w{i}x{j}" for j in range(1400))
+        (folder / f"{i:03d}.txt").write_text(f"Statement {i}\n\n{words}\n")
     return folder
 
 

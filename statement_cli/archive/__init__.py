@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from statement_cli import __version__, faults
-from statement_cli.archive import annotating, reading, upkeep, writing
+from statement_cli.archive import annotating, quoting, reading, upkeep, versioning, writing
 from statement_cli.archive.base import (
     ARCHIVE_ENTRIES,
     FORMAT_FILE,
@@ -205,6 +205,20 @@ class Archive(ArchiveBase):
 
     def related(self, prefix: str, limit: int = 10) -> list[Hit]:
         return reading.related(self, prefix, limit)
+
+    def quote(
+        self, text: str, filters: Filters | None = None, limit: int = 10
+    ) -> list[quoting.QuoteMatch]:
+        """The passages closest to a quotation, best first (see `quoting`)."""
+        return quoting.find_quotes(self, text, filters, limit)
+
+    def versions(self, prefix: str) -> list[versioning.Version]:
+        """A statement (closeness 100), then its versions, oldest first."""
+        return versioning.versions_of(self, prefix)
+
+    def all_versions(self) -> list[list[versioning.Version]]:
+        """Every group of versions in the archive."""
+        return versioning.all_versions(self)
 
     def match_spans(self, text: str, body: str) -> list[tuple[int, int]]:
         return reading.match_spans(self, text, body)

@@ -60,12 +60,11 @@ def change_locked(archive: ArchiveBase, table: Aliases) -> int:
 
     with archive.view() as view:
         renamed = {}
-        fields = view.field_names()  # whether the index has the words as written
         for docnum in _candidates(view, load(archive), table):
             statement = Statement.from_dict(view.stored_fields(docnum))
             names = canonical_names(statement, table)
             if names != statement.canonical:
-                renamed[statement.id] = to_document(statement, fields, table)
+                renamed[statement.id] = to_document(statement, table)
         staged = archive.originals.staging / STAGED
         expect = {i: doc.get("canonical", {}) for i, doc in renamed.items()}
         text = json.dumps({"table": table.table, "expect": expect}, ensure_ascii=False)

@@ -29,12 +29,13 @@ FORMAT_FILE = "statement-archive.json"
 # older statement-cli cannot read. 3: every commit lists the index files with their
 # checksums (index-N/CHECKSUMS.json), which an older release would leave out of date.
 # 4: a new index holds the words of titles and bodies as written (title_words,
-# body_words) for prefix and fuzzy words; an older index keeps its fields (and prefix and
-# fuzzy words match its stems) until `statement reindex`; new posting blocks keep ids as
+# body_words) for prefix and fuzzy words, and each statement's version keys
+# (version_keys); an older index gets neither until `statement reindex` (prefix and fuzzy
+# words match its stems; `versions` asks for the reindex). New posting blocks keep ids as
 # two-byte gaps and whole weights in two bytes (older blocks are read as they are).
-# 4 also: records may hold the user's corrections and tags, the archive may hold
-# aliases.json, the index has the fields `tag`, `tags`, `corrected` and `canonical` (an
-# older index gets them at its first write; no reindex).
+# Records may hold the user's corrections and tags, the archive may hold aliases.json,
+# and the index has the fields `tag`, `tags`, `corrected` and `canonical` (an older
+# index gets these at its first write).
 # An older archive is read as it is and takes the current format at its first write, so
 # an older release then refuses it with a message; no reindex is needed to read it.
 FORMAT_VERSION = 4

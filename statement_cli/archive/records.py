@@ -35,6 +35,8 @@ class Outcome:
     action: str  # added | updated | unchanged | duplicate | failed
     id: str = ""
     detail: str = ""
+    version_of: str = ""  # an added or updated text nearly the same as this statement's
+    closeness: int = 0  # to it, 0–100
 
 
 @dataclass

@@ -93,7 +93,7 @@ def rebuild_index(archive: ArchiveBase, on_progress: Callable[[str], None] | Non
         for ident in archive.originals.ids():
             statement = archive.rebuild_statement(ident)
             if statement is not None:
-                writer.add_document(**to_document(statement, writer.schema, aliases))
+                writer.add_document(**to_document(statement, aliases))
                 count += 1
             if on_progress:
                 on_progress(ident)
@@ -123,7 +123,7 @@ def index_originals(archive: ArchiveBase, ids: Iterable[str]) -> set[str]:
             statement = archive.rebuild_statement(ident)
             if statement is not None:
                 statement.sha256 = sha256_of(archive.originals.read_bytes(ident))
-                writer.update_document(**to_document(statement, writer.schema, aliases))
+                writer.update_document(**to_document(statement, aliases))
                 done.add(ident)
         archive.commit(writer, "repair")
     except KeyboardInterrupt:

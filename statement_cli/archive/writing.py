@@ -19,6 +19,7 @@ from statement_cli import faults
 from statement_cli.archive.base import ArchiveBase, fill, now
 from statement_cli.archive.records import IngestItem, IngestReport, Outcome, WriteInterrupted
 from statement_cli.archive.store import Record
+from statement_cli.archive.versioning import RunVersions, check_at_ingest
 from statement_cli.errors import ArchiveError, InputError
 from statement_cli.text.aliases import Aliases
 
@@ -35,6 +36,7 @@ class _RunState:
     aliases: Aliases = field(default_factory=Aliases)
     # Aliases an import brings (kind, variant, canonical), added after the run's commit.
     new_aliases: list[tuple[str, str, str]] = field(default_factory=list)
+    versions: RunVersions = field(default_factory=RunVersions)
 
 
 def ingest(
@@ -156,14 +158,16 @@ def _ingest_one(
     )
     archive.originals.stage(record, data)
     fill(statement, record)
+    version = check_at_ingest(archive, item, view, run.versions, ident, statement.body)
     statement = statement.with_annotations(corrections, tags)
-    writer.update_document(**to_document(statement, writer.schema, run.aliases))
-
+    writer.update_document(**to_document(statement, run.aliases))
     entry = {"id": ident, "source": item.source}
     run.by_hash[digest] = entry
     if item.source:
         run.by_source[item.source] = entry
     run.ids.add(ident)
+    if version:
+        return Outcome(item.name, action, ident, version_of=version[0], closeness=version[1])
     return Outcome(item.name, action, ident)
 
 

@@ -4,6 +4,7 @@
     app      the Typer app, global options, shared state, errors → one line and a status
     options  options several commands share (filters, list output, paging, ids)
     find     search, count, list, related
+    compare  quote, versions (and show --diff)
     read     show, cite, stats, trend, kwic
     keep     ingest, export, remove, reindex, check, config
     annotate edit, tag, tags, speakers, venues, alias
@@ -15,6 +16,7 @@ panels in `statement --help`: Find, Read, Keep.
 # isort: off
 # Imported for their commands, in the order of the panels.
 from statement_cli.cli import find  # noqa: F401
+from statement_cli.cli import compare  # noqa: F401
 from statement_cli.cli import read  # noqa: F401
 from statement_cli.cli import keep  # noqa: F401
 from statement_cli.cli import annotate  # noqa: F401

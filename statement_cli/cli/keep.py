@@ -103,6 +103,11 @@ def ingest(
         elif verbose:
             detail = f" ({outcome.detail})" if outcome.detail else ""
             state.say(f"{outcome.action:>9} {outcome.id:<10} {outcome.source}{detail}")
+        if outcome.version_of and not quiet:
+            progress.say(
+                f"statement: {outcome.source}: near-duplicate of {outcome.version_of}, "
+                f"{outcome.closeness}%; archived as {outcome.id} (`statement versions` lists them)"
+            )
 
     archive.on_commit = progress.committing
     with progress:

@@ -53,6 +53,14 @@ def show(
         ),
     ] = True,
     fields: FieldsOpt = "",
+    diff: Annotated[
+        str,
+        typer.Option(
+            "--diff",
+            metavar="OTHER",
+            help="Show OTHER's text word by word against this one's: [-removed-] [+inserted+].",
+        ),
+    ] = "",
 ) -> None:
     """Print statements, formatted for reading (or --raw for the original text).
 
@@ -60,7 +68,11 @@ def show(
     """
     archive = open_archive(ctx)
     known = _known_ids(ctx, archive, ids)
-    if raw:
+    if diff:
+        from statement_cli.cli.compare import show_diff
+
+        show_diff(ctx, archive, known, diff, fmt)
+    elif raw:
         originals = [archive.original(i) for i in known]
         for data in originals:
             sys.stdout.buffer.write(data)

@@ -9,7 +9,6 @@ import re
 import sys
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Container
 
 from statement_cli.index import loader
 from statement_cli.model import FIELD_WEIGHTS
@@ -26,6 +25,7 @@ from whoosh.system import _INT_SIZE, pack_uint  # noqa: E402
 from statement_cli.model import Statement  # noqa: E402
 from statement_cli.text.aliases import KINDS, Aliases  # noqa: E402
 from statement_cli.text.dates import date_key  # noqa: E402
+from statement_cli.text.versions import sketch  # noqa: E402
 
 # Words are runs of letters and digits; no stop words, so phrases match exactly.
 WORD = re.compile(r"\w+")
@@ -336,33 +336,40 @@ def build_schema() -> fields.Schema:
         speaker_exact=fields.ID(sortable=True),
         venue_exact=fields.ID(sortable=True),
         organization_exact=fields.ID(sortable=True),
-        # Format 4 (an older index gets them at its first write: `missing_fields`).
+        # Format 4. An older index gets these at its first write (`missing_fields`).
         tag=_text(TagAnalyzer(), stored=False),
         tags=fields.STORED(),
         corrected=fields.STORED(),
         canonical=fields.STORED(),
+        # Format 4: band keys of the text's MinHash sketch (text/versions.py): statements
+        # sharing one are candidate versions of each other. Only `statement reindex`
+        # gives them to an older index.
+        version_keys=fields.KEYWORD(scorable=False),
     )
 
 
+# Fields an older index gets only from `statement reindex`, which fills them for every
+# statement at once: added at a write they would hold only the new statements' (prefix
+# and fuzzy words would match the words of a few instead of the stems of all; versions
+# would miss the older statements). Until then the writer leaves them out.
+REINDEX_FIELDS = frozenset({*WORD_FIELDS.values(), "version_keys"})
+
+
 def missing_fields(schema: fields.Schema) -> dict[str, fields.FieldType]:
-    """The fields of the current schema that an index made by an older release lacks,
-    and that can start empty for the statements it holds: not the words as written
-    (`statement reindex` adds them for every statement at once; until then prefix and
-    fuzzy words match the stems of all, rather than the words of a few)."""
+    """The fields of the current schema that an index made by an older release lacks and
+    that may start empty for the statements it holds (not REINDEX_FIELDS)."""
     return {
         name: spec
         for name, spec in build_schema().items()
-        if name not in schema and name not in WORD_FIELDS.values()
+        if name not in schema and name not in REINDEX_FIELDS
     }
 
 
-def to_document(
-    statement: Statement, schema: Container[str], aliases: Aliases | None = None
-) -> dict[str, object]:
-    """The Whoosh document for a statement, for an index with the fields `schema` names
-    (the words as written only where it has them). A speaker or venue an alias names
-    otherwise is stored as written, counted (facets, stats) under the canonical name, and
-    indexed under both, so a filter for the canonical name finds every variant."""
+def to_document(statement: Statement, aliases: Aliases | None = None) -> dict[str, object]:
+    """The Whoosh document for a statement (a writer on an older index leaves out the
+    fields it lacks: `writers.open_writer`). A speaker or venue an alias names otherwise
+    is stored as written, counted (facets, stats) under the canonical name, and indexed
+    under both, so a filter for the canonical name finds every variant."""
     doc: dict[str, object] = {
         name: value
         for name, value in statement.to_dict().items()
@@ -381,10 +388,10 @@ def to_document(
     doc["organization_exact"] = statement.organization
     if statement.tags:
         doc["tag"] = " ".join(statement.tags)
-    if WORD_FIELDS["body"] in schema:
-        for stemmed, words in WORD_FIELDS.items():
-            if stemmed in doc:
-                doc[words] = doc[stemmed]
+    for stemmed, words in WORD_FIELDS.items():
+        if stemmed in doc:
+            doc[words] = doc[stemmed]
+    doc["version_keys"] = " ".join(sketch(statement.body).keys)
     return doc
 
 

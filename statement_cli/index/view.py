@@ -22,6 +22,9 @@ from statement_cli.query import Filters, Node, Word, positive_words
 Stored = dict[str, Any]
 FACET_SIZE = 10  # values shown per facet, most frequent first
 RELATED_TERMS = 25  # distinctive body terms a more-like-this query is made of
+COMMON_SHARE = 20  # rarest_words leaves out words in more than 1/COMMON_SHARE of bodies
+COMMON_FLOOR = 50  # … and in more than this many
+ALWAYS_KEPT = 3  # … but always keeps this many (a changed word may be one of them)
 
 
 @dataclass
@@ -61,10 +64,6 @@ class IndexView:
     def stored_fields(self, docnum: int) -> Stored:
         fields: Stored = self.searcher.stored_fields(docnum)
         return fields
-
-    def field_names(self) -> set[str]:
-        """The fields this index has (an older one lacks some)."""
-        return set(self.searcher.schema.names())
 
     def document_number(self, ident: str) -> int | None:
         number: int | None = self.searcher.document_number(id=ident)
@@ -134,6 +133,59 @@ class IndexView:
         from statement_cli.index.suggest import suggest
 
         return suggest(text, filters, self.searcher)
+
+    def rarest_words(self, words: Iterable[str], count: int) -> dict[str, str]:
+        """Up to `count` of `words` that some body holds, rarest in the archive first,
+        each with its body term (a word no body holds cannot find a statement)."""
+        from statement_cli.index.schema import stemming_analyzer
+
+        analyse = stemming_analyzer().terms
+        found: dict[str, tuple[int, str]] = {}
+        for word in words:
+            stems = analyse(word)
+            if len(stems) == 1 and word not in found:
+                frequency = self.searcher.doc_frequency("body", stems[0])
+                if frequency:
+                    found[word] = (frequency, stems[0])
+        rarest = sorted(found.items(), key=lambda item: (item[1][0], item[0]))[:count]
+        # Past the ALWAYS_KEPT rarest, a word in more than a twentieth of the statements
+        # (and more than 50) narrows little and costs a long postings list: left out.
+        common = max(COMMON_FLOOR, self.searcher.doc_count() / COMMON_SHARE)
+        kept = rarest[:ALWAYS_KEPT] + [i for i in rarest[ALWAYS_KEPT:] if i[1][0] <= common]
+        return {word: stem for word, (_, stem) in kept}
+
+    def has_field(self, fieldname: str) -> bool:
+        """Whether this index has the field (an older archive's may not)."""
+        return fieldname in self.searcher.schema
+
+    def holding_any(self, fieldname: str, terms: Iterable[str]) -> set[int]:
+        """The live statements holding any of `terms` in `fieldname`."""
+        reader = self.searcher.reader()
+        found: set[int] = set()
+        for term in terms:
+            if (fieldname, term) in reader:
+                found.update(reader.postings(fieldname, term).all_ids())
+        return {d for d in found if not reader.is_deleted(d)}
+
+    def shared_terms(self, fieldname: str) -> Iterator[list[int]]:
+        """For each term of `fieldname` that several live statements hold: those
+        statements. Each segment's terms are read on their own (Whoosh's merged view of
+        all segments decodes every term's statistics: twenty times slower)."""
+        seen: set[bytes] = set()
+        repeated: set[bytes] = set()
+        for leaf, _offset in self.searcher.leaf_searchers():
+            for term, info in leaf.reader().iter_field(fieldname):
+                if info.doc_frequency() > 1 or term in seen:
+                    repeated.add(term)
+                seen.add(term)
+        del seen
+        reader = self.searcher.reader()
+        for term in sorted(repeated):
+            live = [
+                d for d in reader.postings(fieldname, term).all_ids() if not reader.is_deleted(d)
+            ]
+            if len(live) > 1:
+                yield live
 
     # ---- columns ------------------------------------------------------------------------
 

@@ -88,7 +88,25 @@ def open_writer(index, parallel: bool = False):  # type: ignore[no-untyped-def]
     else:
         writer = index.writer(limitmb=LIMIT_MB, compound=False, codec=ArchiveCodec())
     _share_lock_file(index)
+    _leave_out_newer_fields(writer)
     return writer
+
+
+def _leave_out_newer_fields(writer: Any) -> None:
+    """An index made before a field existed (an older archive's) takes documents
+    without that field, until `statement reindex` rebuilds it with the current schema.
+    (`update_document` adds through `add_document`, so both are covered.)"""
+    from statement_cli.index.schema import build_schema
+
+    known = set(writer.schema.names())
+    if known >= set(build_schema().names()):
+        return
+    add = writer.add_document
+
+    def add_known(**fields: Any) -> Any:
+        return add(**{k: v for k, v in fields.items() if k in known or k.startswith("_")})
+
+    writer.add_document = add_known
 
 
 def _share_lock_file(index: Any) -> None:

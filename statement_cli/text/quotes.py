@@ -1,0 +1,343 @@
+"""How closely a passage matches a quotation: words compared after normalising what a
+quotation changes without changing what was said (pure; no index, no I/O).
+
+A text becomes a list of `Token`s — each a normalised word and where it stands in the
+text: lower-cased, accents folded, apostrophes dropped (`nation’s` → `nations`),
+punctuation, quote marks and dashes gone, a run of number words made digits
+(`twenty-five` → `25`, `1,000` → `1000`) and `%` or `per cent` read as `percent`. A
+passage is aligned with the quotation word by word (rapidfuzz, in C); words split by a
+hyphen or a line break on one side and written whole on the other (`co-operation`,
+`cooperation`) count as the same.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+# Words: numbers with thousands separators and decimals, runs of letters and digits (an
+# apostrophe inside is kept and dropped later), and the percent sign.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*|%")
+_APOSTROPHES = str.maketrans("", "", "'’")
+_UNITS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    w: 10 * n
+    for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+REFINE = 3  # words each end of an aligned window may move to find the best match
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str  # normalised
+    start: int  # character offsets of the word (or merged run) in the text
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """The normalised words of `text` with their places."""
+    if text.isascii():  # lower-casing keeps every offset: one pass, no folding per word
+        found = [
+            Token(_ascii_word(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text.lower())
+        ]
+    else:
+        found = [Token(_fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return _numbers(found)
+
+
+def _ascii_word(word: str) -> str:
+    if word == "%":
+        return "percent"
+    if "'" in word or "," in word:
+        return word.replace("'", "").replace(",", "")
+    return word
+
+
+def _fold(word: str) -> str:
+    if word == "%":
+        return "percent"
+    if word[0].isdigit():
+        return word.replace(",", "")
+    word = word.lower().translate(_APOSTROPHES)
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _numbers(words: list[Token]) -> list[Token]:
+    """Runs of number words as one token of digits; `per cent` as `percent`."""
+    out: list[Token] = []
+    i = 0
+    while i < len(words):
+        j, value = _number_run(words, i)
+        if j > i:
+            out.append(Token(str(value), words[i].start, words[j - 1].end))
+            i = j
+        elif words[i].word == "per" and i + 1 < len(words) and words[i + 1].word == "cent":
+            out.append(Token("percent", words[i].start, words[i + 1].end))
+            i += 2
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _number_run(words: list[Token], i: int) -> tuple[int, int]:
+    """(end, value) of the number words from `i` (end == i when there are none);
+    `and` is taken inside a number only (`one hundred and five`)."""
+    total = current = 0
+    j = i
+    while j < len(words):
+        word = words[j].word
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in _SCALES and j > i:
+            scale = _SCALES[word]
+            if scale == 100:
+                current *= 100
+            else:
+                total, current = total + current * scale, 0
+        elif word == "and" and j > i and j + 1 < len(words) and _is_number(words[j + 1].word):
+            pass
+        else:
+            break
+        j += 1
+    return j, total + current
+
+
+def _is_number(word: str) -> bool:
+    return word in _UNITS or word in _TENS
+
+
+@dataclass
+class Passage:
+    """The best match of a quotation in one text: its words, score and differences."""
+
+    score: int  # 0–100: twice the words in common over the words of both
+    # The passage as pieces: ("same" | "inserted" | "removed", text). Inserted pieces
+    # are words of the text that the quotation lacks; removed ones are the quotation's
+    # words the text lacks (given as the quotation has them).
+    pieces: list[tuple[str, str]]
+
+
+def find_passage(quote: str, quote_tokens: Sequence[Token], text: str) -> Passage | None:
+    """The passage of `text` closest to the quotation, or None when no word is shared."""
+    found = tokens(text)
+    if not found or not quote_tokens:
+        return None
+    wanted = [t.word for t in quote_tokens]
+    words = [t.word for t in found]
+    if len(words) <= len(wanted):
+        lo, hi = 0, len(words)
+    else:
+        # Rough window, in C: each distinct word becomes one character.
+        codes: dict[str, str] = {}
+        coded_quote = "".join(_code(codes, w) for w in wanted)
+        coded_text = "".join(_code(codes, w) for w in words)
+        rough = fuzz.partial_ratio_alignment(coded_quote, coded_text)
+        if rough is None or rough.score == 0:
+            return None
+        lo, hi = rough.dest_start, rough.dest_end
+    best = _refined(quote_tokens, found, lo, hi)
+    if best is None:
+        return None
+    score, ops = best
+    return Passage(score, _pieces(quote, quote_tokens, text, found, ops))
+
+
+def _code(codes: dict[str, str], word: str) -> str:
+    if word not in codes:
+        codes[word] = chr(0xE000 + len(codes)) if len(codes) < 6400 else chr(0xF0000 + len(codes))
+    return codes[word]
+
+
+_Ops = list[tuple[str, int, int, int, int]]
+_SAME = ("equal", "joined")
+
+
+def _refined(
+    quote: Sequence[Token], found: Sequence[Token], lo: int, hi: int
+) -> tuple[int, _Ops] | None:
+    """The score and opcodes (offsets into `found`) of the best window near
+    found[lo:hi]; a window must start and end on a word of the quotation."""
+    wanted = [t.word for t in quote]
+    n = len(wanted)
+    # The rough window may be shorter than the quotation: try it as found and stretched
+    # to the quotation's length from either end.
+    starts = {i for anchor in (lo, hi - n) for i in range(anchor - REFINE, anchor + REFINE + 1)}
+    ends = {i for anchor in (hi, lo + n) for i in range(anchor - REFINE, anchor + REFINE + 1)}
+    # The window most like the quotation (Indel similarity, in C), starting and ending on
+    # words of the quotation; its opcodes are worked out once, for that window only.
+    anywhere = set(wanted)
+    best: tuple[float, int, int] | None = None
+    for start in sorted(i for i in starts if 0 <= i < len(found)):
+        for end in sorted(i for i in ends if start < i <= len(found)):
+            if found[start].word not in anywhere or found[end - 1].word not in anywhere:
+                continue
+            words = [t.word for t in found[start:end]]
+            similarity = Indel.normalized_similarity(wanted, words)
+            if best is None or similarity > best[0]:
+                best = (similarity, start, end)
+    if best is None:
+        return None
+    _, start, end = best
+    words = [t.word for t in found[start:end]]
+    ops = _opcodes(wanted, words)
+    score = 200 * _same_count(ops, wanted, words) / (len(wanted) + len(words))
+    return min(100, round(score)), _shifted(ops, start)
+
+
+def _opcodes(a: Sequence[str], b: Sequence[str]) -> _Ops:
+    """Word opcodes, with a replace whose two sides are the same letters once spaces are
+    dropped (`co operation` / `cooperation`) counted as equal."""
+    ops: _Ops = []
+    for op in Indel.opcodes(a, b):
+        kind, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
+        ops.append((kind, i1, i2, j1, j2))
+    merged: _Ops = []
+    k = 0
+    while k < len(ops):
+        kind, i1, i2, j1, j2 = ops[k]
+        # Indel gives a replace as a delete next to an insert: pair them up.
+        if (
+            kind in ("delete", "insert")
+            and k + 1 < len(ops)
+            and ops[k + 1][0]
+            in (
+                "delete",
+                "insert",
+            )
+            and ops[k + 1][0] != kind
+        ):
+            _, i3, i4, j3, j4 = ops[k + 1]
+            i1, i2, j1, j2 = min(i1, i3), max(i2, i4), min(j1, j3), max(j2, j4)
+            kind = "replace"
+            k += 1
+        if kind == "replace" and "".join(a[i1:i2]) == "".join(b[j1:j2]):
+            kind = "joined"
+        merged.append((kind, i1, i2, j1, j2))
+        k += 1
+    return merged
+
+
+def _same_count(ops: _Ops, a: Sequence[str], b: Sequence[str]) -> float:
+    """Words the two sides share; a joined run counts as its longer side."""
+    same = 0.0
+    for kind, i1, i2, j1, j2 in ops:
+        if kind == "equal":
+            same += i2 - i1
+        elif kind == "joined":
+            same += (i2 - i1 + j2 - j1) / 2
+    return same
+
+
+def _shifted(ops: _Ops, start: int) -> _Ops:
+    return [(kind, i1, i2, j1 + start, j2 + start) for kind, i1, i2, j1, j2 in ops]
+
+
+def _pieces(
+    quote: str, quoted: Sequence[Token], text: str, found: Sequence[Token], ops: _Ops
+) -> list[tuple[str, str]]:
+    """The passage as pieces, in order: the text's own words and the punctuation between
+    them as "same" or "inserted", the quotation's missing words as "removed"."""
+    pieces: list[tuple[str, str]] = []
+    cursor: int | None = None
+    for kind, i1, i2, j1, j2 in ops:
+        if j2 > j1 and cursor is not None and found[j1].start > cursor:
+            pieces.append(("same", text[cursor : found[j1].start]))
+        if kind in ("delete", "replace"):
+            if pieces and not pieces[-1][1][-1:].isspace():
+                pieces.append(("same", " "))
+            pieces.append(("removed", quote[quoted[i1].start : quoted[i2 - 1].end]))
+        if j2 > j1:
+            own = text[found[j1].start : found[j2 - 1].end]
+            pieces.append(("same" if kind in _SAME else "inserted", own))
+            cursor = found[j2 - 1].end
+    return tidied(pieces)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")  # as `show --numbers` counts paragraphs
+
+
+def paragraphs(body: str) -> list[str]:
+    """The paragraphs of a body, numbered from 1 as `show --numbers` numbers them."""
+    return [p.strip() for p in _PARAGRAPH_BREAK.split(body) if p.strip()]
+
+
+def probes(stems: dict[str, str]) -> list[str]:
+    """Lower-case strings whose presence in a paragraph says it may hold the quotation:
+    the start each rare word shares with its stem (`happi` of `happy` → `happ`; a short
+    word whole), so any form of the word is caught by a plain substring test."""
+    out = []
+    for word, stem in stems.items():
+        common = 0
+        while common < min(len(word), len(stem)) and word[common] == stem[common]:
+            common += 1
+        if common >= 3 or len(word) >= 2:
+            out.append(word[:common] if common >= 3 else word)
+    return out
+
+
+def focus(lowered: str, probes: Sequence[str], quote_length: int) -> tuple[int, int]:
+    """The stretch of a (lower-cased) paragraph worth aligning: a quotation's length and
+    more each side of an occurrence of the rarest probe the paragraph holds (`probes`
+    come rarest first), the one with the most other probes near it; cut at spaces. A
+    long paragraph is then never read in full for a short quotation."""
+    reach = quote_length + 40
+    if len(lowered) <= 3 * reach:
+        return 0, len(lowered)
+    found = [_places(lowered, probe) for probe in probes]
+    anchors = next((places for places in found if places), [])
+    if not anchors:
+        return 0, len(lowered)
+    near = sorted(i for places in found for i in places)
+    best = max(anchors, key=lambda a: sum(1 for i in near if a - reach <= i <= a + reach))
+    start, end = max(0, best - reach), min(len(lowered), best + reach)
+    start = lowered.rfind(" ", 0, start) + 1
+    after = lowered.find(" ", end)
+    return start, len(lowered) if after < 0 else after
+
+
+def _places(text: str, probe: str) -> list[int]:
+    found, at = [], text.find(probe)
+    while at >= 0:
+        found.append(at)
+        at = text.find(probe, at + 1)
+    return found
+
+
+def tidied(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Removed words before the inserted ones that replace them, a space between a
+    removed piece and a word, and neighbours of one kind as one piece."""
+    for i in range(len(pieces) - 1):
+        if pieces[i][0] == "inserted" and pieces[i + 1][0] == "removed":
+            pieces[i], pieces[i + 1] = pieces[i + 1], pieces[i]
+    out: list[tuple[str, str]] = []
+
+    def push(kind: str, text: str) -> None:
+        if out and out[-1][0] == kind:
+            out[-1] = (kind, out[-1][1] + text)
+        else:
+            out.append((kind, text))
+
+    for kind, text in pieces:
+        between = out and (kind == "removed") != (out[-1][0] == "removed")
+        if between and not out[-1][1][-1:].isspace() and not text[:1].isspace():
+            push("same", " ")
+        push(kind, text)
+    return out

@@ -1,0 +1,262 @@
+"""`statement quote`: where a quotation was said, however it was retyped."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import Run
+from processes import write_statements
+
+from statement_cli.archive import Archive
+from statement_cli.text import quotes
+
+# Invented statements. The first holds the passages the quotations are made from.
+KAZAKH = """United States Mission to the OSCE
+
+Response to the Report of the Election Observation Mission
+
+As delivered by Ambassador Jane Q. Example
+to the Permanent Council, Vienna
+April 7, 2016
+
+Thank you, Mr. Chair.
+
+We welcome the report and thank the mission for its thorough work.
+
+We note that Kazakhstan still has a considerable way to go in meeting its commitments on media freedom and the conduct of elections.
+
+Some twenty-five per cent of polling stations opened late, and co-operation with observers was uneven across the regions.
+
+Thank you, Mr. Chair.
+"""
+
+OTHER = """Statement on Humanitarian Access
+
+As delivered by Ambassador John R. Roe
+to the Permanent Council, Vienna
+May 12, 2017
+
+Mr. Chair, humanitarian convoys must reach the people who need them.
+
+Access for relief workers has been denied in three regions, and the convoys wait at the border.
+"""
+
+MARKUP = """Statement on Markup
+
+As delivered by Ambassador Alex N. Other
+to the Permanent Council, Vienna
+June 1, 2018
+
+The delegation of [bold]Examplestan[/bold] rejected the proposal outright.
+"""
+
+
+@pytest.fixture
+def quoted(run: Run, tmp_path: Path) -> Path:
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for name, text in (("kazakh.txt", KAZAKH), ("other.txt", OTHER), ("markup.txt", MARKUP)):
+        (folder / name).write_text(text, "utf-8")
+    assert run("ingest", str(folder)).exit_code == 0
+    return folder
+
+
+def _matches(run: Run, *args: str) -> tuple[int, list[dict[str, object]]]:
+    result = run("quote", *args, "--format", "json")
+    return result.exit_code, json.loads(result.stdout)["matches"]
+
+
+def _kazakh_id(run: Run) -> str:
+    result = run("search", "kazakhstan", "--format", "ids")
+    return result.stdout.strip()
+
+
+def test_an_exact_quotation_scores_100_with_where_it_was_said(run: Run, quoted: Path) -> None:
+    code, found = _matches(run, "Kazakhstan still has a considerable way to go")
+    assert code == 0
+    best = found[0]
+    assert best["score"] == 100
+    assert best["id"] == _kazakh_id(run)
+    assert best["date"] == "2016-04-07"
+    assert best["speaker"] == "Jane Q. Example"
+    assert best["passage"] == "Kazakhstan still has a considerable way to go"
+    assert [d["kind"] for d in best["differences"]] == ["same"]  # type: ignore[union-attr, index]
+
+
+def test_the_paragraph_is_the_one_show_numbers_gives(run: Run, quoted: Path) -> None:
+    _, found = _matches(run, "co-operation with observers was uneven")
+    shown = run("show", _kazakh_id(run), "--numbers", "--format", "text").stdout
+    numbered = re.search(r"¶(\d+) [^\n]*co-operation with observers was uneven", shown)
+    assert numbered is not None
+    assert found[0]["paragraph"] == int(numbered.group(1)) == 4
+
+
+def test_case_punctuation_quote_marks_and_dashes_do_not_count(run: Run, quoted: Path) -> None:
+    code, found = _matches(run, "“KAZAKHSTAN still has — a considerable way, to go…”")
+    assert code == 0
+    assert found[0]["score"] == 100
+
+
+def test_a_dropped_word_is_marked_inserted_in_the_plain_passage(run: Run, quoted: Path) -> None:
+    result = run("quote", "Kazakhstan has a considerable way to go")
+    assert result.exit_code == 0
+    head, passage = result.stdout.splitlines()[:2]
+    score, ident, date, speaker, paragraph = head.split("\t")
+    assert 80 <= int(score) < 100
+    assert (ident, date, speaker, paragraph) == (
+        _kazakh_id(run),
+        "2016-04-07",
+        "Jane Q. Example",
+        "¶3",
+    )
+    assert passage.strip() == "Kazakhstan [+still+] has a considerable way to go"
+
+
+def test_a_changed_word_is_marked_removed_and_inserted(run: Run, quoted: Path) -> None:
+    result = run("quote", "Kazakhstan still has a significant way to go in meeting its commitments")
+    assert result.exit_code == 0
+    passage = result.stdout.splitlines()[1].strip()
+    assert passage == (
+        "Kazakhstan still has a [-significant-] [+considerable+] way to go in meeting its commitments"
+    )
+    assert int(result.stdout.split("\t")[0]) == 92  # 11 of 12 words each side
+
+
+def test_an_added_word_is_marked_removed(run: Run, quoted: Path) -> None:
+    _, found = _matches(run, "Kazakhstan still has a very considerable way to go")
+    assert [(d["kind"], d["text"]) for d in found[0]["differences"] if d["kind"] != "same"] == [  # type: ignore[union-attr, index]
+        ("removed", "very")
+    ]
+
+
+def test_numbers_as_words_or_digits_and_hyphenation_do_not_count(run: Run, quoted: Path) -> None:
+    code, found = _matches(
+        run, "Some 25% of polling stations opened late, and cooperation with observers"
+    )
+    assert code == 0
+    assert found[0]["score"] == 100
+    assert "twenty-five per cent" in str(found[0]["passage"])
+
+
+def test_nothing_close_exits_1_and_says_so(run: Run, quoted: Path) -> None:
+    result = run("quote", "the moon landing was staged in a studio")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "no passage scores 80 or more" in result.stderr
+
+
+def test_min_score_decides_and_the_closest_is_named(run: Run, quoted: Path) -> None:
+    text = "Kazakhstan still has a significant way to go"
+    assert run("quote", text).exit_code == 0
+    result = run("quote", text, "--min-score", "95")
+    assert result.exit_code == 1
+    assert f"the closest scores 88 ({_kazakh_id(run)} ¶3)" in result.stderr
+
+
+def test_filters_apply(run: Run, quoted: Path) -> None:
+    text = "Kazakhstan still has a considerable way to go"
+    assert run("quote", text, "--speaker", "roe").exit_code == 1
+    assert run("quote", text, "--speaker", "example", "--year", "2016").exit_code == 0
+    assert run("quote", text, "--since", "2017").exit_code == 1
+
+
+def test_the_best_passage_comes_first(run: Run, quoted: Path, tmp_path: Path) -> None:
+    near = tmp_path / "near.txt"
+    near.write_text(
+        "Statement on Kazakhstan\n\nAs delivered by Ambassador John R. Roe\n"
+        "to the Permanent Council, Vienna\nMarch 3, 2015\n\n"
+        "Kazakhstan still has a long road ahead in meeting its commitments.\n",
+        "utf-8",
+    )
+    assert run("ingest", str(near)).exit_code == 0
+    _, found = _matches(
+        run,
+        "Kazakhstan still has a considerable way to go in meeting its commitments",
+        "--min-score",
+        "0",
+    )
+    assert [m["speaker"] for m in found] == ["Jane Q. Example", "John R. Roe"]
+    assert found[0]["score"] > found[1]["score"]  # type: ignore[operator]
+
+
+def test_other_formats(run: Run, quoted: Path) -> None:
+    text = "Kazakhstan has a considerable way to go"
+    ident = _kazakh_id(run)
+    assert run("quote", text, "--format", "ids").stdout == f"{ident}\n"
+    lines = run("quote", text, "--format", "jsonl").stdout.splitlines()
+    assert json.loads(lines[0])["marked"] == "Kazakhstan [+still+] has a considerable way to go"
+    rows = run("quote", text, "--format", "csv").stdout.splitlines()
+    assert rows[0] == "score,id,date,speaker,title,paragraph,marked"
+    assert ident in rows[1] and "[+still+]" in rows[1]
+
+
+def test_on_a_terminal_differences_are_styled_not_bracketed(run: Run, quoted: Path) -> None:
+    result = run("--color", "always", "quote", "Kazakhstan still has a significant way to go")
+    assert result.exit_code == 0
+    assert "\x1b[" in result.stdout
+    assert "[-" not in result.stdout and "[+" not in result.stdout
+    assert "significant" in result.stdout and "considerable" in result.stdout
+
+
+def test_statement_text_is_data(run: Run, quoted: Path) -> None:
+    result = run(
+        "--color", "always", "quote", "The delegation of Examplestan rejected the proposal"
+    )
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+    assert "The delegation of [bold]Examplestan[/bold] rejected" in shown
+
+
+def test_an_empty_quotation_is_a_usage_error(run: Run, quoted: Path) -> None:
+    result = run("quote", "“ — ”")
+    assert result.exit_code == 2
+    assert "the quotation has no words" in result.stderr
+
+
+def test_only_candidates_from_the_index_are_aligned(
+    run: Run, archive_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """40 statements without the quotation's rare words are never aligned."""
+    folder = tmp_path / "many"
+    write_statements(folder, 40)
+    (folder / "kazakh.txt").write_text(KAZAKH, "utf-8")
+    assert run("ingest", str(folder)).exit_code == 0
+    aligned: list[str] = []
+    real = quotes.find_passage
+
+    def counting(quote: str, wanted: list[quotes.Token], text: str) -> quotes.Passage | None:
+        aligned.append(text)
+        return real(quote, wanted, text)
+
+    monkeypatch.setattr(quotes, "find_passage", counting)
+    found = Archive.open(archive_dir).quote("Kazakhstan still has a considerable way to go")
+    assert found[0].score == 100
+    assert aligned and all(text in KAZAKH for text in aligned)
+
+
+@pytest.mark.parametrize(
+    ("written", "words"),
+    [
+        ("Nation’s don't", ["nations", "dont"]),
+        ("one hundred and five, 1,000 and twenty-one", ["105", "1000", "and", "21"]),
+        ("ten per cent or 10 %", ["10", "percent", "or", "10", "percent"]),
+        ("Zürich", ["zurich"]),
+    ],
+)
+def test_tokens_normalise_what_a_quotation_changes(written: str, words: list[str]) -> None:
+    assert [t.word for t in quotes.tokens(written)] == words
+
+
+def test_words_in_most_statements_do_not_pick_the_candidates(run: Run, tmp_path: Path) -> None:
+    """60 statements of the same 17 words: only the rare word of the quotation (its
+    statement's marker) picks the candidates, and the quotation is found."""
+    paths = write_statements(tmp_path / "many", 60, words=200)
+    assert run("ingest", str(tmp_path / "many")).exit_code == 0
+    words = paths[7].read_text().split()
+    quotation = " ".join(words[-10:])  # ends with "marker7."
+    code, found = _matches(run, quotation)
+    assert code == 0
+    assert found[0]["score"] == 100
+    assert found[0]["id"] == run("search", "marker7", "--format", "ids").stdout.strip()
