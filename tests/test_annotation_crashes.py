@@ -85,3 +85,26 @@ def test_a_kill_at_each_step_of_an_alias_leaves_the_old_or_the_new_names(
     else:
         assert speaker_counts(archive) == {"Daniel B. Baer": COUNT}
         assert listed == "speaker\tAmb. Baer\tDaniel B. Baer\n"
+
+
+@pytest.mark.parametrize("step", ["ingest-sync", "ingest-commit"])
+def test_an_older_index_killed_after_taking_the_new_fields_keeps_its_checksums(
+    tmp_path: Path, step: str
+) -> None:
+    """The first write to a format-3 index adds the format-4 fields in a commit of its
+    own; killed before the write's commit, the index still matches its checksums."""
+    import shutil
+
+    archive = tmp_path / "archive"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "archive-0.2.0", archive)
+    write_statements(tmp_path / "texts", 1)
+    killed = cli(
+        archive, "ingest", str(tmp_path / "texts"), env={"STATEMENT_FAULT": f"{step}:kill"}
+    )
+    assert killed.returncode == -signal.SIGKILL
+    checked = cli(archive, "check", "--format", "json")
+    kinds = {finding["kind"] for finding in json.loads(checked.stdout)["findings"]}
+    assert "index-unverified" not in kinds and "index-damaged" not in kinds, kinds
+    assert cli(archive, "check", "--repair").returncode == 0
+    assert cli(archive, "ingest", str(tmp_path / "texts")).returncode == 0
+    assert cli(archive, "check").returncode == 0

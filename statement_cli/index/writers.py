@@ -71,10 +71,17 @@ def open_writer(index, parallel: bool = False):  # type: ignore[no-untyped-def]
     from statement_cli.index.schema import missing_fields
 
     if missing := missing_fields(index.schema):  # an index of an older release
+        from pathlib import Path
+
+        from statement_cli.index import files
+
         upgrade = index.writer(compound=False, codec=ArchiveCodec())
         for name, spec in missing.items():
             upgrade.add_field(name, spec)
         upgrade.commit()
+        # A commit of its own: listed at once, so a write killed before its commit
+        # leaves an index whose checksums still hold.
+        files.record(Path(index.storage.folder))
     if parallel and can_parallelise():
         _workers.prepare()
         writer = index.writer(
