@@ -496,3 +496,17 @@ def test_venues_are_one_by_alias_and_suggested_when_similar(run: Run, some: list
     assert after == permanent | {some[1]}
     venues = json.loads(run("venues", "--format", "json").stdout)
     assert "PC" not in {v["venue"] for v in venues}
+
+
+def test_alias_list_with_an_alias_to_add_or_remove_is_an_error(run: Run, some: list[str]) -> None:
+    for args in (["speaker", "a", "b", "--list"], ["--list", "--remove", "speaker", "x"]):
+        result = run("alias", *args)
+        assert result.exit_code == 2 and "--list" in result.stderr, args
+
+
+def test_an_alias_the_other_way_round_says_how_to_turn_it(run: Run, some: list[str]) -> None:
+    assert run("alias", "speaker", "Amb. Jane Example", "Jane Q. Example").exit_code == 0
+    result = run("alias", "speaker", "Jane Q. Example", "Amb. Jane Example")
+    assert result.exit_code == 2
+    assert "already an alias of 'Jane Q. Example'" in result.stderr
+    assert "statement alias --remove speaker 'Amb. Jane Example'" in result.stderr

@@ -260,3 +260,19 @@ def test_words_in_most_statements_do_not_pick_the_candidates(run: Run, tmp_path:
     assert code == 0
     assert found[0]["score"] == 100
     assert found[0]["id"] == run("search", "marker7", "--format", "ids").stdout.strip()
+
+
+def test_without_colour_the_table_still_marks_differences(run: Run, quoted: Path) -> None:
+    """--format table with styles off (NO_COLOR, --color never, a pipe): the differences
+    are marked [+…+] [-…-], not lost."""
+    result = run(
+        "--color", "never", "quote", "Kazakhstan has a considerable way to go", "-f", "table"
+    )
+    assert result.exit_code == 0
+    assert "Kazakhstan [+still+] has a considerable way to go" in result.stdout
+    assert "\x1b[" not in result.stdout
+
+
+def test_the_passage_in_json_is_spaced_as_one_line(run: Run, quoted: Path) -> None:
+    _, found = _matches(run, "Kazakhstan still has a very considerable way to go")
+    assert found[0]["passage"] == "Kazakhstan still has a considerable way to go"

@@ -91,3 +91,14 @@ def test_kwic_and_highlight_see_every_occurrence(run, tmp_path: Path) -> None:
 
     archive = Archive.open(tmp_path / "archive")
     assert len(archive.match_spans("the", body)) == 600  # show --highlight
+
+
+def test_kwic_into_a_pipe_prints_whole_lines(run, tmp_path: Path) -> None:
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    body = "words before the keyword " * 4 + "electioneering" + " and words after it" * 4
+    head = "---\ntitle: Wide\nspeaker: A Rather Long Speaker Name\ndate: 2016-04-07\n---\n"
+    (folder / "wide.txt").write_text(head + body + "\n", "utf-8")
+    assert run("ingest", str(folder)).exit_code == 0
+    line = run("kwic", "elect*").stdout.splitlines()[0]
+    assert "electioneering and words after it" in line, line

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -228,3 +229,60 @@ def test_closeness_and_keys() -> None:
     assert versions.closeness(same.shingles, versions.sampled_shingles(text.upper())) == 100
     assert versions.sketch("too short") == versions.Sketch(frozenset(), ())
     assert versions.closeness(frozenset(), frozenset()) == 100
+
+
+def _hostile_pair(run: Run, tmp_path: Path) -> tuple[str, str]:
+    text = (VERSIONS / "prepared.txt").read_text("utf-8")
+    head = "---\nspeaker: Evil [bold]Speaker[/bold]\ntitle: Hostile [red]markup[/red]\n---\n"
+    (tmp_path / "h1.txt").write_text(head + text, "utf-8")
+    (tmp_path / "h2.txt").write_text(head + text.replace("the", "this", 3), "utf-8")
+    _ingest(run, tmp_path / "h1.txt", tmp_path / "h2.txt")
+    return _id_of(run, "h1.txt"), _id_of(run, "h2.txt")
+
+
+def test_versions_print_statement_text_as_written(run: Run, tmp_path: Path) -> None:
+    first, _ = _hostile_pair(run, tmp_path)
+    for color in ("never", "always"):
+        shown = run("--color", color, "versions", first, "--format", "table").stdout
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", shown)
+        assert "[bold]Speaker[/bold]" in plain and "[red]markup[/red]" in plain, plain
+
+
+def test_show_diff_marks_differences_whenever_styles_are_off(run: Run, tmp_path: Path) -> None:
+    first, second = _hostile_pair(run, tmp_path)
+    for args in (["--color", "never"], []):
+        shown = run(*args, "show", first, "--diff", second, "--format", "rich").stdout
+        assert "[-the-]" in shown and "[+this+]" in shown, args
+    styled = run("--color", "always", "show", first, "--diff", second, "--no-pager").stdout
+    body = styled.split("closeness", 1)[1].split("\n", 2)[2]
+    assert "\x1b[1m" not in body.split("\x1b[")[0]  # the heading's bold ends with it
+    assert not body.startswith("\x1b[1m")
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [["--raw"], ["--numbers"], ["--highlight", "the"], ["--fields", "id"], ["-f", "markdown"]],
+)
+def test_show_diff_refuses_options_it_cannot_honour(
+    run: Run, tmp_path: Path, extra: list[str]
+) -> None:
+    first, second = _hostile_pair(run, tmp_path)
+    result = run("show", first, "--diff", second, *extra)
+    assert result.exit_code == 2 and "--diff" in result.stderr
+
+
+def test_show_diff_with_no_id_is_an_error(run: Run, tmp_path: Path) -> None:
+    first, _ = _hostile_pair(run, tmp_path)
+    result = run("show", first, "--diff", "")
+    assert result.exit_code == 2 and "--diff" in result.stderr
+
+
+def test_ingest_into_an_older_index_says_versions_are_not_checked(run: Run, tmp_path: Path) -> None:
+    old = tmp_path / "old"
+    shutil.copytree(FORMAT_2_ARCHIVE, old)
+    result = run("ingest", str(VERSIONS / "prepared.txt"), archive=old)
+    assert result.exit_code == 0
+    assert "near-duplicates are not checked" in result.stderr and "reindex" in result.stderr
+    assert run("reindex", archive=old).exit_code == 0
+    again = run("ingest", str(VERSIONS / "redated.txt"), archive=old)
+    assert "not checked" not in again.stderr and "near-duplicate of" in again.stderr

@@ -42,6 +42,8 @@ class Outcome:
 @dataclass
 class IngestReport:
     outcomes: list[Outcome] = field(default_factory=list)
+    # The index predates version keys (format 4): near-duplicates went unchecked.
+    versions_unchecked: bool = False
 
     def count(self, action: str) -> int:
         return sum(1 for o in self.outcomes if o.action == action)

@@ -52,6 +52,7 @@ def ingest(
     with archive.lock(on_wait):
         archive.recover()
         with archive.view() as view:
+            report.versions_unchecked = not view.has_field("version_keys")
             items = iter(items)
             first = list(itertools.islice(items, writers.PARALLEL_FROM))
             parallel = len(first) == writers.PARALLEL_FROM

@@ -292,6 +292,10 @@ def alias(
 
     state = state_of(ctx)
     if list_:
+        if kind or variant or canonical or remove:
+            raise typer.BadParameter(
+                "lists the aliases; give no alias to add or remove with it", param_hint="--list"
+            )
         _list_aliases(ctx, fmt)
         return
     if not kind or not variant or (canonical == "") != remove:

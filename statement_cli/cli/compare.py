@@ -79,7 +79,7 @@ def quote(
     elif fmt is ListFormat.table or state.styles_stdout():
         from rich.console import Group
 
-        state.emit(Group(*(_rich(m) for m in shown)))
+        state.emit(Group(*(_rich(m, state.styles_stdout()) for m in shown)))
     else:
         state.emit("".join(_plain(m) for m in shown))
     if not shown:
@@ -109,8 +109,9 @@ def _plain(m: "QuoteMatch") -> str:
     return "\t".join(inert(v) for v in _heading(m)) + "\n    " + _marked(m, PLAIN_MARKS) + "\n"
 
 
-def _rich(m: "QuoteMatch") -> "Group":
-    """A heading line (cut to the screen's width) and the passage, differences styled."""
+def _rich(m: "QuoteMatch", styled: bool) -> "Group":
+    """A heading line (cut to the screen's width) and the passage, differences styled (or
+    marked [+…+] [-…-] when styles do not reach the screen: NO_COLOR, --color never)."""
     from rich.console import Group
     from rich.text import Text
 
@@ -125,7 +126,12 @@ def _rich(m: "QuoteMatch") -> "Group":
         head.append(f"  {inert(s.title)}", style="dim")
     passage = Text("    ")
     for kind, text in m.passage.pieces:
-        passage.append(re.sub(r"\s+", " ", inert(text)), style=STYLES.get(kind, ""))
+        shown = re.sub(r"\s+", " ", inert(text))
+        if styled:
+            passage.append(shown, style=STYLES.get(kind, ""))
+        else:
+            start, end = PLAIN_MARKS.get(kind, ("", ""))
+            passage.append(f"{start}{shown}{end}")
     return Group(head, passage, Text(""))
 
 
@@ -138,7 +144,10 @@ def _record(m: "QuoteMatch") -> dict[str, object]:
         "score": m.score,
         **_who(m.statement),
         "paragraph": m.paragraph,
-        "passage": "".join(text for kind, text in m.passage.pieces if kind != "removed"),
+        # The passage's own words, spaced as one line (a removed word leaves no gap).
+        "passage": " ".join(
+            "".join(text for kind, text in m.passage.pieces if kind != "removed").split()
+        ),
         "marked": _marked(m, PLAIN_MARKS),
         "differences": [{"kind": kind, "text": text} for kind, text in m.passage.pieces],
     }
@@ -217,6 +226,7 @@ def versions(
 
 def _versions_table(groups: list[list["Version"]]) -> "Table":
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(box=None, pad_edge=False, header_style="bold")
     for name in ("closeness", "id", "date", "speaker", "title"):
@@ -228,8 +238,8 @@ def _versions_table(groups: list[list["Version"]]) -> "Table":
                 f"{v.closeness}%",
                 s.id,
                 s.date or "undated",
-                inert(s.speaker or "-"),
-                inert(s.title),
+                Text(inert(s.speaker or "-")),  # Text: a statement's words are not markup
+                Text(inert(s.title)),
                 style="bold" if i == 0 else "",
                 end_section=i == len(group) - 1 and n < len(groups) - 1,
             )
@@ -273,6 +283,14 @@ def show_diff(
 
     if len(idents) != 1:
         raise typer.BadParameter("--diff compares one statement with another", param_hint="--diff")
+    if not other.strip():
+        raise typer.BadParameter(
+            "give the id of the statement to compare with", param_hint="--diff"
+        )
+    if fmt is ShowFormat.markdown:
+        raise typer.BadParameter(
+            "--diff shows rich, text or json; not markdown", param_hint="--diff"
+        )
     old, new = archive.get(idents[0]), archive.get(other)
     pieces = word_diff(old.body, new.body)
     close = closeness(sampled_shingles(old.body), sampled_shingles(new.body))
@@ -291,10 +309,11 @@ def show_diff(
         f"--- {old.id} {old.date or 'undated'}\n"
         f"+++ {new.id} {new.date or 'undated'}  closeness {close}%\n\n"
     )
-    if fmt is ShowFormat.rich or state.styles_stdout():
+    if state.styles_stdout():
         from rich.text import Text
 
-        view = Text(inert(head), style="bold")
+        view = Text()
+        view.append(inert(head), style="bold")  # the heading only
         for kind, text in pieces:
             view.append(inert(text), style=STYLES.get(kind, ""))
         view.append("\n")

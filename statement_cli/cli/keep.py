@@ -118,6 +118,12 @@ def ingest(
     }
     if not quiet:
         state.say(ingest_summary(counts))
+    if report.versions_unchecked and report.outcomes and not quiet:
+        state.say(
+            "statement: near-duplicates are not checked in this archive, whose index predates "
+            "them; `statement reindex` adds what they need (once)",
+            style="yellow",
+        )
     _warn_about_leftovers(state, per_file, paths, glob, found=bool(report.outcomes))
     if report.failed:
         raise typer.Exit(EXIT_ERROR)

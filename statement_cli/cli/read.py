@@ -68,8 +68,15 @@ def show(
     """
     archive = open_archive(ctx)
     known = _known_ids(ctx, archive, ids)
-    if diff:
+    if diff or _given(ctx, "diff"):  # `--diff ""` too: an error, not the statement
         from statement_cli.cli.compare import show_diff
+
+        if raw or numbers or highlight or fields:
+            raise typer.BadParameter(
+                "--diff shows two texts' differences; --raw, --numbers, --highlight and "
+                "--fields do not go with it",
+                param_hint="--diff",
+            )
 
         show_diff(ctx, archive, known, diff, fmt)
     elif raw:
@@ -82,6 +89,12 @@ def show(
         _show(ctx, [archive.get(i) for i in known], fmt, highlight, numbers, pager, chosen)
     if len(known) < len(ids):
         raise typer.Exit(EXIT_NOTHING)  # some were shown, as cat does with a missing file
+
+
+def _given(ctx: typer.Context, name: str) -> bool:
+    """Whether an option was written on the command line (even with an empty value)."""
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name == "COMMANDLINE"
 
 
 def _known_ids(ctx: typer.Context, archive: "Archive", ids: list[str]) -> list[str]:
@@ -222,7 +235,14 @@ def kwic(
     if isinstance(view, str):
         state_of(ctx).emit(view)
     else:
-        out.print(view, no_wrap=True, overflow="crop", end="")
+        # Cut to the screen on a terminal; whole lines into a pipe or a file.
+        out.print(
+            view,
+            no_wrap=True,
+            overflow="crop" if out.is_terminal else "ignore",
+            crop=out.is_terminal,
+            end="",
+        )
     if found.total > len(found.lines):
         state_of(ctx).say(
             f"statement: {len(found.lines):,} of {found.total:,} occurrences; --limit shows more"

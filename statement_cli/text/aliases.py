@@ -9,6 +9,7 @@ variants, so every lookup is one step. Pure: the archive keeps the table on disk
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass, field
 
 from statement_cli.errors import InputError
@@ -58,6 +59,11 @@ class Aliases:
         lookup = self._lookup(kind)
         if normal(canonical) in lookup:
             target = lookup[normal(canonical)]
+            if normal(target) == normal(variant):  # the alias the other way round
+                raise InputError(
+                    f"{canonical!r} is already an alias of {variant!r}; to use {canonical!r} "
+                    f"instead, first `statement alias --remove {kind} {shlex.quote(canonical)}`"
+                )
             raise InputError(
                 f"{canonical!r} is itself an alias of {target!r}; alias {variant!r} to {target!r}"
             )
