@@ -276,3 +276,19 @@ def test_without_colour_the_table_still_marks_differences(run: Run, quoted: Path
 def test_the_passage_in_json_is_spaced_as_one_line(run: Run, quoted: Path) -> None:
     _, found = _matches(run, "Kazakhstan still has a very considerable way to go")
     assert found[0]["passage"] == "Kazakhstan still has a considerable way to go"
+
+
+@pytest.mark.parametrize(
+    "quotation",
+    [
+        "cooperation with observers was uneven",  # the hyphenated word first
+        "opened late, and cooperation",  # and last
+        "late and co operation with",
+    ],
+)
+def test_a_hyphenated_word_matches_at_either_end_of_a_quotation(
+    run: Run, quoted: Path, quotation: str
+) -> None:
+    code, found = _matches(run, quotation)
+    assert code == 0 and found[0]["score"] == 100, found[0]
+    assert found[0]["id"] == _kazakh_id(run)

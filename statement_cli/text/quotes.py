@@ -54,7 +54,23 @@ def tokens(text: str) -> list[Token]:
         ]
     else:
         found = [Token(_fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    return _numbers(found)
+    return _hyphens_joined(text, _numbers(found))
+
+
+_HYPHEN = re.compile(r"[-‐‑]\s*")  # a hyphen, and the line break of a word split over two lines
+
+
+def _hyphens_joined(text: str, words: list[Token]) -> list[Token]:
+    """Words joined by a hyphen as one word (`co-operate` → `cooperate`), so that it lines
+    up with the word written whole wherever it stands in a quotation."""
+    out: list[Token] = []
+    for token in words:
+        last = out[-1] if out else None
+        if last is not None and _HYPHEN.fullmatch(text, last.end, token.start):
+            out[-1] = Token(last.word + token.word, last.start, token.end)
+        else:
+            out.append(token)
+    return out
 
 
 def _ascii_word(word: str) -> str:
