@@ -292,3 +292,21 @@ def test_a_hyphenated_word_matches_at_either_end_of_a_quotation(
     code, found = _matches(run, quotation)
     assert code == 0 and found[0]["score"] == 100, found[0]
     assert found[0]["id"] == _kazakh_id(run)
+
+
+def test_a_quotation_of_common_words_is_found_in_a_long_text(run: Run, tmp_path: Path) -> None:
+    """Every word of the quotation is in many statements, and short ones full of them
+    rank above the long text that has the sentence: its word pairs still find it."""
+    folder = tmp_path / "common"
+    folder.mkdir()
+    for i in range(30):
+        short = f"We can not say it. History, history and escape: we escape history {i}. Not we."
+        (folder / f"short{i:02d}.txt").write_text(f"---\ntitle: Short {i}\n---\n{short}\n", "utf-8")
+    filler = "\n\n".join(
+        f"Paragraph {i} of the annual message, on matters of state." for i in range(60)
+    )
+    long_text = f"{filler}\n\nFellow-citizens, we can not escape history. We will be remembered.\n\n{filler}"
+    (folder / "long.txt").write_text(f"---\ntitle: The long one\n---\n{long_text}\n", "utf-8")
+    assert run("ingest", str(folder)).exit_code == 0
+    code, found = _matches(run, "Fellow-citizens, we can not escape history")
+    assert code == 0 and found[0]["score"] == 100 and found[0]["title"] == "The long one", found[:2]

@@ -1,28 +1,38 @@
 """`statement quote`: the passages of the archive closest to a quotation.
 
-Candidates come from the index: the statements richest in the quotation's rarest words
-(BM25 over an OR of them, with the filters), so a changed or dropped word still leaves
-the others to find it. Of the candidates' paragraphs, the twenty holding most of those
-words (two at most of a statement) are aligned with the quotation (`text/quotes.py`),
-and of a long paragraph only the stretch where they stand; nothing scans every text.
+Candidates come from the index: the statements holding the most of the quotation's
+rarest words, the best ranked first among equals (BM25 over an OR of them, with the
+filters), so a changed or dropped word still leaves the others to find it. Of the
+candidates' paragraphs, the twenty holding most of those words (two at most of a
+statement) are aligned with the quotation (`text/quotes.py`), and of a long paragraph
+only the stretch where they stand; nothing scans every text. When no passage scores
+100, the statements holding most of the quotation's word pairs around its rare words
+(phrase searches, dearer) are aligned too.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
+import re
 from dataclasses import dataclass
+from typing import Any
 
 from statement_cli.archive.base import ArchiveBase
 from statement_cli.archive.reading import retrying_read
 from statement_cli.errors import QuerySyntaxError
 from statement_cli.model import Statement
-from statement_cli.query import And, Filters, Node, Or, Word
+from statement_cli.query import And, Filters, Node, Or, Phrase, Word
 from statement_cli.text import quotes
 
 RARE_WORDS = 6  # quotation words a candidate is looked up by
 CANDIDATES = 15  # statements aligned with the quotation (or --limit, when more)
+WIDER = 4  # of the best ranked this many times as many, those holding most rare words
+PAIRS = 4  # word pairs of the quotation (around its rarest words) candidates hold
 PARAGRAPHS = 2  # of each, the paragraphs aligned
 ALIGNED = 20  # paragraphs aligned in all, those holding most of the rare words first
 MAX_QUOTE_WORDS = 200
+_LETTER_WORD = re.compile(r"[^\W\d_][^\W_]*")
 
 
 @dataclass
@@ -48,7 +58,8 @@ def find_quotes(
             f"the quotation has {len(wanted):,} words; the limit is {MAX_QUOTE_WORDS}. "
             "Quote a sentence or a paragraph"
         )
-    words = [t.word for t in wanted if not t.word[0].isdigit()]
+    # The words as the index has them: "fellow-citizens" is "fellow" and "citizens" there.
+    words = _LETTER_WORD.findall(text.lower())
     with archive.view() as view:
         rare = view.rarest_words(words, RARE_WORDS)
         if not rare:
@@ -56,11 +67,37 @@ def find_quotes(
         tree: Node = Or(tuple(Word(word, "body") for word in rare))
         if filters is not None and filters.nodes():
             tree = And((tree, *filters.nodes()))
-        found = view.ordered(tree, "relevance", max(CANDIDATES, limit))
+        want = max(CANDIDATES, limit)
         probes = quotes.probes(rare)
-        places = [
-            _Places(Statement.from_dict(view.stored_fields(d)), probes) for d in found.docnums
-        ]
+        pairs = _pairs_of_rare_words(words, list(rare))
+        candidates = _candidates(view, tree, list(rare.values()), want)
+        found = _aligned(view, candidates, text, wanted, probes, pairs, limit)
+        if pairs and (not found or found[0].score < 100):
+            # Not found as written: the statements holding most of the quotation's word
+            # pairs too (one of common words may be in a long text its rare words miss).
+            by_pairs: Node = Or(tuple(Phrase(pair, "body") for pair in pairs))
+            if filters is not None and filters.nodes():
+                by_pairs = And((by_pairs, *filters.nodes()))
+            paired = view.ordered(by_pairs, "relevance", want).docnums
+            more = [d for d in paired if d not in set(candidates)]
+            found += _aligned(view, more, text, wanted, probes, pairs, limit)
+    found.sort(key=lambda m: m.statement.id)
+    found.sort(key=lambda m: m.statement.date, reverse=True)  # undated ("") last
+    found.sort(key=lambda m: m.score, reverse=True)
+    return found[:limit]
+
+
+def _aligned(
+    view: Any,
+    docnums: list[int],
+    text: str,
+    wanted: list[quotes.Token],
+    probes: list[str],
+    pairs: list[str],
+    limit: int,
+) -> list[QuoteMatch]:
+    """The best passage of each of these statements, of the paragraphs worth aligning."""
+    places = [_Places(Statement.from_dict(view.stored_fields(d)), probes, pairs) for d in docnums]
     best: dict[int, QuoteMatch] = {}  # candidate → its best passage
     for rank, i in _worth_aligning(places, max(ALIGNED, limit)):
         candidate = places[rank]
@@ -68,36 +105,64 @@ def find_quotes(
         passage = quotes.find_passage(text, wanted, candidate.paragraphs[i][start:end])
         if passage is not None and (rank not in best or passage.score > best[rank].score):
             best[rank] = QuoteMatch(candidate.statement, passage.score, i + 1, passage)
-    matches = list(best.values())
-    matches.sort(key=lambda m: m.statement.id)
-    matches.sort(key=lambda m: m.statement.date, reverse=True)  # undated ("") last
-    matches.sort(key=lambda m: m.score, reverse=True)
-    return matches[:limit]
+    return list(best.values())
+
+
+def _pairs_of_rare_words(words: list[str], rare: list[str]) -> list[str]:
+    """Up to PAIRS word pairs of the quotation, those holding its rarest words first
+    (a pair of two common words costs a phrase search through most texts)."""
+    rank = {word: i for i, word in enumerate(rare)}  # rarest first
+    pairs = {
+        f"{a} {b}": min(rank.get(a, len(rank)), rank.get(b, len(rank)))
+        for a, b in itertools.pairwise(words)
+        if a in rank or b in rank
+    }
+    return sorted(pairs, key=lambda pair: (pairs[pair], pair))[:PAIRS]
+
+
+def _candidates(view: Any, tree: Node, stems: list[str], want: int) -> list[int]:
+    """The statements holding the most of the rare words, the best ranked (BM25) first
+    among equals: a long text holding all of them ranks below short ones holding one
+    often, and would otherwise be left out."""
+    ranked = view.ordered(tree, "relevance", WIDER * want)
+    place = {d: i for i, d in enumerate(ranked.docnums)}
+    counts = view.holding_counts("body", stems)
+    unranked = len(place)
+    return heapq.nsmallest(
+        want, ranked.matched, key=lambda d: (-counts[d], place.get(d, unranked), d)
+    )
 
 
 class _Places:
     """A candidate's paragraphs, and how many of the probes each holds."""
 
-    def __init__(self, statement: Statement, probes: list[str]) -> None:
+    def __init__(self, statement: Statement, probes: list[str], pairs: list[str]) -> None:
         self.statement = statement
         self.paragraphs = quotes.paragraphs(statement.body)
         self.lowered = [p.lower() for p in self.paragraphs]
-        self.held = [sum(probe in p for probe in probes) for p in self.lowered]
-        self.most = max(self.held, default=0)
+        # Per paragraph: the quotation's word pairs it holds as written, then its probes
+        # (a pair holds a rare word, so a paragraph without probes has no pair either).
+        self.held = []
+        for p in self.lowered:
+            held = sum(probe in p for probe in probes)
+            squeezed = " ".join(p.split()) if held and pairs else ""
+            paired = sum(pair in squeezed for pair in pairs) if squeezed else 0
+            self.held.append((paired, held))
 
 
 def _worth_aligning(places: list[_Places], most: int) -> list[tuple[int, int]]:
-    """(candidate, paragraph) pairs to align: those holding the most of the rare words
-    first, at most PARAGRAPHS of a candidate and `most` in all."""
+    """(candidate, paragraph) pairs to align: those holding the most of the quotation's
+    word pairs, then of its rare words, first; at most PARAGRAPHS of a candidate and
+    `most` in all."""
     ranked = sorted(
-        (-n, rank, i)
+        (-pairs, -probes, rank, i)
         for rank, candidate in enumerate(places)
-        for i, n in enumerate(candidate.held)
-        if n
+        for i, (pairs, probes) in enumerate(candidate.held)
+        if pairs or probes
     )
     taken: dict[int, int] = {}
     chosen = []
-    for _, rank, i in ranked:
+    for _, _, rank, i in ranked:
         if taken.get(rank, 0) < PARAGRAPHS:
             taken[rank] = taken.get(rank, 0) + 1
             chosen.append((rank, i))
