@@ -510,3 +510,28 @@ def test_an_alias_the_other_way_round_says_how_to_turn_it(run: Run, some: list[s
     assert result.exit_code == 2
     assert "already an alias of 'Jane Q. Example'" in result.stderr
     assert "statement alias --remove speaker 'Amb. Jane Example'" in result.stderr
+
+
+def test_a_blank_value_is_an_error_that_names_clear(run: Run, some: list[str]) -> None:
+    before = json.loads(run("show", some[0], "--format", "json").stdout)
+    for option, clear in (
+        ("--title", "title"),
+        ("--speaker-title", "speaker-title"),
+        ("--org", "org"),
+    ):
+        result = run("edit", some[0], option, "   ")
+        assert result.exit_code == 2 and f"--clear {clear}" in result.stderr, result.stderr
+    assert json.loads(run("show", some[0], "--format", "json").stdout) == before
+
+
+def test_a_one_letter_tag_to_remove_is_shown_the_way(run: Run, some: list[str]) -> None:
+    result = run("tag", some[0], "-y")
+    assert result.exit_code == 2 and "statement tag ID -- -x" in result.stderr
+
+
+def test_no_similar_names_says_so(run: Run, some: list[str]) -> None:
+    result = run("venues", "--similar")
+    if result.exit_code == 1:
+        assert "no venue is written more than one way" in result.stderr
+    else:  # the fixture has similar venues: then the speakers of one statement have none
+        assert result.exit_code == 0

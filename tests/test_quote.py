@@ -310,3 +310,11 @@ def test_a_quotation_of_common_words_is_found_in_a_long_text(run: Run, tmp_path:
     assert run("ingest", str(folder)).exit_code == 0
     code, found = _matches(run, "Fellow-citizens, we can not escape history")
     assert code == 0 and found[0]["score"] == 100 and found[0]["title"] == "The long one", found[:2]
+
+
+def test_plain_is_plain_on_a_terminal_too(run: Run, quoted: Path) -> None:
+    result = run(
+        "--color", "always", "quote", "Kazakhstan has a considerable way to go", "-f", "plain"
+    )
+    assert "Kazakhstan [+still+] has a considerable way to go" in result.stdout
+    assert "\x1b[" not in result.stdout

@@ -73,6 +73,13 @@ def edit(
     values = (title, speaker, speaker_title, org, venue, city, date)
     given = dict(zip(METADATA_FIELDS, values, strict=True))
     fields = field_values({k: v for k, v in given.items() if v is not None})
+    for name, value in fields.items():
+        if not value:  # blank: an empty field is asked for by name
+            option = "--org" if name == "organization" else f"--{name.replace('_', '-')}"
+            raise typer.BadParameter(
+                f"blank; give a value, or --clear {option[2:]} to empty the field",
+                param_hint=option,
+            )
     for name in clear or []:
         fields[_field_name(name)] = ""
     if not fields and not reset:
@@ -186,7 +193,10 @@ def tag(
     ids = [a for a in given if a[:1] not in ("+", "-")]
     add, remove = tag_changes(a for a in given if a[:1] in ("+", "-"))
     if not add and not remove:
-        raise typer.BadParameter("give tags to add (+TAG) or remove (-TAG)")
+        raise typer.BadParameter(
+            "give tags to add (+TAG) or remove (-TAG); a tag to remove of one letter goes "
+            "after `--` (statement tag ID -- -x)"
+        )
     archive = open_archive(ctx, write=True)
     targets = chosen(state, archive, ids, query, yes, "tagged")
     changed = archive.annotate(
@@ -244,6 +254,7 @@ def _names(ctx: typer.Context, name: str, fmt: ListFormat | None, similar: bool)
     else:
         state.emit(similar_list(name, rows, fmt))
     if not rows:
+        state.say(f"statement: no {name} is written more than one way")
         raise typer.Exit(EXIT_NOTHING)
     if fmt in (ListFormat.table, ListFormat.plain):
         state.say(f"make two names one: statement alias {name} VARIANT CANONICAL")

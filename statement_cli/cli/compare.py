@@ -67,6 +67,8 @@ def quote(
     found = open_archive(ctx).quote(" ".join(words), filters, limit)
     shown = [m for m in found if m.score >= min_score]
     state = state_of(ctx)
+    # Styled when asked (--color always, FORCE_COLOR) unless plain was asked for by name.
+    styled = fmt is None and state.styles_stdout()
     fmt = fmt or (ListFormat.table if state.stdout_is_terminal() else ListFormat.plain)
     if fmt is ListFormat.json:
         state.emit(json_text({"total": len(shown), "matches": [_record(m) for m in shown]}) + "\n")
@@ -76,7 +78,7 @@ def quote(
         state.emit(_csv(shown))
     elif fmt is ListFormat.ids:
         state.emit("".join(f"{m.statement.id}\n" for m in shown))
-    elif fmt is ListFormat.table or state.styles_stdout():
+    elif fmt is ListFormat.table or styled:
         from rich.console import Group
 
         state.emit(Group(*(_rich(m, state.styles_stdout()) for m in shown)))
