@@ -20,6 +20,10 @@ METADATA_FIELDS: tuple[str, ...] = (
 # The fields a bare query word searches, and their weights in the ranking (title and
 # speaker count three times the body). The index (index/schema) and an OpenSearch
 # hand-off (opensearch) both use these.
+# The score (0–100) a quoted passage needs by default: a changed word in a ten-word
+# quotation scores 90, two score 80 (`statement quote --min-score`).
+QUOTE_MIN_SCORE = 80
+
 FIELD_WEIGHTS: dict[str, float] = {
     "title": 3.0,
     "speaker": 3.0,

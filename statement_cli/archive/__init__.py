@@ -45,7 +45,7 @@ from statement_cli.archive.records import (
     WriteInterrupted,
 )
 from statement_cli.errors import ArchiveError
-from statement_cli.model import Hit, Statement
+from statement_cli.model import QUOTE_MIN_SCORE, Hit, Statement
 from statement_cli.query import Filters
 
 __all__ = [
@@ -207,10 +207,14 @@ class Archive(ArchiveBase):
         return reading.related(self, prefix, limit)
 
     def quote(
-        self, text: str, filters: Filters | None = None, limit: int = 10
+        self,
+        text: str,
+        filters: Filters | None = None,
+        limit: int = 10,
+        min_score: int = QUOTE_MIN_SCORE,
     ) -> list[quoting.QuoteMatch]:
         """The passages closest to a quotation, best first (see `quoting`)."""
-        return quoting.find_quotes(self, text, filters, limit)
+        return quoting.find_quotes(self, text, filters, limit, min_score)
 
     def versions(self, prefix: str) -> list[versioning.Version]:
         """A statement (closeness 100), then its versions, oldest first."""

@@ -5,9 +5,9 @@ rarest words, the best ranked first among equals (BM25 over an OR of them, with 
 filters), so a changed or dropped word still leaves the others to find it. Of the
 candidates' paragraphs, the twenty holding most of those words (two at most of a
 statement) are aligned with the quotation (`text/quotes.py`), and of a long paragraph
-only the stretch where they stand; nothing scans every text. When no passage scores
-100, the statements holding most of the quotation's word pairs around its rare words
-(phrase searches, dearer) are aligned too.
+only the stretch where they stand; nothing scans every text. When no passage reaches
+the minimum score, the statements holding most of the quotation's word pairs around its
+rare words (phrase searches, dearer) are aligned too.
 """
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ from typing import Any
 from statement_cli.archive.base import ArchiveBase
 from statement_cli.archive.reading import retrying_read
 from statement_cli.errors import QuerySyntaxError
-from statement_cli.model import Statement
+from statement_cli.model import QUOTE_MIN_SCORE, Statement
 from statement_cli.query import And, Filters, Node, Or, Phrase, Word
 from statement_cli.text import quotes
 
 RARE_WORDS = 6  # quotation words a candidate is looked up by
 CANDIDATES = 15  # statements aligned with the quotation (or --limit, when more)
 WIDER = 4  # of the best ranked this many times as many, those holding most rare words
-PAIRS = 4  # word pairs of the quotation (around its rarest words) candidates hold
+PAIRS = 2  # word pairs of the quotation (around its rarest words) candidates hold
 PARAGRAPHS = 2  # of each, the paragraphs aligned
 ALIGNED = 20  # paragraphs aligned in all, those holding most of the rare words first
 MAX_QUOTE_WORDS = 200
@@ -47,9 +47,14 @@ class QuoteMatch:
 
 @retrying_read
 def find_quotes(
-    archive: ArchiveBase, text: str, filters: Filters | None = None, limit: int = 10
+    archive: ArchiveBase,
+    text: str,
+    filters: Filters | None = None,
+    limit: int = 10,
+    min_score: int = QUOTE_MIN_SCORE,
 ) -> list[QuoteMatch]:
-    """The best passage of each statement close to `text`, best first (ties: newest)."""
+    """The best passage of each statement close to `text`, best first (ties: newest);
+    looked for harder (word pairs) when none reaches `min_score`."""
     wanted = quotes.tokens(text)
     if not wanted:
         raise QuerySyntaxError("the quotation has no words; give the text to look for")
@@ -72,8 +77,8 @@ def find_quotes(
         pairs = _pairs_of_rare_words(words, list(rare))
         candidates = _candidates(view, tree, list(rare.values()), want)
         found = _aligned(view, candidates, text, wanted, probes, pairs, limit)
-        if pairs and (not found or found[0].score < 100):
-            # Not found as written: the statements holding most of the quotation's word
+        if pairs and (not found or max(m.score for m in found) < min_score):
+            # Nothing close enough: the statements holding most of the quotation's word
             # pairs too (one of common words may be in a long text its rare words miss).
             by_pairs: Node = Or(tuple(Phrase(pair, "body") for pair in pairs))
             if filters is not None and filters.nodes():

@@ -9,6 +9,7 @@ import typer
 from statement_cli.cli.app import EXIT_NOTHING, app, open_archive, state_of
 from statement_cli.cli.options import OUTPUT_PANEL, FormatOpt, complete_ids, with_filters
 from statement_cli.formats import ListFormat, ShowFormat
+from statement_cli.model import QUOTE_MIN_SCORE
 from statement_cli.text.inert import inert, json_text
 
 if TYPE_CHECKING:
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from statement_cli.model import Statement
     from statement_cli.query import Filters
 
-MIN_SCORE = 80  # a changed word in a ten-word quotation scores 90, two score 80
 PLAIN_MARKS = {"inserted": ("[+", "+]"), "removed": ("[-", "-]")}
 STYLES = {"inserted": "bold green underline", "removed": "red strike"}
 
@@ -47,7 +47,7 @@ def quote(
             "over the words of both).",
             rich_help_panel=OUTPUT_PANEL,
         ),
-    ] = MIN_SCORE,
+    ] = QUOTE_MIN_SCORE,
     limit: Annotated[
         int,
         typer.Option(
@@ -64,7 +64,7 @@ def quote(
 
     Example: statement quote "Kazakhstan still has a considerable way to go"
     """
-    found = open_archive(ctx).quote(" ".join(words), filters, limit)
+    found = open_archive(ctx).quote(" ".join(words), filters, limit, min_score)
     shown = [m for m in found if m.score >= min_score]
     state = state_of(ctx)
     # Styled when asked (--color always, FORCE_COLOR) unless plain was asked for by name.
