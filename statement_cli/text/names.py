@@ -27,7 +27,8 @@ _LEFT_OUT = frozenset(
 
 def folded(text: str) -> str:
     """Lower-cased, accents dropped: `Zoë Ğökçe` → `zoe gokce`."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Compatibility forms first, then case: "𝔍" (a mathematical letter) is "J", then "j".
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
