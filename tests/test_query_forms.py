@@ -275,7 +275,7 @@ def test_long_spans_fit_the_screen(run, tmp_path: Path) -> None:  # type: ignore
         "0",
         archive=archive,
     ).stdout  # facets are results: on stdout, in plain output too
-    assert "1900s" in shown and "… and 5 more" in shown  # top 10 speakers: 5 shown
+    assert "1900s" in shown and "… and 7 more" in shown  # 12 speakers: 5 shown
     doc = json.loads(
         run("search", "budget", "--facets", "--format", "json", archive=archive).stdout
     )
@@ -387,3 +387,16 @@ def test_any_mix_of_wildcards_parses_or_says_why(text: str) -> None:
     for word in positive_words(tree):  # an unquoted word reads as a word, prefix or fuzzy
         if isinstance(word, Word):
             assert "*" not in word.text and "~" not in word.text, (text, word)
+
+
+def test_json_facets_hold_every_value_and_the_screen_the_first_few(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for i in range(14):
+        text = f"---\ntitle: T{i}\nspeaker: Speaker Number{chr(65 + i)}\n---\nCommon words.\n"
+        (folder / f"s{i:02d}.txt").write_text(text, "utf-8")
+    assert run("ingest", str(folder)).exit_code == 0
+    doc = json.loads(run("search", "common", "--facets", "--format", "json").stdout)
+    assert len(doc["facets"]["speaker"]) == 14
+    shown = run("search", "common", "--facets", "--facet-limit", "3", "--limit", "1").stdout
+    assert "… and 11 more" in shown and shown.count("Speaker Number") == 1 + 3  # a hit, 3 rows

@@ -20,7 +20,6 @@ from statement_cli.index.folder import open_index, reading_the_index
 from statement_cli.query import Filters, Node, Word, positive_words
 
 Stored = dict[str, Any]
-FACET_SIZE = 10  # values shown per facet, most frequent first
 RELATED_TERMS = 25  # distinctive body terms a more-like-this query is made of
 COMMON_SHARE = 20  # rarest_words leaves out words in more than 1/COMMON_SHARE of bodies
 COMMON_FLOOR = 50  # … and in more than this many
@@ -213,7 +212,8 @@ class IndexView:
         return columns.live(self.searcher)
 
     def facets(self, matched: Iterable[int]) -> dict[str, list[tuple[str, int]]]:
-        """Hit counts per year, speaker and venue, most frequent first (years by year)."""
+        """Hit counts per year, speaker, venue and tag, most frequent first (years by
+        year), every value: a screen shows the first few (`--facet-limit`), JSON all."""
         matched = list(matched)
         keys = columns.numbers(self.searcher, "date_key")
         years = Counter(str(keys[d] // 10000) for d in matched if keys[d])
@@ -222,8 +222,8 @@ class IndexView:
             values = columns.strings(self.searcher, name)
             counts = Counter(values[d] for d in matched if values[d])
             ranked = sorted(((v.decode("utf-8"), n) for v, n in counts.items()), key=_most_first)
-            out[facet] = ranked[:FACET_SIZE]
-        out["tag"] = self.tag_counts(set(matched))[:FACET_SIZE]
+            out[facet] = ranked
+        out["tag"] = self.tag_counts(set(matched))
         return out
 
     def tag_counts(self, matched: set[int] | None = None) -> list[tuple[str, int]]:
