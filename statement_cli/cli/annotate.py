@@ -5,6 +5,7 @@ import os
 import shlex
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -23,6 +24,8 @@ from statement_cli.cli.options import FormatOpt, chosen, complete_ids
 from statement_cli.formats import ListFormat
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from statement_cli.archive.annotating import Change
     from statement_cli.model import Statement
 
@@ -245,19 +248,18 @@ def _names(ctx: typer.Context, name: str, fmt: ListFormat | None, similar: bool)
     rows = [
         (value, number, group[0][0]) for group in similar_names(counts) for value, number in group
     ]
-    state = state_of(ctx)
-    fmt = fmt or (ListFormat.table if state.stdout_is_terminal() else ListFormat.plain)
-    if fmt is ListFormat.table:
+
+    def table() -> "RenderableType":
         from statement_cli.render import render_similar
 
-        state.emit(render_similar(name, rows))
-    else:
-        state.emit(similar_list(name, rows, fmt))
+        return render_similar(name, rows)
+
+    fmt = _emit_list(ctx, fmt, table, lambda f: similar_list(name, rows, f))
     if not rows:
-        state.say(f"statement: no {name} is written more than one way")
+        state_of(ctx).say(f"statement: no {name} is written more than one way")
         raise typer.Exit(EXIT_NOTHING)
     if fmt in (ListFormat.table, ListFormat.plain):
-        state.say(f"make two names one: statement alias {name} VARIANT CANONICAL")
+        state_of(ctx).say(f"make two names one: statement alias {name} VARIANT CANONICAL")
 
 
 def _counts(
@@ -265,16 +267,27 @@ def _counts(
 ) -> None:
     from statement_cli.output import count_list
 
-    state = state_of(ctx)
-    fmt = fmt or (ListFormat.table if state.stdout_is_terminal() else ListFormat.plain)
-    if fmt is ListFormat.table:
+    def table() -> "RenderableType":
         from statement_cli.render import render_counts
 
-        state.emit(render_counts(name, counts))
-    else:
-        state.emit(count_list(name, counts, fmt))
+        return render_counts(name, counts)
+
+    _emit_list(ctx, fmt, table, lambda f: count_list(name, counts, f))
     if not counts:
         raise typer.Exit(EXIT_NOTHING)
+
+
+def _emit_list(
+    ctx: typer.Context,
+    fmt: ListFormat | None,
+    table: Callable[[], "RenderableType"],
+    text: Callable[[ListFormat], str],
+) -> ListFormat:
+    """A list as a table (on a terminal by default) or in a text format; the format used."""
+    state = state_of(ctx)
+    fmt = fmt or (ListFormat.table if state.stdout_is_terminal() else ListFormat.plain)
+    state.emit(table() if fmt is ListFormat.table else text(fmt))
+    return fmt
 
 
 @app.command(rich_help_panel="Keep")
