@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import Run
+from hypothesis import given
+from hypothesis import strategies as st
 from processes import write_statements
 
 from statement_cli.archive import Archive
@@ -318,3 +320,32 @@ def test_plain_is_plain_on_a_terminal_too(run: Run, quoted: Path) -> None:
     )
     assert "Kazakhstan [+still+] has a considerable way to go" in result.stdout
     assert "\x1b[" not in result.stdout
+
+
+def test_a_letter_that_lowers_to_two_does_not_shift_the_passage(run: Run, tmp_path: Path) -> None:
+    """ "İ" lower-cases to two characters: the passage is still cut from the paragraph
+    where the quotation stands, to its last letter."""
+    filler = " ".join(
+        f"Delegates of İzmir, İstanbul, İnebolu and İskenderun met on day {i}." for i in range(30)
+    )
+    body = f"{filler} The fishermen of the Bosphorus deserve a fair quota"
+    (tmp_path / "long.txt").write_text(f"---\ntitle: Quotas\n---\n{body}\n", "utf-8")
+    assert run("ingest", str(tmp_path / "long.txt")).exit_code == 0
+    code, found = _matches(run, "the fishermen of the Bosphorus deserve a fair quota")
+    assert code == 0 and found[0]["score"] == 100, found
+    assert found[0]["passage"] == "The fishermen of the Bosphorus deserve a fair quota"
+
+
+@given(st.lists(st.sampled_from(["a", "b c", " ", "\n", "\n\n", " \n \n", "\t", "İ"]), max_size=12))
+def test_paragraph_spans_are_the_paragraphs_show_numbers_counts(pieces: list[str]) -> None:
+    body = "".join(pieces)
+    split = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
+    paragraphs = quotes.Paragraphs(body)
+    spans = [paragraphs.span(i) for i in range(len(paragraphs))]
+    assert [body[start:end] for start, end in spans] == split
+    # Every letter is in the paragraph whose span holds it (a word found in the whole
+    # body is put in its paragraph by where it stands).
+    for at, char in enumerate(body):
+        if not char.isspace():
+            holding = [i for i, (start, end) in enumerate(spans) if start <= at < end]
+            assert [paragraphs.index_at(at)] == holding

@@ -106,8 +106,8 @@ def _aligned(
     best: dict[int, QuoteMatch] = {}  # candidate → its best passage
     for rank, i in _worth_aligning(places, max(ALIGNED, limit)):
         candidate = places[rank]
-        start, end = quotes.focus(candidate.lowered[i], probes, len(text))
-        passage = quotes.find_passage(text, wanted, candidate.paragraphs[i][start:end])
+        start, end = quotes.focus(candidate.lowered_paragraph(i), probes, len(text))
+        passage = quotes.find_passage(text, wanted, candidate.paragraph(i)[start:end])
         if passage is not None and (rank not in best or passage.score > best[rank].score):
             best[rank] = QuoteMatch(candidate.statement, passage.score, i + 1, passage)
     return list(best.values())
@@ -139,20 +139,42 @@ def _candidates(view: Any, tree: Node, stems: list[str], want: int) -> list[int]
 
 
 class _Places:
-    """A candidate's paragraphs, and how many of the probes each holds."""
+    """A candidate's paragraphs that hold any of the probes, and how many each holds.
+    The probes are looked for in the whole body at once (in C), so a long text's
+    paragraphs without them cost nothing."""
 
     def __init__(self, statement: Statement, probes: list[str], pairs: list[str]) -> None:
         self.statement = statement
-        self.paragraphs = quotes.paragraphs(statement.body)
-        self.lowered = [p.lower() for p in self.paragraphs]
-        # Per paragraph: the quotation's word pairs it holds as written, then its probes
-        # (a pair holds a rare word, so a paragraph without probes has no pair either).
-        self.held = []
-        for p in self.lowered:
-            held = sum(probe in p for probe in probes)
-            squeezed = " ".join(p.split()) if held and pairs else ""
-            paired = sum(pair in squeezed for pair in pairs) if squeezed else 0
-            self.held.append((paired, held))
+        self.paragraphs = quotes.Paragraphs(statement.body)
+        self.lowered = _lowered(statement.body)
+        holding: dict[int, set[str]] = {}
+        for probe in probes:
+            for at in quotes.places(self.lowered, probe):
+                i = self.paragraphs.index_at(at)
+                if i is not None:
+                    holding.setdefault(i, set()).add(probe)
+        # Per paragraph holding a probe: the quotation's word pairs it holds as written,
+        # then its probes (a pair holds a rare word, so no other paragraph has one).
+        self.held: dict[int, tuple[int, int]] = {}
+        for i, held in holding.items():
+            squeezed = " ".join(self.lowered_paragraph(i).split()) if pairs else ""
+            self.held[i] = (sum(pair in squeezed for pair in pairs), len(held))
+
+    def paragraph(self, i: int) -> str:
+        start, end = self.paragraphs.span(i)
+        return self.statement.body[start:end]
+
+    def lowered_paragraph(self, i: int) -> str:
+        start, end = self.paragraphs.span(i)
+        return self.lowered[start:end]
+
+
+def _lowered(text: str) -> str:
+    """`text` lower-cased, each character to one (a few, like "İ", lower to two)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _worth_aligning(places: list[_Places], most: int) -> list[tuple[int, int]]:
@@ -162,8 +184,7 @@ def _worth_aligning(places: list[_Places], most: int) -> list[tuple[int, int]]:
     ranked = sorted(
         (-pairs, -probes, rank, i)
         for rank, candidate in enumerate(places)
-        for i, (pairs, probes) in enumerate(candidate.held)
-        if pairs or probes
+        for i, (pairs, probes) in candidate.held.items()
     )
     taken: dict[int, int] = {}
     chosen = []

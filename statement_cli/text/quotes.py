@@ -12,6 +12,8 @@ hyphen or a line break on one side and written whole on the other (`co-operation
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -287,12 +289,49 @@ def _pieces(
     return tidied(pieces)
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")  # as `show --numbers` counts paragraphs
+_PARAGRAPH_SPLIT = re.compile(r"(\n\s*\n)")  # as `show --numbers` counts paragraphs
 
 
-def paragraphs(body: str) -> list[str]:
-    """The paragraphs of a body, numbered from 1 as `show --numbers` numbers them."""
-    return [p.strip() for p in _PARAGRAPH_BREAK.split(body) if p.strip()]
+class Paragraphs:
+    """Where the paragraphs of a body stand, numbered as `show --numbers` numbers them
+    (`index_at` from 0). Found with one split in C: a paragraph is cut out and stripped
+    only when asked for, so a long text costs little beyond the paragraphs wanted."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        parts = _PARAGRAPH_SPLIT.split(body)  # pieces, with the breaks between them
+        offsets = list(itertools.accumulate(map(len, parts), initial=0))
+        self._starts, self._ends = offsets[0::2], offsets[1::2]
+        # Only the first and last pieces can be blank: a break takes in all white space.
+        self._skipped = 0 if parts[0].strip() else 1
+        self._count = len(self._starts) - self._skipped - (0 if parts[-1].strip() else 1)
+
+    def __len__(self) -> int:
+        return max(0, self._count)
+
+    def index_at(self, offset: int) -> int | None:
+        """The paragraph holding the character at `offset`, or None (a break)."""
+        piece = bisect.bisect_right(self._starts, offset) - 1
+        if offset >= self._ends[piece]:
+            return None
+        i = piece - self._skipped
+        return i if 0 <= i < len(self) else None
+
+    def span(self, i: int) -> tuple[int, int]:
+        """Where paragraph `i` stands, white space at either end left out."""
+        start, end = self._starts[i + self._skipped], self._ends[i + self._skipped]
+        piece = self.body[start:end]
+        first = start + len(piece) - len(piece.lstrip())
+        return first, first + len(piece.strip())
+
+
+def places(text: str, probe: str) -> list[int]:
+    """Where `probe` occurs in `text`."""
+    found, at = [], text.find(probe)
+    while at >= 0:
+        found.append(at)
+        at = text.find(probe, at + 1)
+    return found
 
 
 def probes(stems: dict[str, str]) -> list[str]:
@@ -317,7 +356,7 @@ def focus(lowered: str, probes: Sequence[str], quote_length: int) -> tuple[int, 
     reach = quote_length + 40
     if len(lowered) <= 3 * reach:
         return 0, len(lowered)
-    found = [_places(lowered, probe) for probe in probes]
+    found = [places(lowered, probe) for probe in probes]
     anchors = next((places for places in found if places), [])
     if not anchors:
         return 0, len(lowered)
@@ -327,14 +366,6 @@ def focus(lowered: str, probes: Sequence[str], quote_length: int) -> tuple[int, 
     start = lowered.rfind(" ", 0, start) + 1
     after = lowered.find(" ", end)
     return start, len(lowered) if after < 0 else after
-
-
-def _places(text: str, probe: str) -> list[int]:
-    found, at = [], text.find(probe)
-    while at >= 0:
-        found.append(at)
-        at = text.find(probe, at + 1)
-    return found
 
 
 def tidied(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
