@@ -13,11 +13,13 @@ from oracle import brute_force_matches, to_whoosh
 from statement_cli.archive import Archive
 from statement_cli.errors import QuerySyntaxError
 from statement_cli.index import ranking
+from statement_cli.index.schema import stemming_analyzer
 from statement_cli.query import (
     And,
     Node,
     Not,
     Or,
+    Word,
     parse_query,
 )
 from statement_cli.sources import ingest_items
@@ -246,3 +248,31 @@ def test_prefix_and_fuzzy_words_match_what_whoosh_expands(archive: Archive, quer
     assert set(ours.docnums) == whoosh
     assert whoosh  # the query finds something, so the comparison means something
     assert ours.scores == sorted(ours.scores, reverse=True)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=6, unique=True),
+    st.sampled_from(["", "speaker:roe", "date:2013..2016", "nosuchword"]),
+    st.integers(1, 95),
+)
+def test_coverage_ranks_by_words_held_then_by_score(
+    archive: Archive, words: list[str], within: str, want: int
+) -> None:
+    """quote's candidates: the statements holding most of the words (brute force), the
+    best scored among equals, then the lower number; filters apply, removed ones don't
+    count."""
+    stems = [stemming_analyzer().terms(word)[0] for word in words]
+    with archive.view() as view:
+        searcher = view.searcher
+        holding = [brute_force_matches(searcher, Word(word, "body")) for word in words]
+        allowed = brute_force_matches(searcher, parse_query(within)) if within else None
+        scores = ranking.rank(searcher, Or(tuple(Word(w, "body") for w in words)), None).matches
+        ours = view.covering("body", stems, parse_query(within) if within else None, want)
+    counts = {d: sum(d in docs for docs in holding) for d in set().union(*holding)}
+    eligible = [d for d in counts if allowed is None or d in allowed]
+    expected = sorted(eligible, key=lambda d: (-counts[d], -scores[d], d))[:want]
+    assert ours == expected
+    assert len(ours) == min(want, len(eligible))

@@ -1,18 +1,17 @@
 """`statement quote`: the passages of the archive closest to a quotation.
 
 Candidates come from the index: the statements holding the most of the quotation's
-rarest words, the best ranked first among equals (BM25 over an OR of them, with the
-filters), so a changed or dropped word still leaves the others to find it. Of the
-candidates' paragraphs, the twenty holding most of those words (two at most of a
-statement) are aligned with the quotation (`text/quotes.py`), and of a long paragraph
-only the stretch where they stand; nothing scans every text. When no passage reaches
-the minimum score, the statements holding most of the quotation's word pairs around its
-rare words (phrase searches, dearer) are aligned too.
+rarest words, the best ranked (BM25) first among equals, within the filters
+(`ranking.rank_by_coverage`), so a changed or dropped word still leaves the others to
+find it. Of the candidates' paragraphs, the twenty holding most of those words (two at
+most of a statement) are aligned with the quotation (`text/quotes.py`), and of a long
+paragraph only the stretch where they stand; nothing scans every text. When no passage
+reaches the minimum score, the statements holding most of the quotation's word pairs
+around its rare words (phrase searches, dearer) are aligned too.
 """
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import re
 from dataclasses import dataclass
@@ -22,12 +21,11 @@ from statement_cli.archive.base import ArchiveBase
 from statement_cli.archive.reading import retrying_read
 from statement_cli.errors import QuerySyntaxError
 from statement_cli.model import QUOTE_MIN_SCORE, Statement
-from statement_cli.query import And, Filters, Node, Or, Phrase, Word
+from statement_cli.query import And, Filters, Node, Or, Phrase
 from statement_cli.text import quotes
 
 RARE_WORDS = 6  # quotation words a candidate is looked up by
 CANDIDATES = 15  # statements aligned with the quotation (or --limit, when more)
-WIDER = 4  # of the best ranked this many times as many, those holding most rare words
 PAIRS = 2  # word pairs of the quotation (around its rarest words) candidates hold
 PARAGRAPHS = 2  # of each, the paragraphs aligned
 ALIGNED = 20  # paragraphs aligned in all, those holding most of the rare words first
@@ -69,20 +67,18 @@ def find_quotes(
         rare = view.rarest_words(words, RARE_WORDS)
         if not rare:
             return []
-        tree: Node = Or(tuple(Word(word, "body") for word in rare))
-        if filters is not None and filters.nodes():
-            tree = And((tree, *filters.nodes()))
+        within = And(tuple(filters.nodes())) if filters is not None and filters.nodes() else None
         want = max(CANDIDATES, limit)
         probes = quotes.probes(rare)
         pairs = _pairs_of_rare_words(words, list(rare))
-        candidates = _candidates(view, tree, list(rare.values()), want)
+        candidates = view.covering("body", list(rare.values()), within, want)
         found = _aligned(view, candidates, text, wanted, probes, pairs, limit)
         if pairs and (not found or max(m.score for m in found) < min_score):
             # Nothing close enough: the statements holding most of the quotation's word
             # pairs too (one of common words may be in a long text its rare words miss).
             by_pairs: Node = Or(tuple(Phrase(pair, "body") for pair in pairs))
-            if filters is not None and filters.nodes():
-                by_pairs = And((by_pairs, *filters.nodes()))
+            if within is not None:
+                by_pairs = And((by_pairs, within))
             paired = view.ordered(by_pairs, "relevance", want).docnums
             more = [d for d in paired if d not in set(candidates)]
             found += _aligned(view, more, text, wanted, probes, pairs, limit)
@@ -123,19 +119,6 @@ def _pairs_of_rare_words(words: list[str], rare: list[str]) -> list[str]:
         if a in rank or b in rank
     }
     return sorted(pairs, key=lambda pair: (pairs[pair], pair))[:PAIRS]
-
-
-def _candidates(view: Any, tree: Node, stems: list[str], want: int) -> list[int]:
-    """The statements holding the most of the rare words, the best ranked (BM25) first
-    among equals: a long text holding all of them ranks below short ones holding one
-    often, and would otherwise be left out."""
-    ranked = view.ordered(tree, "relevance", WIDER * want)
-    place = {d: i for i, d in enumerate(ranked.docnums)}
-    counts = view.holding_counts("body", stems)
-    unranked = len(place)
-    return heapq.nsmallest(
-        want, ranked.matched, key=lambda d: (-counts[d], place.get(d, unranked), d)
-    )
 
 
 class _Places:

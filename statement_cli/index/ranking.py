@@ -14,6 +14,7 @@ joined by OR (Whoosh gives them a constant score instead).
 from __future__ import annotations
 
 import heapq
+import itertools
 from array import array
 from dataclasses import dataclass, field
 
@@ -78,6 +79,32 @@ def rank_terms(  # type: ignore[no-untyped-def]
     matches = evaluator.without_deleted(_union(parts))
     matches.pop(leave_out, None)
     return _best_first(matches, want)
+
+
+def rank_by_coverage(  # type: ignore[no-untyped-def]
+    searcher, fieldname: str, terms: list[str], within: Node | None, want: int
+) -> list[int]:
+    """The `want` statements holding the most of `terms` (index terms of one field),
+    the best BM25 first among equals, then the lower document number; only statements
+    `within` matches (filters), when given. Coverage first: by BM25 alone a long text
+    holding every term ranks below short ones holding one of them often."""
+    evaluator = _Evaluator(searcher)
+    if searcher.doc_count_all() == 0 or want <= 0:
+        return []
+    allowed = evaluator.evaluate(within) if within is not None else None
+    parts = [evaluator._term(fieldname, term, allowed) for term in dict.fromkeys(terms)]
+    # Statements holding two or more terms are few: found by set intersections in C,
+    # where counting every statement's terms would take a Python step per posting.
+    held = [part.keys() for part in parts]
+    several = set().union(*(a & b for a, b in itertools.combinations(held, 2)))
+    counts = {d: sum(d in keys for keys in held) for d in several}
+    scores = evaluator.without_deleted(_union(parts))  # _union changes the parts: last
+    live = [d for d in counts if d in scores]
+    best = heapq.nsmallest(want, live, key=lambda d: (-counts[d], -scores[d], d))
+    if len(best) < want:
+        ones = (d for d in _best_first(scores, want + len(counts)).docnums if d not in counts)
+        best += itertools.islice(ones, want - len(best))
+    return best
 
 
 def _best_first(matches: Scores, want: int | None) -> Ranking:

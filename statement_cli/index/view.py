@@ -157,19 +157,12 @@ class IndexView:
         """Whether this index has the field (an older archive's may not)."""
         return fieldname in self.searcher.schema
 
-    def holding_counts(self, fieldname: str, terms: Iterable[str]) -> Counter[int]:
-        """How many of `terms` each statement holds in `fieldname` (deleted statements
-        included: callers keep the ones a ranking matched). Posting blocks are counted as
-        they are read, in C."""
-        from statement_cli.index import codec
-
-        counts: Counter[int] = Counter()
-        for leaf, offset in self.searcher.leaf_searchers():
-            reader = leaf.reader()
-            for term in set(terms):
-                for ids, _weights, _values in codec.posting_blocks(reader, fieldname, term):
-                    counts.update([offset + d for d in ids] if offset else ids)
-        return counts
+    def covering(
+        self, fieldname: str, terms: list[str], within: Node | None, want: int
+    ) -> list[int]:
+        """The `want` statements holding the most of `terms`, best ranked first among
+        equals (see ranking.rank_by_coverage)."""
+        return ranking.rank_by_coverage(self.searcher, fieldname, terms, within, want)
 
     def holding_any(self, fieldname: str, terms: Iterable[str]) -> set[int]:
         """The live statements holding any of `terms` in `fieldname`."""
