@@ -342,6 +342,10 @@ def main() -> None:
     # The search a user would otherwise run: the quotation's words, with snippets.
     same_words = time_queries(lambda q: archive.search(q, limit=10), list(quotations.values()))
     same_all = [t for ts in same_words.values() for t in ts]
+    # Not said: the exact quotation's words in reverse order. Nothing reaches the minimum
+    # score, so the word pairs are searched too: the dearest path, timed apart.
+    not_said = " ".join(reversed(quotations["exact"].split()))
+    not_said_times = time_queries(lambda q: archive.quote(q, limit=10), [not_said])[not_said]
     figures["quote_in_process"] = {
         "quotations": {
             kind: {
@@ -355,6 +359,11 @@ def main() -> None:
         "p90_ms": percentiles(q_all)[1] * 1e3,
         "same_words_search_p50_ms": percentiles(same_all)[0] * 1e3,
         "same_words_search_p90_ms": percentiles(same_all)[1] * 1e3,
+        "not_said": {
+            "quotation": not_said,
+            "best_score": (found[0].score if (found := archive.quote(not_said)) else None),
+            "p50_ms": percentiles(not_said_times)[0] * 1e3,
+        },
     }
     figures["versions_sketch"] = {"seconds": sketch_seconds(files), "ingest_seconds": s_time}
 
@@ -429,6 +438,11 @@ def report(f: dict) -> None:  # type: ignore[type-arg]
             f"  {'mix ' + label:<14} {qp[label + '_ms']:>8.2f}   {ratio:>5.1f}x the search mix {label}; "
             f"{qp[label + '_ms'] / same:.1f}x searching the same words ({same:.2f})"
         )
+    ns = qp["not_said"]
+    print(
+        f"  {'not said':<14} {ns['p50_ms']:>8.2f}   {ns['p50_ms'] / sp['statement_p50_ms']:>5.1f}x "
+        f"the search mix p50; best score {ns['best_score']} (under the minimum, word pairs too)"
+    )
     vs = f["versions_sketch"]
     print(
         f"\nversions sketch of every text: {vs['seconds'] * 1e3:.0f} ms, "

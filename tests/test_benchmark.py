@@ -37,6 +37,7 @@ def test_harness_runs_on_a_tiny_synthetic_corpus(tmp_path: Path) -> None:
     quote = figures["quote_in_process"]
     assert len(quote["quotations"]) == 4 and quote["p50_ms"] > 0
     assert quote["quotations"]["exact"]["best_score"] == 100
+    assert quote["not_said"]["p50_ms"] > 0 and quote["not_said"]["best_score"] < 100
     assert figures["search_whole_process"]["statement_quote_s"] > 0
     assert figures["versions_sketch"]["seconds"] > 0
 
