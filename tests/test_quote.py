@@ -349,3 +349,87 @@ def test_paragraph_spans_are_the_paragraphs_show_numbers_counts(pieces: list[str
         if not char.isspace():
             holding = [i for i, (start, end) in enumerate(spans) if start <= at < end]
             assert [paragraphs.index_at(at)] == holding
+
+
+def test_the_text_holding_the_words_together_is_found_among_many_holding_them_apart(
+    run: Run, tmp_path: Path
+) -> None:
+    """Every word of the quotation is in 40 other statements too, one here, one there,
+    and a changed word ("meanwhile") is rarer than the others and not in the source: the
+    source, a long text, holds the others side by side."""
+    folder = tmp_path / "apart"
+    folder.mkdir()
+    sentence = "The fishermen of the northern coast deserve a fair quota before the winter"
+    words = sentence.lower().split()
+    for i in range(40):
+        filler = [f"Item {i} {n} of the agenda was read aloud." for n in range(len(words))]
+        scattered = " ".join(
+            f"{line} {word.capitalize()}." for line, word in zip(filler, words, strict=True)
+        )
+        extra = " Meanwhile, the session went on." if i < 30 else ""
+        (folder / f"apart{i:02d}.txt").write_text(
+            f"---\ntitle: Apart {i}\n---\n{scattered}{extra}\n", "utf-8"
+        )
+    filler = "\n\n".join(f"Paragraph {n} of the long address, on other matters." for n in range(80))
+    (folder / "source.txt").write_text(
+        f"---\ntitle: The source\n---\n{filler}\n\n{sentence}.\n\n{filler}\n", "utf-8"
+    )
+    assert run("ingest", str(folder)).exit_code == 0
+    quotation = sentence.replace("fair", "meanwhile")
+    code, found = _matches(run, quotation)
+    assert code == 0 and found[0]["title"] == "The source" and found[0]["score"] >= 90, found[:2]
+
+
+def test_a_word_pair_counts_whatever_stands_between_its_words(run: Run, tmp_path: Path) -> None:
+    """The quotation's rarest word stands in a bracketed correction ("[Ruritanian]*
+    people"); paragraphs holding "Ruritanian people" as written do not crowd out the
+    one the quotation comes from."""
+    folder = tmp_path / "pairs"
+    folder.mkdir()
+    decoys = "\n\n".join(f"The Ruritanian people will remember day {n}." for n in range(4))
+    source = (
+        "He met the Rurtanian [Ruritanian]* people. He'll never extinguish their love of liberty."
+    )
+    (folder / "source.txt").write_text(
+        f"---\ntitle: The source\n---\n{decoys}\n\n{source}\n", "utf-8"
+    )
+    for n in range(3):  # the other words are in other statements: "ruritanian" is rarest
+        (folder / f"other{n}.txt").write_text(
+            f"---\ntitle: Other {n}\n---\nHe'll never extinguish their love of liberty {n}.\n",
+            "utf-8",
+        )
+    assert run("ingest", str(folder)).exit_code == 0
+    code, found = _matches(
+        run, "[Ruritanian]* people. He'll never extinguish their love of liberty"
+    )
+    assert code == 0 and found[0]["title"] == "The source", found[:2]
+    assert found[0]["score"] == 100 and found[0]["paragraph"] == 5
+
+
+def test_a_long_paragraph_is_aligned_where_its_words_stand_closest(
+    run: Run, tmp_path: Path
+) -> None:
+    """In a long paragraph the rarest word ("tariff") stands twice within reach of the
+    next rarest ("assume"); the stretch aligned is the one around the closer pair, which
+    the quotation comes from."""
+    folder = tmp_path / "closest"
+    folder.mkdir()
+    paragraph = (
+        "It is not my purpose to renew the argument for a protective tariff. The result "
+        "of the election must be accepted as having introduced a new policy. We must "
+        "assume that the present tariff, constructed upon the lines of protection, is to "
+        "be repealed. " + " ".join(f"Clause {n} of the bill was then read." for n in range(30))
+    )
+    (folder / "source.txt").write_text(f"---\ntitle: The source\n---\n{paragraph}\n", "utf-8")
+    # Every other word of the quotation is in more than 50 statements: too common to
+    # look for, so "tariff" and "assume" (and "meanwhile") are the words to go by.
+    common = "a new policy we must the present constructed upon that"
+    for n in range(52):
+        extra = " meanwhile assume" if n < 2 else ""
+        (folder / f"other{n}.txt").write_text(
+            f"---\ntitle: Other {n}\n---\n{common}{extra}\n", "utf-8"
+        )
+    assert run("ingest", str(folder)).exit_code == 0
+    quotation = "a new policy. We must assume meanwhile the present tariff, constructed upon"
+    code, found = _matches(run, quotation)
+    assert code == 0 and found[0]["title"] == "The source" and found[0]["score"] == 92, found[:1]

@@ -26,7 +26,8 @@ from statement_cli.text import quotes
 
 RARE_WORDS = 6  # quotation words a candidate is looked up by
 CANDIDATES = 15  # statements aligned with the quotation (or --limit, when more)
-PAIRS = 2  # word pairs of the quotation (around its rarest words) candidates hold
+POOL = 8  # of this many times as many holding most rare words, those holding them together
+PAIRS = 2  # word pairs (around the rarest words) a harder look searches the index for
 PARAGRAPHS = 2  # of each, the paragraphs aligned
 ALIGNED = 20  # paragraphs aligned in all, those holding most of the rare words first
 MAX_QUOTE_WORDS = 200
@@ -70,22 +71,35 @@ def find_quotes(
         within = And(tuple(filters.nodes())) if filters is not None and filters.nodes() else None
         want = max(CANDIDATES, limit)
         probes = quotes.probes(rare)
-        pairs = _pairs_of_rare_words(words, list(rare))
-        candidates = view.covering("body", list(rare.values()), within, want)
-        found = _aligned(view, candidates, text, wanted, probes, pairs, limit)
+        pairs = _pairs_of_rare_words(words, list(rare))[:PAIRS]
+        near = quotes.WordPairs(_pairs_of_rare_words(words, list(rare)))
+        stems = list(rare.values())
+        pool = view.covering("body", stems, within, POOL * want)
+        candidates = _nearest(view, pool, stems, len(words), want)
+        found = _aligned(view, candidates, text, wanted, probes, near, limit)
         if pairs and (not found or max(m.score for m in found) < min_score):
             # Nothing close enough: the statements holding most of the quotation's word
             # pairs too (one of common words may be in a long text its rare words miss).
             by_pairs: Node = Or(tuple(Phrase(pair, "body") for pair in pairs))
             if within is not None:
                 by_pairs = And((by_pairs, within))
-            paired = view.ordered(by_pairs, "relevance", want).docnums
-            more = [d for d in paired if d not in set(candidates)]
-            found += _aligned(view, more, text, wanted, probes, pairs, limit)
+            seen = set(candidates)
+            paired = view.ordered(by_pairs, "relevance", POOL * want).docnums
+            more = _nearest(view, [d for d in paired if d not in seen], stems, len(words), want)
+            found += _aligned(view, more, text, wanted, probes, near, limit)
     found.sort(key=lambda m: m.statement.id)
     found.sort(key=lambda m: m.statement.date, reverse=True)  # undated ("") last
     found.sort(key=lambda m: m.score, reverse=True)
     return found[:limit]
+
+
+def _nearest(view: Any, pool: list[int], stems: list[str], length: int, want: int) -> list[int]:
+    """Of a pool of statements (best first), the `want` where most of the rare words stand
+    together within a stretch as long as the quotation (a long text holds most of them
+    somewhere; the one the quotation comes from holds them side by side)."""
+    together = view.words_together("body", stems, pool, length)
+    rank = {d: i for i, d in enumerate(pool)}
+    return sorted(pool, key=lambda d: (-together[d], rank[d]))[:want]
 
 
 def _aligned(
@@ -94,7 +108,7 @@ def _aligned(
     text: str,
     wanted: list[quotes.Token],
     probes: list[str],
-    pairs: list[str],
+    pairs: quotes.WordPairs,
     limit: int,
 ) -> list[QuoteMatch]:
     """The best passage of each of these statements, of the paragraphs worth aligning."""
@@ -102,7 +116,7 @@ def _aligned(
     best: dict[int, QuoteMatch] = {}  # candidate → its best passage
     for rank, i in _worth_aligning(places, max(ALIGNED, limit)):
         candidate = places[rank]
-        start, end = quotes.focus(candidate.lowered_paragraph(i), probes, len(text))
+        start, end = quotes.focus(candidate.lowered_paragraph(i), probes, pairs, len(text))
         passage = quotes.find_passage(text, wanted, candidate.paragraph(i)[start:end])
         if passage is not None and (rank not in best or passage.score > best[rank].score):
             best[rank] = QuoteMatch(candidate.statement, passage.score, i + 1, passage)
@@ -110,15 +124,16 @@ def _aligned(
 
 
 def _pairs_of_rare_words(words: list[str], rare: list[str]) -> list[str]:
-    """Up to PAIRS word pairs of the quotation, those holding its rarest words first
-    (a pair of two common words costs a phrase search through most texts)."""
+    """The word pairs of the quotation that hold a rare word, those holding its rarest
+    words first (a pair of two common words says little, and costs a phrase search
+    through most texts)."""
     rank = {word: i for i, word in enumerate(rare)}  # rarest first
     pairs = {
         f"{a} {b}": min(rank.get(a, len(rank)), rank.get(b, len(rank)))
         for a, b in itertools.pairwise(words)
         if a in rank or b in rank
     }
-    return sorted(pairs, key=lambda pair: (pairs[pair], pair))[:PAIRS]
+    return sorted(pairs, key=lambda pair: (pairs[pair], pair))
 
 
 class _Places:
@@ -126,7 +141,7 @@ class _Places:
     The probes are looked for in the whole body at once (in C), so a long text's
     paragraphs without them cost nothing."""
 
-    def __init__(self, statement: Statement, probes: list[str], pairs: list[str]) -> None:
+    def __init__(self, statement: Statement, probes: list[str], pairs: quotes.WordPairs) -> None:
         self.statement = statement
         self.paragraphs = quotes.Paragraphs(statement.body)
         self.lowered = _lowered(statement.body)
@@ -136,12 +151,11 @@ class _Places:
                 i = self.paragraphs.index_at(at)
                 if i is not None:
                     holding.setdefault(i, set()).add(probe)
-        # Per paragraph holding a probe: the quotation's word pairs it holds as written,
-        # then its probes (a pair holds a rare word, so no other paragraph has one).
-        self.held: dict[int, tuple[int, int]] = {}
-        for i, held in holding.items():
-            squeezed = " ".join(self.lowered_paragraph(i).split()) if pairs else ""
-            self.held[i] = (sum(pair in squeezed for pair in pairs), len(held))
+        # Per paragraph holding a probe: the quotation's word pairs it holds, then its
+        # probes (a pair holds a rare word, so no other paragraph has one).
+        self.held = {
+            i: (pairs.count(self.lowered_paragraph(i)), len(held)) for i, held in holding.items()
+        }
 
     def paragraph(self, i: int) -> str:
         start, end = self.paragraphs.span(i)

@@ -25,6 +25,7 @@ columns, segment names). A new Whoosh release is checked here.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import sys
 import zlib
@@ -312,6 +313,35 @@ def posting_blocks(reader: Any, fieldname: str, term: str) -> Iterator[Block]:
         matcher._read_weights()
         yield matcher._ids, matcher._weights, values_of
         matcher._next_block()
+
+
+def values_for(reader: Any, fieldname: str, term: str, docnums: set[int]) -> dict[int, bytes]:
+    """The encoded values (positions) of a term's postings for some documents of one
+    segment; a block that cannot hold any of them is skipped on its header alone."""
+    found: dict[int, bytes] = {}
+    if not docnums or (fieldname, term) not in reader:
+        return found
+    matcher = reader.postings(fieldname, term)
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    if not hasattr(matcher, "_read_ids"):  # not a W3 block reader: one posting at a time
+        while matcher.is_active():
+            if matcher.id() in docnums:
+                found[matcher.id()] = matcher.value()
+            matcher.next()
+        return found
+    ordered = sorted(docnums)
+    following = 0  # the first wanted document not looked for yet
+    while matcher.is_active() and following < len(ordered):
+        if matcher._maxid >= ordered[following]:
+            matcher._read_ids()
+            held = [i for i, d in enumerate(matcher._ids) if d in docnums]
+            if held:
+                matcher._read_values()
+                found.update((matcher._ids[i], matcher._values[i]) for i in held)
+            following = bisect.bisect_right(ordered, matcher._maxid)
+        matcher._next_block()
+    return found
 
 
 def field_length_bytes(reader: Any, fieldname: str) -> bytes:

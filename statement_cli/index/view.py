@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from statement_cli.index import columns, ranking
+from statement_cli.index import columns, nearness, ranking
 from statement_cli.index.folder import open_index, reading_the_index
 from statement_cli.query import Filters, Node, Word, positive_words
 
@@ -163,6 +163,13 @@ class IndexView:
         """The `want` statements holding the most of `terms`, best ranked first among
         equals (see ranking.rank_by_coverage)."""
         return ranking.rank_by_coverage(self.searcher, fieldname, terms, within, want)
+
+    def words_together(
+        self, fieldname: str, terms: list[str], docnums: Iterable[int], length: int
+    ) -> dict[int, int]:
+        """For each statement, the most of `terms` standing within about `length` words
+        of one another (see nearness)."""
+        return nearness.words_together(self.searcher, fieldname, terms, docnums, length)
 
     def holding_any(self, fieldname: str, terms: Iterable[str]) -> set[int]:
         """The live statements holding any of `terms` in `fieldname`."""

@@ -348,24 +348,73 @@ def probes(stems: dict[str, str]) -> list[str]:
     return out
 
 
-def focus(lowered: str, probes: Sequence[str], quote_length: int) -> tuple[int, int]:
+class WordPairs:
+    """Where a quotation's word pairs ("he ll", "fellow citizens") stand in a lower-cased
+    text, whatever stands between the two words (`he'll`, `fellow-citizens`,
+    `[ukrainian]* people`). Each pair is a pattern that starts with its first word, so
+    the regex engine scans for it in C; the word start is checked here (a look-behind
+    would make the engine try every position)."""
+
+    def __init__(self, pairs: Sequence[str]) -> None:
+        self._patterns = [
+            re.compile(rf"{re.escape(a)}[\W_]+{re.escape(b)}(?![^\W_])")
+            for a, b in (pair.split(" ", 1) for pair in pairs)
+        ]
+
+    def places(self, lowered: str) -> list[list[int]]:
+        """Per pair, where it starts in the text."""
+        return [_word_starts(pattern, lowered) for pattern in self._patterns]
+
+    def count(self, lowered: str) -> int:
+        """How many of the pairs the text holds."""
+        return sum(1 for pattern in self._patterns if _word_starts(pattern, lowered, first=True))
+
+
+def _word_starts(pattern: re.Pattern[str], text: str, first: bool = False) -> list[int]:
+    found = []
+    match = pattern.search(text)
+    while match is not None:
+        start = match.start()
+        if start == 0 or not text[start - 1].isalnum():
+            found.append(start)
+            if first:
+                break
+        match = pattern.search(text, start + 1)
+    return found
+
+
+def focus(
+    lowered: str, probes: Sequence[str], pairs: WordPairs, quote_length: int
+) -> tuple[int, int]:
     """The stretch of a (lower-cased) paragraph worth aligning: a quotation's length and
-    more each side of an occurrence of the rarest probe the paragraph holds (`probes`
-    come rarest first), the one with the most other probes near it; cut at spaces. A
-    long paragraph is then never read in full for a short quotation."""
+    more each side of the place where most of its word pairs and probes stand near
+    one another, looked for at each occurrence of a pair (or, when the paragraph holds
+    none, of its rarest probe: `probes` come rarest first); cut at spaces. A long
+    paragraph is then never read in full for a short quotation."""
     reach = quote_length + 40
     if len(lowered) <= 3 * reach:
         return 0, len(lowered)
-    found = [places(lowered, probe) for probe in probes]
+    found = [*pairs.places(lowered), *(places(lowered, probe) for probe in probes)]
     anchors = next((places for places in found if places), [])
     if not anchors:
         return 0, len(lowered)
-    near = sorted(i for places in found for i in places)
-    best = max(anchors, key=lambda a: sum(1 for i in near if a - reach <= i <= a + reach))
+
+    def held_near(anchor: int) -> tuple[int, int]:
+        """How many of the pairs and probes stand within reach, then how close."""
+        distances = [d for at in found if at and (d := _distance(at, anchor)) <= reach]
+        return len(distances), -sum(distances)
+
+    best = max(anchors, key=held_near)
     start, end = max(0, best - reach), min(len(lowered), best + reach)
     start = lowered.rfind(" ", 0, start) + 1
     after = lowered.find(" ", end)
     return start, len(lowered) if after < 0 else after
+
+
+def _distance(ordered: list[int], anchor: int) -> int:
+    """How far the nearest of the (ordered, not none) places is from `anchor`."""
+    i = bisect.bisect_left(ordered, anchor)
+    return min(abs(ordered[j] - anchor) for j in (i - 1, i) if 0 <= j < len(ordered))
 
 
 def tidied(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
