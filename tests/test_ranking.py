@@ -12,7 +12,7 @@ from oracle import brute_force_matches, to_whoosh
 
 from statement_cli.archive import Archive
 from statement_cli.errors import QuerySyntaxError
-from statement_cli.index import ranking
+from statement_cli.index import candidates, ranking
 from statement_cli.index.schema import stemming_analyzer
 from statement_cli.query import (
     And,
@@ -270,7 +270,10 @@ def test_coverage_ranks_by_words_held_then_by_score(
         holding = [brute_force_matches(searcher, Word(word, "body")) for word in words]
         allowed = brute_force_matches(searcher, parse_query(within)) if within else None
         scores = ranking.rank(searcher, Or(tuple(Word(w, "body") for w in words)), None).matches
-        ours = view.covering("body", stems, parse_query(within) if within else None, want)
+        postings = candidates.Postings(searcher, "body")
+        ours = candidates.holding_most(
+            postings, stems, parse_query(within) if within else None, want
+        )
     counts = {d: sum(d in docs for docs in holding) for d in set().union(*holding)}
     eligible = [d for d in counts if allowed is None or d in allowed]
     assert len(set(ours)) == len(ours) == min(want, len(eligible))
@@ -300,7 +303,8 @@ def test_words_together_against_their_positions(
     with archive.view() as view:
         docnums = list(range(view.searcher.doc_count_all()))
         bodies = {d: analyse(view.stored_fields(d).get("body", "")) for d in docnums}
-        together = view.words_together("body", stems, docnums, length)
+        postings = candidates.Postings(view.searcher, "body")
+        together = candidates.words_together(postings, stems, docnums, length)
 
     def most_in_a_stretch(terms: list[str], size: int) -> int:
         starts = range(max(1, len(terms) - size + 1))

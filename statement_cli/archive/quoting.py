@@ -1,13 +1,14 @@
 """`statement quote`: the passages of the archive closest to a quotation.
 
 Candidates come from the index: the statements holding the most of the quotation's
-rarest words, the best ranked (BM25) first among equals, within the filters
-(`ranking.rank_by_coverage`), so a changed or dropped word still leaves the others to
-find it. Of the candidates' paragraphs, the twenty holding most of those words (two at
-most of a statement) are aligned with the quotation (`text/quotes.py`), and of a long
-paragraph only the stretch where they stand; nothing scans every text. When no passage
-reaches the minimum score, the statements holding most of the quotation's word pairs
-around its rare words (phrase searches, dearer) are aligned too.
+rarest words, and of those the ones where the words stand closest together, within
+the filters (`index/candidates.py`), so a changed or dropped word still leaves the
+others to find it. Of the candidates' paragraphs, the twenty holding most of the
+quotation's word pairs and rare words (two at most of a statement) are aligned with the
+quotation (`text/quotes.py`), and of a long paragraph only the stretch where they
+stand; nothing scans every text. When no passage reaches the minimum score, the
+statements holding the quotation's word pairs around its rarest words (phrase
+searches, dearer) are looked at too.
 """
 
 from __future__ import annotations
@@ -74,8 +75,7 @@ def find_quotes(
         pairs = _pairs_of_rare_words(words, list(rare))[:PAIRS]
         near = quotes.WordPairs(_pairs_of_rare_words(words, list(rare)))
         stems = list(rare.values())
-        pool = view.covering("body", stems, within, POOL * want)
-        candidates = _nearest(view, pool, stems, len(words), want)
+        candidates = view.quote_candidates("body", stems, within, len(words), POOL * want, want)
         found = _aligned(view, candidates, text, wanted, probes, near, limit)
         if pairs and (not found or max(m.score for m in found) < min_score):
             # Nothing close enough: the statements holding most of the quotation's word
@@ -85,21 +85,13 @@ def find_quotes(
                 by_pairs = And((by_pairs, within))
             seen = set(candidates)
             paired = view.ordered(by_pairs, "relevance", POOL * want).docnums
-            more = _nearest(view, [d for d in paired if d not in seen], stems, len(words), want)
+            unseen = [d for d in paired if d not in seen]
+            more = view.nearest("body", stems, unseen, len(words), want)
             found += _aligned(view, more, text, wanted, probes, near, limit)
     found.sort(key=lambda m: m.statement.id)
     found.sort(key=lambda m: m.statement.date, reverse=True)  # undated ("") last
     found.sort(key=lambda m: m.score, reverse=True)
     return found[:limit]
-
-
-def _nearest(view: Any, pool: list[int], stems: list[str], length: int, want: int) -> list[int]:
-    """Of a pool of statements (best first), the `want` where most of the rare words stand
-    together within a stretch as long as the quotation (a long text holds most of them
-    somewhere; the one the quotation comes from holds them side by side)."""
-    together = view.words_together("body", stems, pool, length)
-    rank = {d: i for i, d in enumerate(pool)}
-    return sorted(pool, key=lambda d: (-together[d], rank[d]))[:want]
 
 
 def _aligned(

@@ -30,7 +30,7 @@ import itertools
 import sys
 import zlib
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pickle import dumps, loads
 from typing import Any
 
@@ -315,33 +315,77 @@ def posting_blocks(reader: Any, fieldname: str, term: str) -> Iterator[Block]:
         matcher._next_block()
 
 
-def values_for(reader: Any, fieldname: str, term: str, docnums: set[int]) -> dict[int, bytes]:
-    """The encoded values (positions) of a term's postings for some documents of one
-    segment; a block that cannot hold any of them is skipped on its header alone."""
-    found: dict[int, bytes] = {}
-    if not docnums or (fieldname, term) not in reader:
-        return found
-    matcher = reader.postings(fieldname, term)
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    if not hasattr(matcher, "_read_ids"):  # not a W3 block reader: one posting at a time
-        while matcher.is_active():
-            if matcher.id() in docnums:
-                found[matcher.id()] = matcher.value()
-            matcher.next()
-        return found
-    ordered = sorted(docnums)
-    following = 0  # the first wanted document not looked for yet
-    while matcher.is_active() and following < len(ordered):
-        if matcher._maxid >= ordered[following]:
+class TermPostings:
+    """One term's postings in one segment, deleted documents included, read once: every
+    document number (a set) and weight (kept per block); then the values (positions)
+    of a few of those documents, reading only the blocks that hold them, each found by
+    where it starts (its header is not walked to again)."""
+
+    def __init__(self, reader: Any, fieldname: str, term: str) -> None:
+        self.ids: set[int] = set()
+        # Per block: its last document number, where it starts in the postings file,
+        # its document numbers and their weights.
+        self._last_ids: list[int] = []
+        self._starts: list[int] = []
+        self._block_ids: list[Sequence[int]] = []
+        self._block_weights: list[Sequence[float]] = []
+        self._matcher: Any = None
+        self._one_by_one: dict[int, tuple[float, bytes]] = {}  # another codec's postings
+        if (fieldname, term) not in reader:
+            return
+        matcher = reader.postings(fieldname, term)
+        if isinstance(matcher, FilterMatcher):
+            matcher = matcher.child
+        if not hasattr(matcher, "_read_ids"):  # not a W3 block reader
+            while matcher.is_active():
+                self._one_by_one[matcher.id()] = (matcher.weight(), matcher.value())
+                matcher.next()
+            self.ids = set(self._one_by_one)
+            return
+        self._matcher = matcher
+        start = matcher._baseoffset
+        while True:
             matcher._read_ids()
-            held = [i for i, d in enumerate(matcher._ids) if d in docnums]
-            if held:
-                matcher._read_values()
-                found.update((matcher._ids[i], matcher._values[i]) for i in held)
-            following = bisect.bisect_right(ordered, matcher._maxid)
-        matcher._next_block()
-    return found
+            matcher._read_weights()
+            self.ids.update(matcher._ids)
+            self._last_ids.append(matcher._maxid)
+            self._starts.append(start)
+            self._block_ids.append(matcher._ids)
+            self._block_weights.append(matcher._weights)
+            if matcher._lastblock:
+                break
+            start = matcher._nextoffset
+            matcher._goto(start)
+
+    def weights(self, docnums: Iterable[int]) -> dict[int, float]:
+        """The weight of each of `docnums` that holds the term."""
+        if self._matcher is None:
+            return {d: self._one_by_one[d][0] for d in docnums if d in self._one_by_one}
+        found: dict[int, float] = {}
+        for block, wanted in self._blocks_holding(docnums).items():
+            ids, weights = self._block_ids[block], self._block_weights[block]
+            found.update((d, weights[bisect.bisect_left(ids, d)]) for d in wanted)
+        return found
+
+    def values(self, docnums: Iterable[int]) -> dict[int, bytes]:
+        """The encoded value (positions) of each of `docnums` that holds the term."""
+        if self._matcher is None:
+            return {d: self._one_by_one[d][1] for d in docnums if d in self._one_by_one}
+        found: dict[int, bytes] = {}
+        matcher = self._matcher
+        for block, wanted in self._blocks_holding(docnums).items():
+            matcher._goto(self._starts[block])
+            matcher._read_values()
+            ids, values = self._block_ids[block], matcher._values
+            found.update((d, values[bisect.bisect_left(ids, d)]) for d in wanted)
+        return found
+
+    def _blocks_holding(self, docnums: Iterable[int]) -> dict[int, list[int]]:
+        blocks: dict[int, list[int]] = {}
+        for d in docnums:
+            if d in self.ids:
+                blocks.setdefault(bisect.bisect_left(self._last_ids, d), []).append(d)
+        return blocks
 
 
 def field_length_bytes(reader: Any, fieldname: str) -> bytes:

@@ -14,8 +14,6 @@ joined by OR (Whoosh gives them a constant score instead).
 from __future__ import annotations
 
 import heapq
-import itertools
-import math
 from array import array
 from dataclasses import dataclass, field
 
@@ -82,86 +80,9 @@ def rank_terms(  # type: ignore[no-untyped-def]
     return _best_first(matches, want)
 
 
-def rank_by_coverage(  # type: ignore[no-untyped-def]
-    searcher, fieldname: str, terms: list[str], within: Node | None, want: int
-) -> list[int]:
-    """The `want` statements holding the most of `terms` (index terms of one field),
-    the best BM25 first among equals, then the lower document number; only statements
-    `within` matches (filters), when given. Coverage first: by BM25 alone a long text
-    holding every term ranks below short ones holding one of them often.
-
-    The statements holding all the terms, then all but one, … are found by set
-    intersections in C, segment by segment, until there are `want` of them; only
-    those are scored. A search would score every posting in Python."""
-    evaluator = _Evaluator(searcher)
-    if searcher.doc_count_all() == 0 or want <= 0:
-        return []
-    allowed = evaluator.evaluate(within) if within is not None else None
-    unique = list(dict.fromkeys(terms))
-    segments = [
-        _Coverage(evaluator, reader, offset, fieldname, unique, allowed)
-        for reader, offset in evaluator.leaves
-    ]
-    best: list[int] = []
-    for size in range(len(unique), 0, -1):
-        level = [scored for segment in segments for scored in segment.holding(size)]
-        level.sort(key=_best)
-        best += [d for d, _ in level[: want - len(best)]]
-        if len(best) == want:
-            break
-    return best
-
-
-class _Coverage:
-    """One segment's statements holding some of the terms: each term's weights by
-    document, and the statements already taken (or deleted, or not allowed)."""
-
-    def __init__(  # type: ignore[no-untyped-def]
-        self,
-        evaluator: _Evaluator,
-        reader,
-        offset: int,
-        fieldname: str,
-        terms: list[str],
-        allowed: Scores | None,
-    ) -> None:
-        self.offset = offset
-        self.allowed = allowed  # by the searcher's document numbers
-        # Per term the segment has: weights by document, then the BM25 factor, norms
-        # and lengths (see _Evaluator._bm25).
-        self.terms: list[tuple[dict[int, float], float, list[float], bytes]] = []
-        for term in terms:
-            weights: dict[int, float] = {}
-            for ids, found, _ in codec.posting_blocks(reader, fieldname, term):
-                weights.update(zip(ids, found, strict=True))  # in C
-            if weights:
-                self.terms.append((weights, *evaluator._bm25(reader, fieldname, term)))
-        self.excluded = set(reader.deleted_docs_set) if reader.has_deletions() else set()
-
-    def holding(self, size: int) -> list[tuple[int, float]]:
-        """(document number, summed score) of the statements holding exactly `size` of
-        the terms (those holding more were asked for before), allowed ones only."""
-        held = sorted((weights.keys() for weights, *_ in self.terms), key=len)
-        found: set[int] = set()
-        for first, *others in itertools.combinations(held, size):
-            found |= set(first).intersection(*others)
-        found -= self.excluded
-        self.excluded |= found
-        allowed = self.allowed
-        return [
-            (g, self._score(g - self.offset))
-            for g in (self.offset + d for d in found)
-            if allowed is None or g in allowed
-        ]
-
-    def _score(self, docnum: int) -> float:
-        # fsum: a statement holding the same scores in another order scores the same,
-        # to the last bit (equal scores go by document number).
-        return math.fsum(
-            factor * w / (w + norms[lengths[docnum]])
-            for weights, factor, norms, lengths in self.terms
-            if (w := weights.get(docnum)) is not None
-        )
+def matches(searcher, tree: Node) -> Scores:  # type: ignore[no-untyped-def]
+    """Every live statement a tree matches, with its score (unordered)."""
+    return _Evaluator(searcher).evaluate(tree)
 
 
 def _best_first(matches: Scores, want: int | None) -> Ranking:
@@ -440,12 +361,16 @@ class _Evaluator:
         return scores, values
 
     def _bm25(self, reader, fieldname: str, term: str):  # type: ignore[no-untyped-def]
-        """What a term's BM25 score in one segment needs: factor * w / (w + norms[length
-        byte of the document]), with the whole index's idf and average length."""
-        idf = self.searcher.idf(fieldname, term)
-        average = self.searcher.avg_field_length(fieldname) or 1
-        norms = [K1 * ((1 - B) + B * (byte_to_length(b) if b else 1) / average) for b in range(256)]
-        return idf * (K1 + 1), norms, codec.field_length_bytes(reader, fieldname)
+        return bm25_parts(self.searcher, reader, fieldname, term)
+
+
+def bm25_parts(searcher, reader, fieldname: str, term: str):  # type: ignore[no-untyped-def]
+    """What a term's BM25 score in one segment needs: factor * w / (w + norms[length
+    byte of the document]), with the whole index's idf and average length."""
+    idf = searcher.idf(fieldname, term)
+    average = searcher.avg_field_length(fieldname) or 1
+    norms = [K1 * ((1 - B) + B * (byte_to_length(b) if b else 1) / average) for b in range(256)]
+    return idf * (K1 + 1), norms, codec.field_length_bytes(reader, fieldname)
 
 
 def word_field(schema, fieldname: str) -> str:  # type: ignore[no-untyped-def]

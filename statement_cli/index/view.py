@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from statement_cli.index import columns, nearness, ranking
+from statement_cli.index import candidates, columns, ranking
 from statement_cli.index.folder import open_index, reading_the_index
 from statement_cli.query import Filters, Node, Word, positive_words
 
@@ -157,19 +157,25 @@ class IndexView:
         """Whether this index has the field (an older archive's may not)."""
         return fieldname in self.searcher.schema
 
-    def covering(
-        self, fieldname: str, terms: list[str], within: Node | None, want: int
+    def quote_candidates(
+        self,
+        fieldname: str,
+        terms: list[str],
+        within: Node | None,
+        length: int,
+        pool: int,
+        want: int,
     ) -> list[int]:
-        """The `want` statements holding the most of `terms`, best ranked first among
-        equals (see ranking.rank_by_coverage)."""
-        return ranking.rank_by_coverage(self.searcher, fieldname, terms, within, want)
+        """Of the `pool` statements holding most of a quotation's rare words (`terms`),
+        the `want` where they stand closest together (see candidates)."""
+        return candidates.quoted(self.searcher, fieldname, terms, within, length, pool, want)
 
-    def words_together(
-        self, fieldname: str, terms: list[str], docnums: Iterable[int], length: int
-    ) -> dict[int, int]:
-        """For each statement, the most of `terms` standing within about `length` words
-        of one another (see nearness)."""
-        return nearness.words_together(self.searcher, fieldname, terms, docnums, length)
+    def nearest(
+        self, fieldname: str, terms: list[str], pool: list[int], length: int, want: int
+    ) -> list[int]:
+        """Of a pool of statements, the `want` where most of `terms` stand together."""
+        postings = candidates.Postings(self.searcher, fieldname)
+        return candidates.nearest(postings, terms, pool, length, want)
 
     def holding_any(self, fieldname: str, terms: Iterable[str]) -> set[int]:
         """The live statements holding any of `terms` in `fieldname`."""

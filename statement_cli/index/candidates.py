@@ -1,0 +1,174 @@
+"""The statements a quotation may come from, read from the index: those holding the
+most of its rare words, and of those, the ones where the words stand closest together.
+
+Holding most: the statements holding all the words, then all but one, … are found by
+set intersections in C, segment by segment, until there are enough; only those are
+scored (BM25, for the order among equals). A search would score every posting in
+Python. By BM25 alone a long text holding every word ranks below short ones holding
+one of them often.
+
+Together: a long text holds most of a quotation's words somewhere; the one it was taken
+from holds them side by side. A statement's positions of the words are cut into windows
+of twice the quotation's length, on two grids half a window apart (so any stretch as
+long as the quotation lies whole in one window), and the statement counts the most
+words one window holds (sets and a Counter, in C). Positions are read only for the
+statements asked about, from the blocks holding them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import operator
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from statement_cli.index import codec, ranking
+from statement_cli.query import Node
+
+
+def quoted(  # type: ignore[no-untyped-def]
+    searcher,
+    fieldname: str,
+    terms: list[str],
+    within: Node | None,
+    length: int,
+    pool: int,
+    want: int,
+) -> list[int]:
+    """Of the `pool` statements holding most of `terms` (index terms of one field, the
+    rarest words of a quotation `length` words long), only those `within` matches
+    (filters) when given: the `want` where most of them stand together."""
+    postings = Postings(searcher, fieldname)
+    return nearest(postings, terms, holding_most(postings, terms, within, pool), length, want)
+
+
+def nearest(
+    postings: Postings, terms: list[str], pool: list[int], length: int, want: int
+) -> list[int]:
+    """Of a pool of statements (best first), the `want` where most of the terms stand
+    within about `length` words of one another; the pool's order among equals."""
+    together = words_together(postings, terms, pool, length)
+    rank = {d: i for i, d in enumerate(pool)}
+    return sorted(pool, key=lambda d: (-together[d], rank[d]))[:want]
+
+
+class Postings:
+    """Each term's postings in each segment of one searcher, read once."""
+
+    def __init__(self, searcher: Any, fieldname: str) -> None:
+        self.searcher = searcher
+        self.fieldname = fieldname
+        self.segments = [(leaf.reader(), offset) for leaf, offset in searcher.leaf_searchers()]
+        self._read: dict[tuple[int, str], codec.TermPostings] = {}
+
+    def of(self, segment: int, term: str) -> codec.TermPostings:
+        key = (segment, term)
+        if key not in self._read:
+            reader = self.segments[segment][0]
+            self._read[key] = codec.TermPostings(reader, self.fieldname, term)
+        return self._read[key]
+
+
+# ---- holding most ----------------------------------------------------------------------
+
+
+def holding_most(postings: Postings, terms: list[str], within: Node | None, want: int) -> list[int]:
+    """The `want` statements holding the most of `terms`, the best BM25 first among
+    equals, then the lower document number; only those `within` matches, when given."""
+    searcher = postings.searcher
+    if searcher.doc_count_all() == 0 or want <= 0:
+        return []
+    allowed = ranking.matches(searcher, within) if within is not None else None
+    unique = list(dict.fromkeys(terms))
+    segments = [_Holding(postings, i, unique, allowed) for i in range(len(postings.segments))]
+    best: list[int] = []
+    for size in range(len(unique), 0, -1):
+        level = [scored for segment in segments for scored in segment.holding(size)]
+        level.sort(key=lambda item: (-item[1], item[0]))
+        best += [d for d, _ in level[: want - len(best)]]
+        if len(best) == want:
+            break
+    return best
+
+
+class _Holding:
+    """One segment's statements holding some of the terms, and those already taken (or
+    deleted)."""
+
+    def __init__(
+        self, postings: Postings, segment: int, terms: list[str], allowed: dict[int, float] | None
+    ) -> None:
+        reader, self.offset = postings.segments[segment]
+        self.allowed = allowed  # by the searcher's document numbers
+        self.held = [(postings.of(segment, term), term) for term in terms]
+        self.held = [(held, term) for held, term in self.held if held.ids]
+        self.bm25 = {
+            term: ranking.bm25_parts(postings.searcher, reader, postings.fieldname, term)
+            for _, term in self.held
+        }
+        self.excluded = set(reader.deleted_docs_set) if reader.has_deletions() else set()
+
+    def holding(self, size: int) -> list[tuple[int, float]]:
+        """(document number, summed score) of the statements holding exactly `size` of
+        the terms (those holding more were asked for before), allowed ones only."""
+        ids = sorted((held.ids for held, _ in self.held), key=len)
+        found: set[int] = set()
+        for first, *others in itertools.combinations(ids, size):
+            found |= first.intersection(*others)
+        found -= self.excluded
+        self.excluded |= found
+        if self.allowed is not None:
+            found = {d for d in found if self.offset + d in self.allowed}
+        scores = self._scores(found)
+        return [(self.offset + d, score) for d, score in scores.items()]
+
+    def _scores(self, docnums: set[int]) -> dict[int, float]:
+        # fsum: a statement holding the same scores in another order scores the same,
+        # to the last bit (equal scores go by document number).
+        parts: dict[int, list[float]] = {d: [] for d in docnums}
+        for held, term in self.held:
+            factor, norms, lengths = self.bm25[term]
+            for d, w in held.weights(docnums).items():
+                parts[d].append(factor * w / (w + norms[lengths[d]]))
+        return {d: math.fsum(scores) for d, scores in parts.items()}
+
+
+# ---- together --------------------------------------------------------------------------
+
+
+def words_together(
+    postings: Postings, terms: list[str], docnums: Iterable[int], length: int
+) -> dict[int, int]:
+    """For each statement: the most of `terms` that stand within a stretch of about
+    `length` words of it."""
+    field_format = postings.searcher.schema[postings.fieldname].format
+    decode = getattr(field_format, "positions_array", field_format.decode_positions)
+    width = 2 * max(1, length)
+    # Per statement and grid, the windows each term stands in.
+    grids: dict[int, tuple[list[set[int]], list[set[int]]]] = {d: ([], []) for d in docnums}
+    for segment, (reader, offset) in enumerate(postings.segments):
+        local = [d - offset for d in grids if offset <= d < offset + reader.doc_count_all()]
+        if not local:
+            continue
+        for term in dict.fromkeys(terms):
+            for docnum, value in postings.of(segment, term).values(local).items():
+                positions = decode(value)
+                first, second = grids[offset + docnum]
+                first.append(_windows(positions, 0, width))
+                second.append(_windows(positions, width // 2, width))
+    return {d: max(_most_in_one(a), _most_in_one(b)) for d, (a, b) in grids.items()}
+
+
+def _windows(positions: Iterable[int], shift: int, width: int) -> set[int]:
+    """The windows of a grid (shifted by `shift`) a word's positions fall in."""
+    shifted = map(operator.add, positions, itertools.repeat(shift))
+    return set(map(operator.floordiv, shifted, itertools.repeat(width)))
+
+
+def _most_in_one(held: list[set[int]]) -> int:
+    """The most words (each a set of windows) that share one window."""
+    if len(held) <= 1:
+        return len(held)
+    return max(Counter(itertools.chain.from_iterable(held)).values())
