@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from processes import write_statements
 
-from statement_cli.archive import Archive
+from statement_cli.archive import Archive, quoting
 from statement_cli.text import quotes
 
 # Invented statements. The first holds the passages the quotations are made from.
@@ -433,3 +433,52 @@ def test_a_long_paragraph_is_aligned_where_its_words_stand_closest(
     quotation = "a new policy. We must assume meanwhile the present tariff, constructed upon"
     code, found = _matches(run, quotation)
     assert code == 0 and found[0]["title"] == "The source" and found[0]["score"] == 92, found[:1]
+
+
+def test_when_nothing_is_close_enough_the_source_is_looked_for_further_down(
+    run: Run, tmp_path: Path
+) -> None:
+    """130 short statements hold every word of the quotation, apart, and rank above the
+    long one holding them together: more than the first look takes in. With no passage
+    close enough, a wider look finds it."""
+    folder = tmp_path / "further"
+    folder.mkdir()
+    sentence = "Quinoa growers of the Altiplano were promised tractors and irrigation"
+    for i in range(130):
+        body = " ".join(f"Point {n}: {word}." for n, word in enumerate(sentence.split()))
+        (folder / f"short{i:03d}.txt").write_text(f"---\ntitle: Short {i}\n---\n{body}\n", "utf-8")
+    filler = "\n\n".join(f"Paragraph {n} of the long report, on other matters." for n in range(60))
+    (folder / "source.txt").write_text(
+        f"---\ntitle: The source\n---\n{filler}\n\n{sentence}.\n\n{filler}\n", "utf-8"
+    )
+    assert run("ingest", str(folder)).exit_code == 0
+    code, found = _matches(run, sentence)
+    assert code == 0 and found[0]["title"] == "The source" and found[0]["score"] == 100, found[:1]
+
+
+def test_the_last_look_is_for_the_quotations_word_pairs(
+    archive_dir: Path, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With both looks at the statements holding most rare words cut to 15 statements
+    (all short, holding the words apart), the source is found by the phrase "promised
+    tractors", and only by it."""
+    folder = tmp_path / "pairs-last"
+    folder.mkdir()
+    sentence = "Quinoa growers of the Altiplano were promised tractors and irrigation"
+    seldom = {"altiplano", "were", "promised", "tractors"}  # in 101 of 131 statements
+    for i in range(130):
+        words = [w for w in sentence.split() if i < 100 or w.lower() not in seldom]
+        body = " ".join(f"Point {n}: {word}." for n, word in enumerate(words))
+        (folder / f"short{i:03d}.txt").write_text(f"---\ntitle: Short {i}\n---\n{body}\n", "utf-8")
+    filler = "\n\n".join(f"Paragraph {n} of the long report, on other matters." for n in range(60))
+    (folder / "source.txt").write_text(
+        f"---\ntitle: The source\n---\n{filler}\n\n{sentence}.\n\n{filler}\n", "utf-8"
+    )
+    assert run("ingest", str(folder)).exit_code == 0
+    monkeypatch.setattr(quoting, "POOL", 1)
+    monkeypatch.setattr(quoting, "WIDER", 1)
+    found = Archive.open(archive_dir).quote(sentence)
+    assert found and found[0].statement.title == "The source" and found[0].score == 100
+    monkeypatch.setattr(quoting, "PAIRS", 0)
+    found = Archive.open(archive_dir).quote(sentence)
+    assert not found or found[0].statement.title != "The source"

@@ -7,8 +7,7 @@ others to find it. Of the candidates' paragraphs, the twenty holding most of the
 quotation's word pairs and rare words (two at most of a statement) are aligned with the
 quotation (`text/quotes.py`), and of a long paragraph only the stretch where they
 stand; nothing scans every text. When no passage reaches the minimum score, the
-statements holding the quotation's word pairs around its rarest words (phrase
-searches, dearer) are looked at too.
+statements holding the words together are looked for further down (WIDER).
 """
 
 from __future__ import annotations
@@ -28,7 +27,9 @@ from statement_cli.text import quotes
 RARE_WORDS = 6  # quotation words a candidate is looked up by
 CANDIDATES = 15  # statements aligned with the quotation (or --limit, when more)
 POOL = 8  # of this many times as many holding most rare words, those holding them together
-PAIRS = 2  # word pairs (around the rarest words) a harder look searches the index for
+WIDER = 32  # a harder look: of this many times as many, those holding the words together
+PAIRS = 2  # then, the statements holding this many of the quotation's word pairs …
+PAIR_SHARE = 0.9  # … whose words are each in at most this share of the statements
 PARAGRAPHS = 2  # of each, the paragraphs aligned
 ALIGNED = 20  # paragraphs aligned in all, those holding most of the rare words first
 MAX_QUOTE_WORDS = 200
@@ -54,7 +55,7 @@ def find_quotes(
     min_score: int = QUOTE_MIN_SCORE,
 ) -> list[QuoteMatch]:
     """The best passage of each statement close to `text`, best first (ties: newest);
-    looked for harder (word pairs) when none reaches `min_score`."""
+    looked for harder (a wider pool) when none reaches `min_score`."""
     wanted = quotes.tokens(text)
     if not wanted:
         raise QuerySyntaxError("the quotation has no words; give the text to look for")
@@ -72,22 +73,33 @@ def find_quotes(
         within = And(tuple(filters.nodes())) if filters is not None and filters.nodes() else None
         want = max(CANDIDATES, limit)
         probes = quotes.probes(rare)
-        pairs = _pairs_of_rare_words(words, list(rare))[:PAIRS]
-        near = quotes.WordPairs(_pairs_of_rare_words(words, list(rare)))
+        pairs = _pairs_of_rare_words(words, list(rare))
+        near = quotes.WordPairs(pairs)
         stems = list(rare.values())
         candidates = view.quote_candidates("body", stems, within, len(words), POOL * want, want)
         found = _aligned(view, candidates, text, wanted, probes, near, limit)
-        if pairs and (not found or max(m.score for m in found) < min_score):
-            # Nothing close enough: the statements holding most of the quotation's word
-            # pairs too (one of common words may be in a long text its rare words miss).
-            by_pairs: Node = Or(tuple(Phrase(pair, "body") for pair in pairs))
-            if within is not None:
-                by_pairs = And((by_pairs, within))
+        if not found or max(m.score for m in found) < min_score:
+            # Nothing close enough: look further down the statements holding most of
+            # the rare words, for those holding them together.
             seen = set(candidates)
-            paired = view.ordered(by_pairs, "relevance", POOL * want).docnums
-            unseen = [d for d in paired if d not in seen]
-            more = view.nearest("body", stems, unseen, len(words), want)
+            wider = view.quote_candidates(
+                "body", stems, within, len(words), WIDER * want, want + len(seen)
+            )
+            more = [d for d in wider if d not in seen][:want]
             found += _aligned(view, more, text, wanted, probes, near, limit)
+        if not found or max(m.score for m in found) < min_score:
+            # Still nothing: the statements holding the quotation's word pairs (phrase
+            # searches, of pairs whose words are not in most statements).
+            phrases = view.seldom_pairs(pairs, PAIR_SHARE)[:PAIRS]
+            if phrases:
+                by_pairs: Node = Or(tuple(Phrase(pair, "body") for pair in phrases))
+                if within is not None:
+                    by_pairs = And((by_pairs, within))
+                seen.update(more)
+                paired = view.ordered(by_pairs, "relevance", POOL * want).docnums
+                unseen = [d for d in paired if d not in seen]
+                more = view.nearest("body", stems, unseen, len(words), want)
+                found += _aligned(view, more, text, wanted, probes, near, limit)
     found.sort(key=lambda m: m.statement.id)
     found.sort(key=lambda m: m.statement.date, reverse=True)  # undated ("") last
     found.sort(key=lambda m: m.score, reverse=True)
@@ -117,8 +129,7 @@ def _aligned(
 
 def _pairs_of_rare_words(words: list[str], rare: list[str]) -> list[str]:
     """The word pairs of the quotation that hold a rare word, those holding its rarest
-    words first (a pair of two common words says little, and costs a phrase search
-    through most texts)."""
+    words first (a pair of two common words says little)."""
     rank = {word: i for i, word in enumerate(rare)}  # rarest first
     pairs = {
         f"{a} {b}": min(rank.get(a, len(rank)), rank.get(b, len(rank)))

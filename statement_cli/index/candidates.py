@@ -28,22 +28,6 @@ from statement_cli.index import codec, ranking
 from statement_cli.query import Node
 
 
-def quoted(  # type: ignore[no-untyped-def]
-    searcher,
-    fieldname: str,
-    terms: list[str],
-    within: Node | None,
-    length: int,
-    pool: int,
-    want: int,
-) -> list[int]:
-    """Of the `pool` statements holding most of `terms` (index terms of one field, the
-    rarest words of a quotation `length` words long), only those `within` matches
-    (filters) when given: the `want` where most of them stand together."""
-    postings = Postings(searcher, fieldname)
-    return nearest(postings, terms, holding_most(postings, terms, within, pool), length, want)
-
-
 def nearest(
     postings: Postings, terms: list[str], pool: list[int], length: int, want: int
 ) -> list[int]:

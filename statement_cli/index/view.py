@@ -52,6 +52,7 @@ class IndexView:
     def __init__(self, searcher: Any) -> None:
         # Whoosh's searcher: the index layer's and the tests' (Whoosh as an oracle) only.
         self.searcher = searcher
+        self._postings: dict[str, candidates.Postings] = {}  # read once per view
 
     # ---- stored statements ------------------------------------------------------------
 
@@ -167,15 +168,35 @@ class IndexView:
         want: int,
     ) -> list[int]:
         """Of the `pool` statements holding most of a quotation's rare words (`terms`),
-        the `want` where they stand closest together (see candidates)."""
-        return candidates.quoted(self.searcher, fieldname, terms, within, length, pool, want)
+        the `want` where they stand closest together (see candidates). A second call
+        (a wider pool) reads no posting again."""
+        pooled = candidates.holding_most(self._postings_of(fieldname), terms, within, pool)
+        return self.nearest(fieldname, terms, pooled, length, want)
 
     def nearest(
         self, fieldname: str, terms: list[str], pool: list[int], length: int, want: int
     ) -> list[int]:
         """Of a pool of statements, the `want` where most of `terms` stand together."""
-        postings = candidates.Postings(self.searcher, fieldname)
-        return candidates.nearest(postings, terms, pool, length, want)
+        return candidates.nearest(self._postings_of(fieldname), terms, pool, length, want)
+
+    def _postings_of(self, fieldname: str) -> candidates.Postings:
+        if fieldname not in self._postings:
+            self._postings[fieldname] = candidates.Postings(self.searcher, fieldname)
+        return self._postings[fieldname]
+
+    def seldom_pairs(self, pairs: list[str], share: float) -> list[str]:
+        """Of word pairs ("a b"), those whose two words each stand in at most `share` of
+        the bodies: a phrase of a word most bodies hold reads most of the index."""
+        from statement_cli.index.schema import stemming_analyzer
+
+        analyse = stemming_analyzer().terms
+        most = share * self.searcher.doc_count()
+
+        def seldom(word: str) -> bool:
+            terms = analyse(word)
+            return len(terms) == 1 and self.searcher.doc_frequency("body", terms[0]) <= most
+
+        return [pair for pair in pairs if all(seldom(word) for word in pair.split())]
 
     def holding_any(self, fieldname: str, terms: Iterable[str]) -> set[int]:
         """The live statements holding any of `terms` in `fieldname`."""
