@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,7 +56,7 @@ def find_quotes(
     min_score: int = QUOTE_MIN_SCORE,
 ) -> list[QuoteMatch]:
     """The best passage of each statement close to `text`, best first (ties: newest);
-    looked for harder (a wider pool) when none reaches `min_score`."""
+    looked for harder (`_looks`) while none reaches `min_score`."""
     wanted = quotes.tokens(text)
     if not wanted:
         raise QuerySyntaxError("the quotation has no words; give the text to look for")
@@ -76,34 +77,39 @@ def find_quotes(
         pairs = _pairs_of_rare_words(words, list(rare))
         near = quotes.WordPairs(pairs)
         stems = list(rare.values())
-        candidates = view.quote_candidates("body", stems, within, len(words), POOL * want, want)
-        found = _aligned(view, candidates, text, wanted, probes, near, limit)
-        if not found or max(m.score for m in found) < min_score:
-            # Nothing close enough: look further down the statements holding most of
-            # the rare words, for those holding them together.
-            seen = set(candidates)
-            wider = view.quote_candidates(
-                "body", stems, within, len(words), WIDER * want, want + len(seen)
-            )
-            more = [d for d in wider if d not in seen][:want]
-            found += _aligned(view, more, text, wanted, probes, near, limit)
-        if not found or max(m.score for m in found) < min_score:
-            # Still nothing: the statements holding the quotation's word pairs (phrase
-            # searches, of pairs whose words are not in most statements).
-            phrases = view.seldom_pairs(pairs, PAIR_SHARE)[:PAIRS]
-            if phrases:
-                by_pairs: Node = Or(tuple(Phrase(pair, "body") for pair in phrases))
-                if within is not None:
-                    by_pairs = And((by_pairs, within))
-                seen.update(more)
-                paired = view.ordered(by_pairs, "relevance", POOL * want).docnums
-                unseen = [d for d in paired if d not in seen]
-                more = view.nearest("body", stems, unseen, len(words), want)
-                found += _aligned(view, more, text, wanted, probes, near, limit)
+        found: list[QuoteMatch] = []
+        for candidates in _looks(view, stems, pairs, within, len(words), want):
+            found += _aligned(view, candidates, text, wanted, probes, near, limit)
+            if found and max(m.score for m in found) >= min_score:
+                break
     found.sort(key=lambda m: m.statement.id)
     found.sort(key=lambda m: m.statement.date, reverse=True)  # undated ("") last
     found.sort(key=lambda m: m.score, reverse=True)
     return found[:limit]
+
+
+def _looks(
+    view: Any, stems: list[str], pairs: list[str], within: Node | None, length: int, want: int
+) -> Iterator[list[int]]:
+    """The statements to align, a look at a time, each taken only when the looks before
+    found no passage close enough: of the POOL x `want` statements holding most of the
+    rare words, those holding them together; the same of WIDER x `want`; then those
+    holding the quotation's word pairs (phrase searches, of pairs whose words are not
+    in most statements: dearer)."""
+    first = view.quote_candidates("body", stems, within, length, POOL * want, want)
+    yield first
+    seen = set(first)
+    wider = view.quote_candidates("body", stems, within, length, WIDER * want, want + len(seen))
+    more = [d for d in wider if d not in seen][:want]
+    yield more
+    seen.update(more)
+    phrases = view.seldom_pairs(pairs, PAIR_SHARE)[:PAIRS]
+    if phrases:
+        by_pairs: Node = Or(tuple(Phrase(pair, "body") for pair in phrases))
+        if within is not None:
+            by_pairs = And((by_pairs, within))
+        paired = view.ordered(by_pairs, "relevance", POOL * want).docnums
+        yield view.nearest("body", stems, [d for d in paired if d not in seen], length, want)
 
 
 def _aligned(
