@@ -27,7 +27,7 @@ from statement_cli.text import quotes
 
 RARE_WORDS = 6  # quotation words a candidate is looked up by
 CANDIDATES = 15  # statements aligned with the quotation (or --limit, when more)
-POOL = 8  # of this many times as many holding most rare words, those holding them together
+POOL = 6  # of this many times as many holding most rare words, those holding them together
 WIDER = 32  # a harder look: of this many times as many, those holding the words together
 PAIRS = 2  # then, the statements holding this many of the quotation's word pairs …
 PAIR_SHARE = 0.9  # … whose words are each in at most this share of the statements
