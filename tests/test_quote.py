@@ -482,3 +482,27 @@ def test_the_last_look_is_for_the_quotations_word_pairs(
     monkeypatch.setattr(quoting, "PAIRS", 0)
     found = Archive.open(archive_dir).quote(sentence)
     assert not found or found[0].statement.title != "The source"
+
+
+def test_a_year_written_out_finds_the_year_in_digits(run: Run, tmp_path: Path) -> None:
+    """The quotation writes the year out; the statement has it in digits, and every other
+    word of the quotation is in many statements."""
+    folder = tmp_path / "years"
+    folder.mkdir()
+    for i in range(60):
+        (folder / f"other{i:02d}.txt").write_text(
+            f"---\ntitle: Other {i}\n---\nThe revenue of the present year {1900 + i} would "
+            "not equal that of the last, we foresaw.\n",
+            "utf-8",
+        )
+    (folder / "source.txt").write_text(
+        "---\ntitle: The source\n---\nIt was foreseen that the revenue of the present year "
+        "1827 would not equal that of the year before.\n",
+        "utf-8",
+    )
+    assert run("ingest", str(folder)).exit_code == 0
+    quotation = (
+        "the revenue of the present year one thousand eight hundred twenty-seven would not equal"
+    )
+    code, found = _matches(run, quotation)
+    assert code == 0 and found[0]["title"] == "The source" and found[0]["score"] == 100, found[:2]

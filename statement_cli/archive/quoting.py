@@ -6,8 +6,9 @@ the filters (`index/candidates.py`), so a changed or dropped word still leaves t
 others to find it. Of the candidates' paragraphs, the twenty holding most of the
 quotation's word pairs and rare words (two at most of a statement) are aligned with the
 quotation (`text/quotes.py`), and of a long paragraph only the stretch where they
-stand; nothing scans every text. When no passage reaches the minimum score, the
-statements holding the words together are looked for further down (WIDER).
+stand; nothing scans every text. While no passage reaches the minimum score and 90
+(SURE), quote looks harder: the statements holding the words together further down
+(WIDER), then those holding the quotation's word pairs.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from statement_cli.text import quotes
 RARE_WORDS = 6  # quotation words a candidate is looked up by
 CANDIDATES = 15  # statements aligned with the quotation (or --limit, when more)
 POOL = 6  # of this many times as many holding most rare words, those holding them together
+SURE = 90  # a look ends the search when a passage scores this (and the minimum), not less
 WIDER = 32  # a harder look: of this many times as many, those holding the words together
 PAIRS = 2  # then, the statements holding this many of the quotation's word pairs …
 PAIR_SHARE = 0.9  # … whose words are each in at most this share of the statements
@@ -56,7 +58,8 @@ def find_quotes(
     min_score: int = QUOTE_MIN_SCORE,
 ) -> list[QuoteMatch]:
     """The best passage of each statement close to `text`, best first (ties: newest);
-    looked for harder (`_looks`) while none reaches `min_score`."""
+    looked for harder (`_looks`) while none reaches `min_score` and SURE: a passage
+    scoring 80 may say nearly the same as the source, which is still further down."""
     wanted = quotes.tokens(text)
     if not wanted:
         raise QuerySyntaxError("the quotation has no words; give the text to look for")
@@ -67,8 +70,12 @@ def find_quotes(
         )
     # The words as the index has them: "fellow-citizens" is "fellow" and "citizens" there.
     words = _LETTER_WORD.findall(text.lower())
+    # A number of three digits or more written out ("one thousand eight hundred
+    # twenty-seven": a year, a sum) is looked up in digits too, as a text may write it
+    # ("1827"); a shorter one ("3") stands in too many places to say where to look.
+    numbers = [t.word for t in wanted if t.word.isdigit() and len(t.word) >= 3]
     with archive.view() as view:
-        rare = view.rarest_words(words, RARE_WORDS)
+        rare = view.rarest_words(words + numbers, RARE_WORDS)
         if not rare:
             return []
         within = And(tuple(filters.nodes())) if filters is not None and filters.nodes() else None
@@ -80,7 +87,7 @@ def find_quotes(
         found: list[QuoteMatch] = []
         for candidates in _looks(view, stems, pairs, within, len(words), want):
             found += _aligned(view, candidates, text, wanted, probes, near, limit)
-            if found and max(m.score for m in found) >= min_score:
+            if found and max(m.score for m in found) >= max(min_score, SURE):
                 break
     found.sort(key=lambda m: m.statement.id)
     found.sort(key=lambda m: m.statement.date, reverse=True)  # undated ("") last
@@ -184,20 +191,22 @@ def _lowered(text: str) -> str:
 
 
 def _worth_aligning(places: list[_Places], most: int) -> list[tuple[int, int]]:
-    """(candidate, paragraph) pairs to align: those holding the most of the quotation's
-    word pairs, then of its rare words, first; at most PARAGRAPHS of a candidate and
-    `most` in all."""
+    """(candidate, paragraph) pairs to align: each candidate's best paragraph (the one
+    holding the most of the quotation's word pairs, then of its rare words), then the
+    next best of any, up to PARAGRAPHS of a candidate and `most` in all. A candidate
+    whose paragraphs all rank below others' is still aligned once: a harder look
+    passes over the candidates of the looks before."""
     ranked = sorted(
         (-pairs, -probes, rank, i)
         for rank, candidate in enumerate(places)
         for i, (pairs, probes) in candidate.held.items()
     )
     taken: dict[int, int] = {}
-    chosen = []
+    best, more = [], []
     for _, _, rank, i in ranked:
-        if taken.get(rank, 0) < PARAGRAPHS:
-            taken[rank] = taken.get(rank, 0) + 1
-            chosen.append((rank, i))
-            if len(chosen) == most:
-                break
-    return chosen
+        taken[rank] = taken.get(rank, 0) + 1
+        if taken[rank] == 1:
+            best.append((rank, i))
+        elif taken[rank] <= PARAGRAPHS:
+            more.append((rank, i))
+    return best + more[: max(0, most - len(best))]
