@@ -86,8 +86,8 @@ class _Holding:
     ) -> None:
         reader, self.offset = postings.segments[segment]
         self.allowed = allowed  # by the searcher's document numbers
-        self.held = [(postings.of(segment, term), term) for term in terms]
-        self.held = [(held, term) for held, term in self.held if held.ids]
+        read = ((postings.of(segment, term), term) for term in terms)
+        self.held = [(held, term) for held, term in read if held.ids]  # the segment's
         self.bm25 = {
             term: ranking.bm25_parts(postings.searcher, reader, postings.fieldname, term)
             for _, term in self.held

@@ -137,16 +137,11 @@ class IndexView:
     def rarest_words(self, words: Iterable[str], count: int) -> dict[str, str]:
         """Up to `count` of `words` that some body holds, rarest in the archive first,
         each with its body term (a word no body holds cannot find a statement)."""
-        from statement_cli.index.schema import stemming_analyzer
-
-        analyse = stemming_analyzer().terms
         found: dict[str, tuple[int, str]] = {}
         for word in words:
-            stems = analyse(word)
-            if len(stems) == 1 and word not in found:
-                frequency = self.searcher.doc_frequency("body", stems[0])
-                if frequency:
-                    found[word] = (frequency, stems[0])
+            term = self._body_term(word)
+            if term is not None and term[1] and word not in found:
+                found[word] = (term[1], term[0])
         rarest = sorted(found.items(), key=lambda item: (item[1][0], item[0]))[:count]
         # Past the ALWAYS_KEPT rarest, a word in more than a twentieth of the statements
         # (and more than 50) narrows little and costs a long postings list: left out.
@@ -187,16 +182,23 @@ class IndexView:
     def seldom_pairs(self, pairs: list[str], share: float) -> list[str]:
         """Of word pairs ("a b"), those whose two words each stand in at most `share` of
         the bodies: a phrase of a word most bodies hold reads most of the index."""
-        from statement_cli.index.schema import stemming_analyzer
-
-        analyse = stemming_analyzer().terms
         most = share * self.searcher.doc_count()
 
         def seldom(word: str) -> bool:
-            terms = analyse(word)
-            return len(terms) == 1 and self.searcher.doc_frequency("body", terms[0]) <= most
+            term = self._body_term(word)
+            return term is not None and term[1] <= most
 
         return [pair for pair in pairs if all(seldom(word) for word in pair.split())]
+
+    def _body_term(self, word: str) -> tuple[str, int] | None:
+        """A word's one body term and how many statements hold it (None for a word the
+        analyser makes none or several terms of)."""
+        from statement_cli.index.schema import stemming_analyzer
+
+        terms = stemming_analyzer().terms(word)
+        if len(terms) != 1:
+            return None
+        return terms[0], int(self.searcher.doc_frequency("body", terms[0]))
 
     def holding_any(self, fieldname: str, terms: Iterable[str]) -> set[int]:
         """The live statements holding any of `terms` in `fieldname`."""
