@@ -146,3 +146,24 @@ def test_prefixes_match_stems_in_an_older_index_and_words_after_reindex(
     assert run("reindex", archive=target).exit_code == 0
     assert run("count", "body:securities*", archive=target).stdout.strip() == "1"
     assert run("count", "body:secur*", archive=target).stdout == stems.stdout
+
+
+@pytest.mark.parametrize("source", [OLD_ARCHIVE, FORMAT_2_ARCHIVE])
+def test_quote_finds_every_statement_of_an_older_archive(tmp_path: Path, source: Path) -> None:
+    """Quote reads an older index's postings its own way (0.1.0's are Whoosh's W3 blocks,
+    0.2.0's ours with four-byte ids): a stretch of each statement's longest paragraph is
+    found in that statement, word for word."""
+    target = tmp_path / "archive"
+    shutil.copytree(source, target)
+    archive = Archive.open(target)
+    statements = [hit.statement for hit in archive.search("", limit=None).hits]
+    quoted = 0
+    for statement in statements:
+        paragraph = max(statement.body.split("\n\n"), key=len).split()
+        if len(paragraph) < 8:
+            continue
+        words = " ".join(paragraph[len(paragraph) // 2 - 4 : len(paragraph) // 2 + 4])
+        exact = {m.statement.id for m in archive.quote(words, limit=50) if m.score == 100}
+        assert statement.id in exact, words
+        quoted += 1
+    assert quoted >= 5

@@ -26,12 +26,14 @@ columns, segment names). A new Whoosh release is checked here.
 from __future__ import annotations
 
 import bisect
+import io
 import itertools
+import struct
 import sys
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pickle import dumps, loads
+from pickle import dumps, load, loads
 from typing import Any
 
 from statement_cli.index import loader
@@ -183,10 +185,11 @@ def packed_weights(weights: array) -> float | bytes | tuple[bytes]:  # type: ign
     return _pack(weights)
 
 
-def unpacked_ids(packed: bytes | tuple[int, bytes]) -> array:  # type: ignore[type-arg]
+def unpacked_ids(packed: bytes | tuple[int, bytes]) -> Sequence[int]:
     if isinstance(packed, tuple):  # the first id, then the gaps
         first, gaps = packed
-        return array(_UINT, itertools.accumulate(_unpack(_SHORT, gaps), initial=first))
+        # A list: built and read (set.update, bisect) faster than an array.
+        return list(itertools.accumulate(_unpack(_SHORT, gaps), initial=first))
     return _unpack(_UINT, packed)
 
 
@@ -317,19 +320,15 @@ def posting_blocks(reader: Any, fieldname: str, term: str) -> Iterator[Block]:
 
 class TermPostings:
     """One term's postings in one segment, deleted documents included, read once: every
-    document number (a set) and weight (kept per block); then the values (positions)
-    of a few of those documents, reading only the blocks that hold them, each found by
-    where it starts (its header is not walked to again)."""
+    document number (a set), and per block its numbers; a block's weights and values
+    (positions) are decoded only for the few documents asked about. Our codec's
+    postings are read in one go and their blocks parsed in memory (walking them with
+    the matcher reads the file a few bytes at a time: most of a rare word's cost)."""
 
     def __init__(self, reader: Any, fieldname: str, term: str) -> None:
         self.ids: set[int] = set()
-        # Per block: its last document number, where it starts in the postings file,
-        # its document numbers and their weights.
-        self._last_ids: list[int] = []
-        self._starts: list[int] = []
-        self._block_ids: list[Sequence[int]] = []
-        self._block_weights: list[Sequence[float]] = []
-        self._matcher: Any = None
+        self._last_ids: list[int] = []  # per block: its last document number
+        self._blocks: list[_PackedBlock | _W3Block] = []
         self._one_by_one: dict[int, tuple[float, bytes]] = {}  # another codec's postings
         if (fieldname, term) not in reader:
             return
@@ -342,42 +341,31 @@ class TermPostings:
                 matcher.next()
             self.ids = set(self._one_by_one)
             return
-        self._matcher = matcher
-        start = matcher._baseoffset
-        while True:
-            matcher._read_ids()
-            matcher._read_weights()
-            self.ids.update(matcher._ids)
-            self._last_ids.append(matcher._maxid)
-            self._starts.append(start)
-            self._block_ids.append(matcher._ids)
-            self._block_weights.append(matcher._weights)
-            if matcher._lastblock:
-                break
-            start = matcher._nextoffset
-            matcher._goto(start)
+        walk = _packed_blocks if isinstance(matcher, PackedLeafMatcher) else _w3_blocks
+        for last_id, block in walk(matcher):
+            self.ids.update(block.ids)
+            self._last_ids.append(last_id)
+            self._blocks.append(block)
 
     def weights(self, docnums: Iterable[int]) -> dict[int, float]:
         """The weight of each of `docnums` that holds the term."""
-        if self._matcher is None:
+        if not self._blocks:
             return {d: self._one_by_one[d][0] for d in docnums if d in self._one_by_one}
         found: dict[int, float] = {}
         for block, wanted in self._blocks_holding(docnums).items():
-            ids, weights = self._block_ids[block], self._block_weights[block]
-            found.update((d, weights[bisect.bisect_left(ids, d)]) for d in wanted)
+            ids, weight = self._blocks[block].ids, self._blocks[block].weight
+            found.update((d, weight(bisect.bisect_left(ids, d))) for d in wanted)
         return found
 
     def values(self, docnums: Iterable[int]) -> dict[int, bytes]:
         """The encoded value (positions) of each of `docnums` that holds the term."""
-        if self._matcher is None:
+        if not self._blocks:
             return {d: self._one_by_one[d][1] for d in docnums if d in self._one_by_one}
         found: dict[int, bytes] = {}
-        matcher = self._matcher
         for block, wanted in self._blocks_holding(docnums).items():
-            matcher._goto(self._starts[block])
-            matcher._read_values()
-            ids, values = self._block_ids[block], matcher._values
-            found.update((d, values[bisect.bisect_left(ids, d)]) for d in wanted)
+            ids = self._blocks[block].ids
+            places = [bisect.bisect_left(ids, d) for d in wanted]
+            found.update(zip(wanted, self._blocks[block].values(places), strict=True))
         return found
 
     def _blocks_holding(self, docnums: Iterable[int]) -> dict[int, list[int]]:
@@ -386,6 +374,86 @@ class TermPostings:
             if d in self.ids:
                 blocks.setdefault(bisect.bisect_left(self._last_ids, d), []).append(d)
         return blocks
+
+
+class _PackedBlock:
+    """A block `LeanPostingsWriter` wrote, parsed from memory; a weight is read only
+    when asked for (most of a common word's are not)."""
+
+    def __init__(self, data: tuple[Any, ...], count: int) -> None:
+        self._data = data
+        self._count = count
+        self.ids = unpacked_ids(data[0])
+        self._weights: Sequence[float] | None = None
+
+    def weight(self, i: int) -> float:
+        packed = self._data[1]
+        if isinstance(packed, float):
+            return packed
+        if self._weights is None:  # whole numbers in two bytes, or floats
+            whole = isinstance(packed, tuple)
+            self._weights = _unpack(_SHORT, packed[0]) if whole else _unpack("f", packed)
+        return float(self._weights[i])
+
+    def values(self, places: list[int]) -> list[bytes]:
+        _, _, joined, ends, compressed = self._data
+        if not ends:
+            return [b""] * len(places)
+        if compressed:
+            joined = zlib.decompress(joined)
+        starts = [0, *_unpack(_UINT, ends)]
+        return [joined[starts[i] : starts[i + 1]] for i in places]
+
+
+def _packed_blocks(matcher: PackedLeafMatcher) -> Iterator[tuple[int, _PackedBlock]]:
+    """(last document number, block) of each block, from the postings read in one go:
+    a block is its length (negative for the last), W3's info and our data, pickled."""
+    length = matcher._length  # W3's term info reads it back as a 1-tuple
+    raw = matcher._postfile.get(
+        matcher._startoffset, length[0] if isinstance(length, tuple) else length
+    )
+    stream = io.BytesIO(raw)
+    at = matcher._baseoffset - matcher._startoffset
+    while True:
+        (size,) = _BLOCK_LENGTH.unpack_from(raw, at)
+        stream.seek(at + _BLOCK_LENGTH.size)
+        count, last_id, *_ = load(stream)
+        yield last_id, _PackedBlock(load(stream), count)
+        if size < 0:
+            return
+        at += _BLOCK_LENGTH.size + size
+
+
+_BLOCK_LENGTH = struct.Struct("!i")  # as W3 writes it
+
+
+class _W3Block:
+    """A block of a segment written before our codec, read through its matcher."""
+
+    def __init__(self, matcher: Any, start: int) -> None:
+        self._matcher, self._start = matcher, start
+        matcher._read_ids()
+        matcher._read_weights()
+        self.ids: Sequence[int] = matcher._ids
+        self._weights: Sequence[float] = matcher._weights
+
+    def weight(self, i: int) -> float:
+        return float(self._weights[i])
+
+    def values(self, places: list[int]) -> list[bytes]:
+        self._matcher._goto(self._start)
+        self._matcher._read_values()
+        return [self._matcher._values[i] for i in places]
+
+
+def _w3_blocks(matcher: Any) -> Iterator[tuple[int, _W3Block]]:
+    start = matcher._baseoffset
+    while True:
+        yield matcher._maxid, _W3Block(matcher, start)
+        if matcher._lastblock:
+            return
+        start = matcher._nextoffset
+        matcher._goto(start)
 
 
 def field_length_bytes(reader: Any, fieldname: str) -> bytes:
