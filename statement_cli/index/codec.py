@@ -385,6 +385,7 @@ class _PackedBlock:
         self._count = count
         self.ids = unpacked_ids(data[0])
         self._weights: Sequence[float] | None = None
+        self._values: tuple[bytes, list[int]] | None = None  # joined, where each starts
 
     def weight(self, i: int) -> float:
         packed = self._data[1]
@@ -396,12 +397,13 @@ class _PackedBlock:
         return float(self._weights[i])
 
     def values(self, places: list[int]) -> list[bytes]:
-        _, _, joined, ends, compressed = self._data
-        if not ends:
+        if self._values is None:  # decompressed once: a quote asks a block twice
+            _, _, joined, ends, compressed = self._data
+            starts = [0, *_unpack(_UINT, ends)] if ends else []
+            self._values = (zlib.decompress(joined) if compressed else joined, starts)
+        joined, starts = self._values
+        if not starts:
             return [b""] * len(places)
-        if compressed:
-            joined = zlib.decompress(joined)
-        starts = [0, *_unpack(_UINT, ends)]
         return [joined[starts[i] : starts[i + 1]] for i in places]
 
 
