@@ -5,6 +5,7 @@ same tree as a Whoosh query, for Whoosh's own scores, order and expansions."""
 from __future__ import annotations
 
 from statement_cli.index.schema import DEFAULT_FIELDS, QUERY_FIELDS
+from statement_cli.index.view import IndexView
 from statement_cli.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word
 from statement_cli.text.dates import date_key
 
@@ -38,8 +39,8 @@ def brute_force_matches(searcher, node: Node) -> set[int]:  # type: ignore[no-un
             return any(matches(doc, c) for c in n.children)
         return isinstance(n, Everything)
 
-    reader = searcher.reader()
-    return {d for d in reader.all_doc_ids() if matches(reader.stored_fields(d), node)}
+    stored = IndexView(searcher).stored_fields  # the body too, from its pieces
+    return {d for d in searcher.reader().all_doc_ids() if matches(stored(d), node)}
 
 
 def to_whoosh(node: Node, schema):  # type: ignore[no-untyped-def]

@@ -221,7 +221,8 @@ def test_related_is_whooshs_more_like_this(archive: Archive) -> None:
     with archive.view() as view:
         searcher = view.searcher
         docnum = searcher.document_number(id=ident)
-        whoosh = list(searcher.more_like(docnum, "body", top=8, numterms=25))
+        body = view.stored_fields(docnum)["body"]  # since format 5 not a stored field
+        whoosh = list(searcher.more_like(docnum, "body", text=body, top=8, numterms=25))
         expected = [(hit["id"], hit.score) for hit in whoosh]
     assert len(ours) == len(expected) > 0
     assert ident not in {hit.statement.id for hit in ours}

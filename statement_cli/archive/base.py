@@ -36,9 +36,14 @@ FORMAT_FILE = "statement-archive.json"
 # Records may hold the user's corrections and tags, the archive may hold aliases.json,
 # and the index has the fields `tag`, `tags`, `corrected` and `canonical` (an older
 # index gets these at its first write).
+# 5: a new index keeps each body apart from the other stored fields, compressed in
+# pieces with a map of its paragraphs (body_pieces; see text/pieces), so `quote` reads
+# only the paragraphs near the quotation's words. An older index keeps its bodies
+# whole and stores new statements both ways after its first write; `statement reindex`
+# stores every statement the new way (reading needs no reindex).
 # An older archive is read as it is and takes the current format at its first write, so
 # an older release then refuses it with a message; no reindex is needed to read it.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 FORMAT_UNKNOWN = 0  # an archive opened for repair whose format file is lost or unreadable
 # What an archive folder may hold; anything else makes it someone else's folder.
 ARCHIVE_ENTRIES = {FORMAT_FILE, "write.lock", "INDEX", "originals", "staging", "aliases.json"}

@@ -15,7 +15,7 @@ from statement_cli.model import FIELD_WEIGHTS
 
 loader.load()  # before any other Whoosh import: see loader
 
-from whoosh import fields  # noqa: E402
+from whoosh import columns, fields  # noqa: E402
 from whoosh.analysis import Token, Tokenizer  # noqa: E402
 from whoosh.formats import Format, Positions  # noqa: E402
 from whoosh.lang.snowball.english import EnglishStemmer  # noqa: E402
@@ -23,6 +23,7 @@ from whoosh.support.charset import accent_map  # noqa: E402
 from whoosh.system import _INT_SIZE, pack_uint  # noqa: E402
 
 from statement_cli.model import Statement  # noqa: E402
+from statement_cli.text import pieces  # noqa: E402
 from statement_cli.text.aliases import KINDS, Aliases  # noqa: E402
 from statement_cli.text.dates import date_key  # noqa: E402
 from statement_cli.text.versions import sketch  # noqa: E402
@@ -326,7 +327,11 @@ def build_schema() -> fields.Schema:
         city=_text(names, boost=DEFAULT_FIELDS["city"]),
         date=fields.STORED(),
         date_key=fields.NUMERIC(int, bits=32, signed=False, sortable=True),
-        body=_text(stems),
+        # Format 5: the body is not among the stored fields but in `body_pieces` (see
+        # text/pieces), so a few paragraphs can be read without the whole text; an
+        # older index stores it whole, and a statement without pieces is read that way.
+        body=_text(stems, stored=False),
+        body_pieces=fields.COLUMN(columns.VarBytesColumn()),
         title_words=_words(boost=DEFAULT_FIELDS["title"]),
         body_words=_words(),
         ingested_at=fields.STORED(),
@@ -392,7 +397,24 @@ def to_document(statement: Statement, aliases: Aliases | None = None) -> dict[st
         if stemmed in doc:
             doc[words] = doc[stemmed]
     doc["version_keys"] = " ".join(sketch(statement.body).keys)
+    doc["body_pieces"] = stored_body(statement.body)
     return doc
+
+
+def stored_body(body: str) -> bytes:
+    """The body as `body_pieces` stores it (text/pieces). Its paragraphs' words are
+    counted with the index's own split, and the body's words, which they add up to,
+    are remembered: the index asks for them next (FoldingAnalyzer.words)."""
+    words: list[str] = []
+
+    def words_of(paragraph: str) -> int:
+        found = FoldingAnalyzer._split(paragraph)
+        words.extend(found)
+        return len(found)
+
+    stored = pieces.encode(body, words_of)
+    _LAST_SPLIT[:] = [body, words]
+    return stored
 
 
 def canonical_names(statement: Statement, aliases: Aliases | None) -> dict[str, str]:

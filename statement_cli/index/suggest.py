@@ -6,21 +6,25 @@ from __future__ import annotations
 
 import re
 import shlex
+from typing import TYPE_CHECKING
 
 from statement_cli.index.fuzzy import words_within
 from statement_cli.index.ranking import word_field
 from statement_cli.index.schema import DEFAULT_FIELDS, QUERY_FIELDS, WORD_FIELDS
 from statement_cli.query import Filters, Word, parse_query, positive_words
 
+if TYPE_CHECKING:
+    from statement_cli.index.view import IndexView
+
 MAX_EDITS = 2
 SURFACE_SAMPLES = 3  # statements a suggested word's written forms are read from
 _WORD = re.compile(r"\w+")
 
 
-def suggest(text: str, filters: Filters | None, searcher) -> str:  # type: ignore[no-untyped-def]
+def suggest(text: str, filters: Filters | None, view: IndexView) -> str:
     """The corrected query, then each corrected filter as its option (`--speaker
     'Abraham Lincoln'`); "" when nothing could be corrected."""
-    corrector = _Corrector(searcher)
+    corrector = _Corrector(view)
     query = text
     for node in positive_words(parse_query(text)) if text.strip() else []:
         if isinstance(node, Word) and (node.prefix or node.fuzzy):
@@ -44,9 +48,10 @@ def suggest(text: str, filters: Filters | None, searcher) -> str:  # type: ignor
 
 
 class _Corrector:
-    def __init__(self, searcher) -> None:  # type: ignore[no-untyped-def]
-        self.searcher = searcher
-        self.reader = searcher.reader()
+    def __init__(self, view: IndexView) -> None:
+        self.view = view
+        self.searcher = view.searcher
+        self.reader = self.searcher.reader()
 
     def nearest(self, fieldnames: list[str], typed: str) -> str:
         """`typed`, or when none of the fields has it, the nearest word one of them has."""
@@ -90,7 +95,7 @@ class _Corrector:
         for _ in range(SURFACE_SAMPLES):
             if not postings.is_active():
                 break
-            value = str(self.searcher.stored_fields(postings.id()).get(stored) or "")
+            value = str(self.view.stored_fields(postings.id()).get(stored) or "")
             forms += [w for w in _WORD.findall(value) if analyzer.terms(w) == [term]]
             postings.next()
         return next((f for f in forms if f.islower()), forms[0] if forms else term)

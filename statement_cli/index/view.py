@@ -18,6 +18,7 @@ from typing import Any
 from statement_cli.index import candidates, columns, ranking
 from statement_cli.index.folder import open_index, reading_the_index
 from statement_cli.query import Filters, Node, Word, positive_words
+from statement_cli.text.pieces import StoredBody
 
 Stored = dict[str, Any]
 RELATED_TERMS = 25  # distinctive body terms a more-like-this query is made of
@@ -53,17 +54,37 @@ class IndexView:
         # Whoosh's searcher: the index layer's and the tests' (Whoosh as an oracle) only.
         self.searcher = searcher
         self._postings: dict[str, candidates.Postings] = {}  # read once per view
+        self._pieces_columns: list[tuple[int, Any]] | None = None  # see stored_body
 
     # ---- stored statements ------------------------------------------------------------
 
     def stored(self, fieldname: str, value: str) -> Stored | None:
         """The stored fields of the statement whose `fieldname` is `value`, if any."""
-        found: Stored | None = self.searcher.document(**{fieldname: value})
-        return found
+        docnum = self.searcher.document_number(**{fieldname: value})
+        return None if docnum is None else self.stored_fields(docnum)
 
-    def stored_fields(self, docnum: int) -> Stored:
+    def stored_fields(self, docnum: int, body: bool = True) -> Stored:
+        """A statement's stored fields, its body read from its pieces (format 5) unless
+        `body` is False; an older index stores the body with the other fields."""
         fields: Stored = self.searcher.stored_fields(docnum)
+        if body and "body" not in fields:
+            stored = self.stored_body(docnum)
+            if stored is not None:
+                fields["body"] = stored.whole()
         return fields
+
+    def stored_body(self, docnum: int) -> StoredBody | None:
+        """A statement's body as format 5 stores it, or None (stored whole, by an older
+        index, with the other fields)."""
+        if self._pieces_columns is None:  # per segment: where it starts, its column
+            has = "body_pieces" in self.searcher.schema
+            self._pieces_columns = [
+                (offset, _pieces_column(leaf.reader()) if has else None)
+                for leaf, offset in self.searcher.leaf_searchers()
+            ]
+        offset, column = next(c for c in reversed(self._pieces_columns) if docnum >= c[0])
+        data = column[docnum - offset] if column is not None else b""
+        return StoredBody(data) if data else None
 
     def document_number(self, ident: str) -> int | None:
         number: int | None = self.searcher.document_number(id=ident)
@@ -76,7 +97,11 @@ class IndexView:
 
     def all_stored(self) -> Iterator[Stored]:
         """The stored fields of every statement."""
-        for _number, fields in self.searcher.reader().iter_docs():
+        for number, fields in self.searcher.reader().iter_docs():
+            if "body" not in fields:
+                stored = self.stored_body(number)
+                if stored is not None:
+                    fields["body"] = stored.whole()
             yield fields
 
     def read_whole(self) -> None:
@@ -108,7 +133,13 @@ class IndexView:
     def related(self, docnum: int, limit: int) -> Ordered:
         """Statements most like one: Whoosh's key terms of its body (more-like-this),
         scored by the block ranker."""
-        terms = self.searcher.key_terms([docnum], "body", numterms=RELATED_TERMS, normalize=False)
+        from whoosh import classify  # the loader has run: candidates imported the codec
+
+        # Whoosh's key_terms reads the body from the stored fields, which since format 5
+        # do not hold it: the same expansion, given the text.
+        expander = classify.Expander(self.searcher.reader(), "body", model=classify.Bo1Model)
+        expander.add_text(self.stored_fields(docnum).get("body", ""))
+        terms = expander.expanded_terms(RELATED_TERMS, normalize=False)
         best = ranking.rank_terms(self.searcher, "body", terms, limit, leave_out=docnum)
         return Ordered(best.docnums, best.scores, set(best.matches))
 
@@ -132,7 +163,7 @@ class IndexView:
     def suggestion(self, text: str, filters: Filters | None) -> str:
         from statement_cli.index.suggest import suggest
 
-        return suggest(text, filters, self.searcher)
+        return suggest(text, filters, self)
 
     def rarest_words(self, words: Iterable[str], count: int) -> dict[str, str]:
         """Up to `count` of `words` that some body holds, rarest in the archive first,
@@ -374,3 +405,10 @@ def _most_first(item: tuple[str, int]) -> tuple[int, str]:
 
 def _text(term: str | bytes) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+def _pieces_column(reader: Any) -> Any:
+    """A segment's column of bodies in pieces; None for a segment written without it."""
+    if not reader.has_column("body_pieces"):
+        return None
+    return reader.column_reader("body_pieces", translate=False)
