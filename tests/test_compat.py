@@ -149,10 +149,11 @@ def test_prefixes_match_stems_in_an_older_index_and_words_after_reindex(
 
 
 @pytest.mark.parametrize("source", [OLD_ARCHIVE, FORMAT_2_ARCHIVE])
-def test_quote_finds_every_statement_of_an_older_archive(tmp_path: Path, source: Path) -> None:
+def test_quote_finds_every_statement_of_an_older_archive(run, tmp_path: Path, source: Path) -> None:
     """Quote reads an older index's postings its own way (0.1.0's are Whoosh's W3 blocks,
-    0.2.0's ours with four-byte ids): a stretch of each statement's longest paragraph is
-    found in that statement, word for word."""
+    0.2.0's ours with four-byte ids) and its bodies stored whole: a stretch of each
+    statement's longest paragraph is found in that statement, word for word; and so is
+    a statement written after the first write, whose body is in pieces."""
     target = tmp_path / "archive"
     shutil.copytree(source, target)
     archive = Archive.open(target)
@@ -167,3 +168,8 @@ def test_quote_finds_every_statement_of_an_older_archive(tmp_path: Path, source:
         assert statement.id in exact, words
         quoted += 1
     assert quoted >= 5
+    new = tmp_path / "new.txt"
+    new.write_text("---\ntitle: Added\n---\nThe quokka census of the western islands.\n", "utf-8")
+    assert run("ingest", str(new), archive=target).exit_code == 0
+    best = Archive.open(target).quote("the quokka census of the western islands")[0]
+    assert best.score == 100 and best.statement.title == "Added"

@@ -1,11 +1,19 @@
 """A body stored in pieces (format 5): read back whole, or a paragraph at a time
-numbered as `show --numbers` numbers it."""
+numbered as `show --numbers` numbers it; `quote` decompresses only the pieces holding
+the paragraphs near the quotation's words."""
 
 from __future__ import annotations
 
+import json
+import random
+from pathlib import Path
+
+import pytest
+from conftest import Run
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from statement_cli.archive import Archive
 from statement_cli.index import schema
 from statement_cli.index.schema import stored_body
 from statement_cli.text import pieces, quotes
@@ -47,3 +55,71 @@ def test_a_stored_body_reads_back_whole_and_a_paragraph_at_a_time(body: str, siz
         first, count = word_count(body[:start]), word_count(body[start:end])
         if count:  # (a paragraph of punctuation holds no word)
             assert stored.holding_words(first, first + count - 1) == range(n, n + 1)
+
+
+def _long_statement(rng: random.Random) -> str:
+    words = "council mission report election observer regions media freedom commitment".split()
+    paragraphs = [
+        " ".join(rng.choice(words) for _ in range(rng.randint(40, 90))) + "." for _ in range(300)
+    ]
+    paragraphs[217] = (
+        "The delegation regrets that the zanzibar moratorium on quartz exports was "
+        "lifted without any consultation of the fishing villages concerned."
+    )
+    header = "---\ntitle: A Long Report\nspeaker: Jane Q. Example\ndate: 2019-03-04\n---\n"
+    return header + "\n\n".join(paragraphs)
+
+
+def test_quote_reads_only_the_pieces_near_the_words(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, archive_dir: Path
+) -> None:
+    text = tmp_path / "long.txt"
+    text.write_text(_long_statement(random.Random(7)), "utf-8")
+    assert run("ingest", str(text)).exit_code == 0
+    archive = Archive.open(archive_dir)
+    with archive.view() as view:
+        assert "body" not in view.searcher.stored_fields(0)  # not stored twice
+        assert len(quotes.Paragraphs(view.stored_fields(0)["body"])) == 300
+    whole, piece = pieces.StoredBody.whole, pieces._Piece.__init__
+    read: list[str] = []
+    monkeypatch.setattr(
+        pieces.StoredBody, "whole", lambda self: read.append("whole") or whole(self)
+    )
+    monkeypatch.setattr(
+        pieces._Piece, "__init__", lambda self, data: read.append("piece") or piece(self, data)
+    )
+    quoted = run(
+        "quote",
+        "the Zanzibar moratorium on quartz exports was lifted without consultation",
+        "--format",
+        "json",
+    )
+    assert quoted.exit_code == 0, quoted.output
+    (match,) = json.loads(quoted.stdout)["matches"]
+    assert match["score"] >= 90
+    # The paragraph as `show --numbers` counts it, read from one or two pieces of many.
+    assert 1 <= read.count("piece") <= 2 and "whole" not in read
+    shown = run("show", match["id"], "--numbers").stdout
+    line = next(x for x in shown.splitlines() if "zanzibar moratorium" in x)
+    assert line.startswith(f"¶{match['paragraph']} The delegation regrets")
+
+
+def test_the_paragraph_read_is_where_the_words_stand_as_quoted(
+    run: Run, tmp_path: Path, archive_dir: Path
+) -> None:
+    """Paragraphs holding all the quotation's rare words in another order come first;
+    the one read is where they stand in the quotation's order and spacing."""
+    rng = random.Random(11)
+    body = _long_statement(rng).split("\n\n")
+    decoy = "Consultation without lifted was exports quartz on moratorium zanzibar the."
+    for i in (20, 60, 100, 140):
+        body[i] = decoy
+    (tmp_path / "long.txt").write_text("\n\n".join(body), "utf-8")
+    assert run("ingest", str(tmp_path / "long.txt")).exit_code == 0
+    (match,) = Archive.open(archive_dir).quote(
+        "the zanzibar moratorium on quartz exports was lifted without any consultation"
+    )
+    assert match.score == 100
+    shown = run("show", match.statement.id, "--numbers").stdout
+    line = next(x for x in shown.splitlines() if x.startswith(f"¶{match.paragraph} "))
+    assert "The delegation regrets" in line

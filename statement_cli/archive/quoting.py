@@ -3,10 +3,13 @@
 Candidates come from the index: the statements holding the most of the quotation's
 rarest words, and of those the ones where the words stand closest together, within
 the filters (`index/candidates.py`), so a changed or dropped word still leaves the
-others to find it. Of the candidates' paragraphs, the twenty holding most of the
-quotation's word pairs and rare words (two at most of a statement) are aligned with the
-quotation (`text/quotes.py`), and of a long paragraph only the stretch where they
-stand; nothing scans every text. While no passage reaches the minimum score and 90
+others to find it. Of each candidate only the paragraphs at the two places where most
+of the rare words stand as they stand in the quotation (their word positions in the
+index, `candidates.where_quoted`) are read (format 5 stores a body so that they can
+be: `text/pieces.py`). Of those paragraphs, the twenty holding most of the quotation's
+word pairs and rare words (two at most of a statement) are aligned with the quotation
+(`text/quotes.py`), and of a long paragraph only the stretch where they stand; nothing
+scans every text. While no passage reaches the minimum score and 90
 (SURE), quote looks harder: the statements holding the words together further down
 (WIDER), then those holding the quotation's word pairs.
 """
@@ -17,7 +20,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from statement_cli.archive.base import ArchiveBase
 from statement_cli.archive.reading import retrying_read
@@ -35,6 +38,8 @@ PAIRS = 2  # then, the statements holding this many of the quotation's word pair
 PAIR_SHARE = 0.9  # … whose words are each in at most this share of the statements
 PARAGRAPHS = 2  # of each, the paragraphs aligned
 ALIGNED = 20  # paragraphs aligned in all, those holding most of the rare words first
+STRETCHES = 2  # of a statement, the paragraphs read: around this many places where most
+# of the rare words stand as in the quotation (see index/candidates.where_quoted)
 MAX_QUOTE_WORDS = 200
 _LETTER_WORD = re.compile(r"[^\W\d_][^\W_]*")
 
@@ -43,7 +48,7 @@ _LETTER_WORD = re.compile(r"[^\W\d_][^\W_]*")
 class QuoteMatch:
     """A passage close to the quotation: where it is and how it differs."""
 
-    statement: Statement
+    statement: Statement  # its fields, but not its body (`Archive.show` reads that)
     score: int  # 0–100
     paragraph: int  # from 1, as `show --numbers` counts
     passage: quotes.Passage
@@ -85,8 +90,12 @@ def find_quotes(
         near = quotes.WordPairs(pairs)
         stems = list(rare.values())
         found: list[QuoteMatch] = []
+        quoted = view.quoted_terms(text)
+        # The rare words' terms with their places (a number looked up in digits has none).
+        placed = {stem: quoted[stem] for stem in stems if stem in quoted}
+        looked_up = _Words(wanted, placed, len(words), probes, near)
         for candidates in _looks(view, stems, pairs, within, len(words), want):
-            found += _aligned(view, candidates, text, wanted, probes, near, limit)
+            found += _aligned(view, candidates, text, looked_up, limit)
             if found and max(m.score for m in found) >= max(min_score, SURE):
                 break
     found.sort(key=lambda m: m.statement.id)
@@ -123,13 +132,16 @@ def _aligned(
     view: Any,
     docnums: list[int],
     text: str,
-    wanted: list[quotes.Token],
-    probes: list[str],
-    pairs: quotes.WordPairs,
+    words: _Words,
     limit: int,
 ) -> list[QuoteMatch]:
-    """The best passage of each of these statements, of the paragraphs worth aligning."""
-    places = [_Places(Statement.from_dict(view.stored_fields(d)), probes, pairs) for d in docnums]
+    """The best passage of each of these statements, of the paragraphs worth aligning
+    (of those where the rare words stand as in the quotation)."""
+    wanted, placed, length, probes, pairs = words
+    places = []
+    for docnum in docnums:
+        fields, stretches = view.near_words(docnum, placed, length, STRETCHES)
+        places.append(_Places(fields, stretches, probes, pairs))
     best: dict[int, QuoteMatch] = {}  # candidate → its best passage
     for rank, i in _worth_aligning(places, max(ALIGNED, limit)):
         candidate = places[rank]
@@ -152,21 +164,43 @@ def _pairs_of_rare_words(words: list[str], rare: list[str]) -> list[str]:
     return sorted(pairs, key=lambda pair: (pairs[pair], pair))
 
 
-class _Places:
-    """A candidate's paragraphs that hold any of the probes, and how many each holds.
-    The probes are looked for in the whole body at once (in C), so a long text's
-    paragraphs without them cost nothing."""
+class _Words(NamedTuple):
+    """The quotation as it is looked for."""
 
-    def __init__(self, statement: Statement, probes: list[str], pairs: quotes.WordPairs) -> None:
-        self.statement = statement
-        self.paragraphs = quotes.Paragraphs(statement.body)
-        self.lowered = _lowered(statement.body)
+    tokens: list[quotes.Token]  # normalised, to align with
+    placed: dict[str, int]  # its rare words' body terms, each with its place in it
+    length: int  # its words (runs of letters: about as the index counts them)
+    probes: list[str]  # its rare words as substrings (quotes.probes)
+    pairs: quotes.WordPairs  # its word pairs holding a rare word
+
+
+class _Places:
+    """A candidate's paragraphs that hold any of the probes, and how many each holds, of
+    the stretches of its body read (whole paragraphs, numbered from the body's first).
+    The probes are looked for in a whole stretch at once (in C), so paragraphs without
+    them cost nothing."""
+
+    def __init__(
+        self,
+        fields: dict[str, Any],
+        stretches: list[tuple[int, str]],
+        probes: list[str],
+        pairs: quotes.WordPairs,
+    ) -> None:
+        self.statement = Statement.from_dict(fields)
+        self._texts: dict[int, tuple[str, str]] = {}  # paragraph → (as written, lowered)
         holding: dict[int, set[str]] = {}
-        for probe in probes:
-            for at in quotes.places(self.lowered, probe):
-                i = self.paragraphs.index_at(at)
-                if i is not None:
-                    holding.setdefault(i, set()).add(probe)
+        for first, text in stretches:
+            paragraphs, lowered = quotes.Paragraphs(text), _lowered(text)
+            for probe in probes:
+                for at in quotes.places(lowered, probe):
+                    i = paragraphs.index_at(at)
+                    if i is None:
+                        continue
+                    holding.setdefault(first + i, set()).add(probe)
+                    if first + i not in self._texts:
+                        start, end = paragraphs.span(i)
+                        self._texts[first + i] = (text[start:end], lowered[start:end])
         # Per paragraph holding a probe: the quotation's word pairs it holds, then its
         # probes (a pair holds a rare word, so no other paragraph has one).
         self.held = {
@@ -174,12 +208,10 @@ class _Places:
         }
 
     def paragraph(self, i: int) -> str:
-        start, end = self.paragraphs.span(i)
-        return self.statement.body[start:end]
+        return self._texts[i][0]
 
     def lowered_paragraph(self, i: int) -> str:
-        start, end = self.paragraphs.span(i)
-        return self.lowered[start:end]
+        return self._texts[i][1]
 
 
 def _lowered(text: str) -> str:

@@ -21,7 +21,7 @@ import itertools
 import math
 import operator
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from statement_cli.index import codec, ranking
@@ -127,22 +127,66 @@ def words_together(
 ) -> dict[int, int]:
     """For each statement: the most of `terms` that stand within a stretch of about
     `length` words of it."""
+    width = 2 * max(1, length)
+    together = {}
+    for docnum, held in _positions_of(postings, terms, docnums).items():
+        first = [_windows(positions, 0, width) for positions in held.values()]
+        second = [_windows(positions, width // 2, width) for positions in held.values()]
+        together[docnum] = max(_most_in_one(first), _most_in_one(second))
+    return together
+
+
+def where_quoted(
+    postings: Postings, quoted: dict[str, int], docnum: int, length: int, most: int
+) -> list[int]:
+    """Up to `most` word positions of a statement where a quotation would start, best
+    first: those where the most of its terms (each with its place in the quotation, in
+    `quoted`) stand as they stand in the quotation, give or take a few words (a
+    dropped or added word moves the rest). Each is at least `length` from the others."""
+    slack = max(3, length // 4)
+    marks = sorted(  # (where the quotation would start, which term says so)
+        (position - quoted[term], term)
+        for term, positions in _positions_of(postings, list(quoted), [docnum])[docnum].items()
+        for position in positions
+    )
+    held: Counter[str] = Counter()
+    starts: list[tuple[int, int]] = []  # (-terms agreeing, start)
+    end = 0
+    for start, term in marks:  # the terms agreeing on a start from here to here + slack
+        while end < len(marks) and marks[end][0] <= start + slack:
+            held[marks[end][1]] += 1
+            end += 1
+        starts.append((-len(held), start))
+        held[term] -= 1  # this mark leaves the stretch
+        if not held[term]:
+            del held[term]
+    best: list[int] = []
+    ranked = sorted(starts)
+    for agreeing, start in ranked:
+        if agreeing > ranked[0][0]:  # fewer terms agree than at the best place
+            break
+        if all(abs(start - other) >= length for other in best):
+            best.append(start)
+            if len(best) == most:
+                break
+    return best
+
+
+def _positions_of(
+    postings: Postings, terms: list[str], docnums: Iterable[int]
+) -> dict[int, dict[str, Sequence[int]]]:
+    """Per statement, the positions of each of `terms` it holds."""
     field_format = postings.searcher.schema[postings.fieldname].format
     decode = getattr(field_format, "positions_array", field_format.decode_positions)
-    width = 2 * max(1, length)
-    # Per statement and grid, the windows each term stands in.
-    grids: dict[int, tuple[list[set[int]], list[set[int]]]] = {d: ([], []) for d in docnums}
+    found: dict[int, dict[str, Sequence[int]]] = {d: {} for d in docnums}
     for segment, (reader, offset) in enumerate(postings.segments):
-        local = [d - offset for d in grids if offset <= d < offset + reader.doc_count_all()]
+        local = [d - offset for d in found if offset <= d < offset + reader.doc_count_all()]
         if not local:
             continue
         for term in dict.fromkeys(terms):
             for docnum, value in postings.of(segment, term).values(local).items():
-                positions = decode(value)
-                first, second = grids[offset + docnum]
-                first.append(_windows(positions, 0, width))
-                second.append(_windows(positions, width // 2, width))
-    return {d: max(_most_in_one(a), _most_in_one(b)) for d, (a, b) in grids.items()}
+                found[offset + docnum][term] = decode(value)
+    return found
 
 
 def _windows(positions: Iterable[int], shift: int, width: int) -> set[int]:

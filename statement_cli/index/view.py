@@ -199,6 +199,34 @@ class IndexView:
         pooled = candidates.holding_most(self._postings_of(fieldname), terms, within, pool)
         return self.nearest(fieldname, terms, pooled, length, want)
 
+    def near_words(
+        self, docnum: int, quoted: dict[str, int], length: int, most: int
+    ) -> tuple[Stored, list[tuple[int, str]]]:
+        """A statement's stored fields without its body, and stretches of its body (the
+        number of the first paragraph, from 0, and the text of whole paragraphs): the
+        paragraphs holding the `most` places where the quotation's body terms (`quoted`:
+        each with its place in the quotation, of `length` words) stand as they stand in
+        it, each read alone. A body stored whole (by an older index) is one stretch."""
+        fields = self.stored_fields(docnum, body=False)
+        stored = self.stored_body(docnum)
+        if stored is None:
+            return fields, [(0, str(fields.get("body", "")))]
+        postings = self._postings_of("body")
+        starts = candidates.where_quoted(postings, quoted, docnum, length, most)
+        if not starts:
+            return fields, [(0, stored.whole())]
+        chosen = {n for s in starts for n in stored.holding_words(max(0, s), s + length)}
+        return fields, [(n, stored.paragraph(n)) for n in sorted(chosen)]
+
+    def quoted_terms(self, text: str) -> dict[str, int]:
+        """Each body term of a quotation with the position of its first word in it."""
+        from statement_cli.index.schema import stemming_analyzer
+
+        places: dict[str, int] = {}
+        for position, term in enumerate(stemming_analyzer().terms(text)):
+            places.setdefault(term, position)
+        return places
+
     def nearest(
         self, fieldname: str, terms: list[str], pool: list[int], length: int, want: int
     ) -> list[int]:
