@@ -123,3 +123,23 @@ def test_the_paragraph_read_is_where_the_words_stand_as_quoted(
     shown = run("show", match.statement.id, "--numbers").stdout
     line = next(x for x in shown.splitlines() if x.startswith(f"¶{match.paragraph} "))
     assert "The delegation regrets" in line
+
+
+def test_a_quotation_standing_in_more_places_than_are_read_is_looked_for_everywhere(
+    run: Run, tmp_path: Path, archive_dir: Path
+) -> None:
+    """Where the quotation's words stand as quoted in three places, no place says where
+    it stands: the whole body is read, and the first of them is the passage."""
+    body = _long_statement(random.Random(5)).split("\n\n")
+    for i in (40, 120, 200):
+        body[i] = "Our mission is working hard to give the people a government that works."
+    (tmp_path / "long.txt").write_text("\n\n".join(body), "utf-8")
+    assert run("ingest", str(tmp_path / "long.txt")).exit_code == 0
+    quotation = "working hard to give the people a government that works"
+    archive = Archive.open(archive_dir)
+    with archive.view() as view:
+        placed = view.quoted_terms(quotation)
+        _, stretches = view.near_words(0, placed, len(quotation.split()), 2)
+        assert stretches == [(0, view.stored_fields(0)["body"])]
+    (match,) = archive.quote(quotation)
+    assert (match.score, match.paragraph) == (100, 41)  # part 40 from 0: ¶41

@@ -138,11 +138,13 @@ def words_together(
 
 def where_quoted(
     postings: Postings, quoted: dict[str, int], docnum: int, length: int, most: int
-) -> list[int]:
-    """Up to `most` word positions of a statement where a quotation would start, best
-    first: those where the most of its terms (each with its place in the quotation, in
-    `quoted`) stand as they stand in the quotation, give or take a few words (a
-    dropped or added word moves the rest). Each is at least `length` from the others."""
+) -> tuple[list[int], int]:
+    """The word positions of a statement where a quotation would start, best first:
+    those where the most of its terms (each with its place in the quotation, in
+    `quoted`) stand as they stand in the quotation, give or take a few words (a dropped
+    or added word moves the rest), then those where they stand closest. Each is at
+    least `length` from the others; `most` + 1 when more than `most` tie. With them,
+    how many terms agree there."""
     slack = max(3, length // 4)
     marks = sorted(  # (where the quotation would start, which term says so)
         (position - quoted[term], term)
@@ -150,26 +152,26 @@ def where_quoted(
         for position in positions
     )
     held: Counter[str] = Counter()
-    starts: list[tuple[int, int]] = []  # (-terms agreeing, start)
+    starts: list[tuple[int, int, int]] = []  # (-terms agreeing, how far apart, start)
     end = 0
     for start, term in marks:  # the terms agreeing on a start from here to here + slack
         while end < len(marks) and marks[end][0] <= start + slack:
             held[marks[end][1]] += 1
             end += 1
-        starts.append((-len(held), start))
+        starts.append((-len(held), marks[end - 1][0] - start, start))
         held[term] -= 1  # this mark leaves the stretch
         if not held[term]:
             del held[term]
     best: list[int] = []
     ranked = sorted(starts)
-    for agreeing, start in ranked:
+    for agreeing, _, start in ranked:
         if agreeing > ranked[0][0]:  # fewer terms agree than at the best place
             break
         if all(abs(start - other) >= length for other in best):
             best.append(start)
-            if len(best) == most:
+            if len(best) > most:
                 break
-    return best
+    return best, -ranked[0][0] if ranked else 0
 
 
 def _positions_of(

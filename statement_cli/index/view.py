@@ -206,15 +206,19 @@ class IndexView:
         number of the first paragraph, from 0, and the text of whole paragraphs): the
         paragraphs holding the `most` places where the quotation's body terms (`quoted`:
         each with its place in the quotation, of `length` words) stand as they stand in
-        it, each read alone. A body stored whole (by an older index) is one stretch."""
+        it, each read alone. The whole body is one stretch when more places tie with
+        all the terms but one (and two at least) standing as quoted: a quotation of
+        common words, where it stands in this statement is not known. And when it is
+        stored whole (by an older index)."""
         fields = self.stored_fields(docnum, body=False)
         stored = self.stored_body(docnum)
         if stored is None:
             return fields, [(0, str(fields.get("body", "")))]
         postings = self._postings_of("body")
-        starts = candidates.where_quoted(postings, quoted, docnum, length, most)
-        if not starts:
+        starts, agreeing = candidates.where_quoted(postings, quoted, docnum, length, most)
+        if not starts or (len(starts) > most and agreeing >= max(2, len(quoted) - 1)):
             return fields, [(0, stored.whole())]
+        starts = starts[:most]
         chosen = {n for s in starts for n in stored.holding_words(max(0, s), s + length)}
         return fields, [(n, stored.paragraph(n)) for n in sorted(chosen)]
 
