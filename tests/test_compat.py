@@ -18,6 +18,9 @@ OLD_ARCHIVE = Path(__file__).parent / "fixtures" / "archive-0.1.0"
 # Format 2, written by statement-cli 0.2.0 (two ingest runs and a removal): its tables
 # of contents pickle statement_cli.index.codec.ArchiveCodec and statement_cli.index.schema classes.
 FORMAT_2_ARCHIVE = Path(__file__).parent / "fixtures" / "archive-0.2.0"
+# Format 4, written by statement-cli 0.3.1 (two ingest runs, a tag, a removal): bodies
+# among the stored fields, no body_pieces column.
+FORMAT_4_ARCHIVE = Path(__file__).parent / "fixtures" / "archive-0.3.1"
 
 
 @pytest.fixture
@@ -148,28 +151,85 @@ def test_prefixes_match_stems_in_an_older_index_and_words_after_reindex(
     assert run("count", "body:secur*", archive=target).stdout == stems.stdout
 
 
-@pytest.mark.parametrize("source", [OLD_ARCHIVE, FORMAT_2_ARCHIVE])
-def test_quote_finds_every_statement_of_an_older_archive(run, tmp_path: Path, source: Path) -> None:
-    """Quote reads an older index's postings its own way (0.1.0's are Whoosh's W3 blocks,
-    0.2.0's ours with four-byte ids) and its bodies stored whole: a stretch of each
-    statement's longest paragraph is found in that statement, word for word; and so is
-    a statement written after the first write, whose body is in pieces."""
-    target = tmp_path / "archive"
-    shutil.copytree(source, target)
-    archive = Archive.open(target)
-    statements = [hit.statement for hit in archive.search("", limit=None).hits]
+def _quotes_every_statement(archive: Archive) -> int:
+    """Quotes a stretch of each statement's longest paragraph; each is found in its own
+    statement, word for word. How many were quoted."""
     quoted = 0
-    for statement in statements:
-        paragraph = max(statement.body.split("\n\n"), key=len).split()
+    for hit in archive.search("", limit=None).hits:
+        paragraph = max(hit.statement.body.split("\n\n"), key=len).split()
         if len(paragraph) < 8:
             continue
         words = " ".join(paragraph[len(paragraph) // 2 - 4 : len(paragraph) // 2 + 4])
         exact = {m.statement.id for m in archive.quote(words, limit=50) if m.score == 100}
-        assert statement.id in exact, words
+        assert hit.statement.id in exact, words
         quoted += 1
-    assert quoted >= 5
+    return quoted
+
+
+@pytest.mark.parametrize("source", [OLD_ARCHIVE, FORMAT_2_ARCHIVE, FORMAT_4_ARCHIVE])
+def test_quote_finds_every_statement_of_an_older_archive(run, tmp_path: Path, source: Path) -> None:
+    """Quote reads an older index's postings its own way (0.1.0's are Whoosh's W3 blocks,
+    0.2.0's ours with four-byte ids) and its bodies stored whole: a stretch of each
+    statement's longest paragraph is found in that statement, word for word; and so is
+    a statement written after the first write, whose body is stored apart as well."""
+    target = tmp_path / "archive"
+    shutil.copytree(source, target)
+    assert _quotes_every_statement(Archive.open(target)) >= 5
     new = tmp_path / "new.txt"
     new.write_text("---\ntitle: Added\n---\nThe quokka census of the western islands.\n", "utf-8")
     assert run("ingest", str(new), archive=target).exit_code == 0
     best = Archive.open(target).quote("the quokka census of the western islands")[0]
     assert best.score == 100 and best.statement.title == "Added"
+
+
+def test_a_format_4_archive_takes_format_5_and_reindex_stores_every_body_apart(
+    run, tmp_path: Path
+) -> None:
+    """0.3.1's archive (format 4: two ingests, a tag, a removal) is read as it is; its
+    first write stores the new statement's body apart too, the old ones stay as they
+    were; a reindex stores every body apart, and nothing is lost on the way."""
+    target = tmp_path / "archive"
+    shutil.copytree(FORMAT_4_ARCHIVE, target)
+    archive = Archive.open(target)
+    assert archive.format_version == 4
+
+    def bodies() -> dict[str, tuple[bool, str]]:
+        """id → (stored apart, body)."""
+        with Archive.open(target).view() as view:
+            return {
+                view.stored_fields(d)["id"]: (
+                    view.stored_body(d) is not None,
+                    view.stored_fields(d)["body"],
+                )
+                for d in range(view.searcher.doc_count_all())
+                if not view.searcher.reader().is_deleted(d)
+            }
+
+    before = bodies()
+    assert len(before) >= 10 and not any(apart for apart, _ in before.values())
+    for query in ("statement", '"permanent council"'):
+        result = archive.search(query, limit=None, snippets=1)
+        with archive.view() as view:
+            expected = brute_force_matches(view.searcher, parse_query(query))
+            found = {view.document_number(hit.statement.id) for hit in result.hits}
+        assert found == expected and expected
+    tagged = run("count", "tag:to-cite", archive=target).stdout.strip()
+    assert int(tagged) >= 1
+    new = tmp_path / "new.txt"
+    new.write_text("---\ntitle: Added\n---\nThe quokka census of the western islands.\n", "utf-8")
+    assert run("ingest", str(new), archive=target).exit_code == 0
+    assert _format(target) == FORMAT_VERSION
+    after = bodies()
+    added = set(after) - set(before)
+    assert len(added) == 1 and after[added.pop()][0]
+    assert {i: after[i] for i in before} == before
+    assert run("check", archive=target).exit_code == 0
+    assert run("reindex", archive=target).exit_code == 0
+    rebuilt = bodies()
+    assert all(apart for apart, _ in rebuilt.values())
+    assert {i: body for i, (_, body) in rebuilt.items()} == {
+        i: body for i, (_, body) in after.items()
+    }
+    assert run("count", "tag:to-cite", archive=target).stdout.strip() == tagged
+    assert _quotes_every_statement(Archive.open(target)) >= 5
+    assert run("check", archive=target).exit_code == 0
