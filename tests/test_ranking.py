@@ -3,6 +3,7 @@ removed one: its matches against brute force, its scores and order against Whoos
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -315,3 +316,46 @@ def test_words_together_against_their_positions(
         assert (
             most_in_a_stretch(terms, length) <= together[d] <= most_in_a_stretch(terms, 2 * length)
         )
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.dictionaries(st.sampled_from(WORDS), st.integers(0, 15), min_size=1, max_size=5),
+    st.integers(2, 16),
+)
+def test_where_quoted_against_the_positions(
+    archive: Archive, places: dict[str, int], length: int
+) -> None:
+    """The places where a quotation's terms (each at its place in the quotation) stand as
+    quoted: as many agree there as at the best start found by brute force over the
+    analysed body (a term agrees when it stands `slack` words or less after the start's
+    place for it), and each place given has that many."""
+    analyse = stemming_analyzer().terms
+    quoted: dict[str, int] = {}
+    for word, place in places.items():
+        quoted.setdefault(analyse(word)[0], place)
+    slack = max(3, length // 4)
+    with archive.view() as view:
+        postings = candidates.Postings(view.searcher, "body")
+        for d in range(view.searcher.doc_count_all()):
+            terms = analyse(view.stored_fields(d).get("body", ""))
+
+            def agreeing(start: int, terms: list[str] = terms) -> int:
+                return sum(
+                    any(
+                        start <= p - place <= start + slack
+                        for p, t in enumerate(terms)
+                        if t == term
+                    )
+                    for term, place in quoted.items()
+                )
+
+            starts, most = candidates.where_quoted(postings, quoted, d, length, 2)
+            best = max((agreeing(s) for s in range(-16, len(terms))), default=0)
+            assert most == best
+            assert all(agreeing(s) == best for s in starts)
+            assert len(starts) <= 3 and all(
+                abs(a - b) >= length for a, b in itertools.combinations(starts, 2)
+            )
