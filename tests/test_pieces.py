@@ -24,9 +24,11 @@ def word_count(text: str) -> int:
 
 
 _WORDS = st.text(
-    alphabet=st.sampled_from("abcé İß’-,.  \t0123456789"), min_size=1, max_size=40
+    alphabet=st.sampled_from("abcé İß’-,.  \t\r\u3000\u2028\x00\udc80日本0123456789"),
+    min_size=1,
+    max_size=40,
 ).filter(lambda w: w.strip())
-_BREAKS = st.sampled_from(["\n\n", "\n \n", "\n\n\n", " \n\t\n  ", "\n"])
+_BREAKS = st.sampled_from(["\n\n", "\n \n", "\n\n\n", " \n\t\n  ", "\n", "\r\n\r\n", "\n\u3000\n"])
 _BODIES = st.lists(st.tuples(_WORDS, _BREAKS), max_size=30).map(
     lambda parts: "".join(text + brk for text, brk in parts)
 )
