@@ -128,8 +128,11 @@ def words_together(
     """For each statement: the most of `terms` that stand within a stretch of about
     `length` words of it."""
     width = 2 * max(1, length)
-    together = {}
+    together: dict[int, int] = {}
     for docnum, held in _positions_of(postings, terms, docnums).items():
+        if len(held) <= 1:  # one word (or none) stands with itself
+            together[docnum] = len(held)
+            continue
         first = [_windows(positions, 0, width) for positions in held.values()]
         second = [_windows(positions, width // 2, width) for positions in held.values()]
         together[docnum] = max(_most_in_one(first), _most_in_one(second))

@@ -13,6 +13,7 @@ joined by OR (Whoosh gives them a constant score instead).
 
 from __future__ import annotations
 
+import functools
 import heapq
 from array import array
 from dataclasses import dataclass, field
@@ -369,8 +370,14 @@ def bm25_parts(searcher, reader, fieldname: str, term: str):  # type: ignore[no-
     byte of the document]), with the whole index's idf and average length."""
     idf = searcher.idf(fieldname, term)
     average = searcher.avg_field_length(fieldname) or 1
-    norms = [K1 * ((1 - B) + B * (byte_to_length(b) if b else 1) / average) for b in range(256)]
-    return idf * (K1 + 1), norms, codec.field_length_bytes(reader, fieldname)
+    return idf * (K1 + 1), _norms(average), codec.field_length_bytes(reader, fieldname)
+
+
+@functools.lru_cache(maxsize=16)
+def _norms(average: float) -> list[float]:
+    """BM25's length norm for each length byte, given the average length (one per
+    field and index state: every term of a query shares it)."""
+    return [K1 * ((1 - B) + B * (byte_to_length(b) if b else 1) / average) for b in range(256)]
 
 
 def word_field(schema, fieldname: str) -> str:  # type: ignore[no-untyped-def]

@@ -5,6 +5,7 @@ Imported only by commands that open the index, so `statement --help` never loads
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from array import array
@@ -276,8 +277,10 @@ def folding_analyzer() -> FoldingAnalyzer:
     return FoldingAnalyzer(stem=False)
 
 
+@functools.cache
 def stemming_analyzer() -> FoldingAnalyzer:
-    """For titles and bodies: folded and stemmed."""
+    """For titles and bodies: folded and stemmed. One per process, so the stems of the
+    words it has seen are remembered from one quotation to the next."""
     return FoldingAnalyzer(stem=True)
 
 

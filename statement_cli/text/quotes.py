@@ -13,14 +13,15 @@ hyphen or a line break on one side and written whole on the other (`co-operation
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 # Words: numbers with thousands separators and decimals, runs of letters and digits (an
@@ -49,18 +50,22 @@ class Token(NamedTuple):  # a tuple: built three times faster than a frozen data
     end: int
 
 
+_token = functools.partial(tuple.__new__, Token)  # Token((word, start, end)), in C
+
+
 def tokens(text: str) -> list[Token]:
     """The normalised words of `text` with their places."""
+    # Built with tuple.__new__: a named tuple's own constructors are Python functions.
     if text.isascii():  # lower-casing keeps every offset: one pass, no folding per word
-        found = [
-            Token(_ascii_word(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text.lower())
-        ]
+        found = [_token((_ascii_word(m.group()), *m.span())) for m in _TOKEN.finditer(text.lower())]
     else:
-        found = [Token(_fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    return _hyphens_joined(text, _numbers(found))
+        found = [_token((_fold(m.group()), *m.span())) for m in _TOKEN.finditer(text)]
+    found = _numbers(found)
+    return _hyphens_joined(text, found) if _HYPHENS.search(text) else found
 
 
 _HYPHEN = re.compile(r"[-‐‑]\s*")  # a hyphen, and the line break of a word split over two lines
+_HYPHENS = re.compile(r"[-‐‑]")
 
 
 def _hyphens_joined(text: str, words: list[Token]) -> list[Token]:
@@ -164,9 +169,9 @@ def find_passage(quote: str, quote_tokens: Sequence[Token], text: str) -> Passag
     wanted = [t.word for t in quote_tokens]
     words = [t.word for t in found]
     # Each distinct word becomes one character: the alignments run on strings, in C.
-    codes: dict[str, str] = {}
-    coded = _Coded(wanted, words, "".join(map(_coder(codes), wanted)))
-    coded.text = "".join(map(_coder(codes), words))
+    codes = {w: _code(n) for n, w in enumerate(dict.fromkeys([*wanted, *words]))}
+    coded = _Coded(wanted, words, "".join(map(codes.__getitem__, wanted)))
+    coded.text = "".join(map(codes.__getitem__, words))
     if len(words) <= len(wanted):
         lo, hi = 0, len(words)
     else:
@@ -181,15 +186,9 @@ def find_passage(quote: str, quote_tokens: Sequence[Token], text: str) -> Passag
     return Passage(score, _pieces(quote, quote_tokens, text, found, ops))
 
 
-def _coder(codes: dict[str, str]) -> Callable[[str], str]:
-    def code(word: str) -> str:
-        found = codes.get(word)
-        if found is None:
-            n = len(codes)
-            found = codes[word] = chr(0xE000 + n) if n < 6400 else chr(0xF0000 + n)
-        return found
-
-    return code
+def _code(n: int) -> str:
+    """The n-th distinct word's character: of the private use areas."""
+    return chr(0xE000 + n) if n < 6400 else chr(0xF0000 + n)
 
 
 @dataclass
@@ -218,17 +217,18 @@ def _refined(coded: _Coded, lo: int, hi: int) -> tuple[int, _Ops] | None:
     # The window most like the quotation (Indel similarity, in C), starting and ending on
     # words of the quotation; its opcodes are worked out once, for that window only.
     anywhere = set(wanted)
-    best: tuple[float, int, int] | None = None
-    for start in sorted(i for i in starts if 0 <= i < len(found)):
-        for end in sorted(i for i in ends if start < i <= len(found)):
-            if found[start] not in anywhere or found[end - 1] not in anywhere:
-                continue
-            similarity = Indel.normalized_similarity(coded.quote, coded.text[start:end])
-            if best is None or similarity > best[0]:
-                best = (similarity, start, end)
-    if best is None:
+    firsts = sorted(i for i in starts if 0 <= i < len(found) and found[i] in anywhere)
+    lasts = sorted(i for i in ends if 0 < i <= len(found) and found[i - 1] in anywhere)
+    windows = [(start, end) for start in firsts for end in lasts if start < end]
+    if not windows:
         return None
-    _, start, end = best
+    # All windows scored in one call; of equals, the first (as a loop over them would).
+    _, _, which = process.extractOne(
+        coded.quote,
+        [coded.text[start:end] for start, end in windows],
+        scorer=Indel.normalized_similarity,
+    )
+    start, end = windows[which]
     words = found[start:end]
     ops = _opcodes(wanted, words, Indel.opcodes(coded.quote, coded.text[start:end]))
     score = 200 * _same_count(ops, wanted, words) / (len(wanted) + len(words))
