@@ -145,3 +145,30 @@ def test_a_quotation_standing_in_more_places_than_are_read_is_looked_for_everywh
         assert stretches == [(0, view.stored_fields(0)["body"])]
     (match,) = archive.quote(quotation)
     assert (match.score, match.paragraph) == (100, 41)  # part 40 from 0: ¶41
+
+
+@settings(max_examples=30, deadline=None)
+@given(body=_BODIES.filter(lambda b: b.strip()), size=st.integers(min_value=1, max_value=60))
+def test_every_flipped_bit_of_a_stored_body_is_found(body: str, size: int) -> None:
+    """The stored layout has no byte outside a checksum: whichever bit is flipped,
+    reading the body whole fails as damage, and reading it a paragraph at a time gives
+    the paragraphs as written or fails (a piece holding none may go unread)."""
+    original = pieces.PIECE_BYTES
+    pieces.PIECE_BYTES = size
+    try:
+        data = stored_body(body)
+    finally:
+        pieces.PIECE_BYTES = original
+    intact = pieces.StoredBody(data)
+    written = [intact.paragraph(n) for n in range(len(intact))]
+    for at in range(len(data)):
+        for bit in (0x01, 0x80):
+            flipped = bytearray(data)
+            flipped[at] ^= bit
+            with pytest.raises(pieces.DamagedBody):
+                pieces.StoredBody(bytes(flipped)).whole()
+            try:
+                stored = pieces.StoredBody(bytes(flipped))
+                assert [stored.paragraph(n) for n in range(len(stored))] == written
+            except pieces.DamagedBody:
+                pass

@@ -23,7 +23,12 @@ for _module in (codec, schema):
 # worth reading again on a fresh view.
 TRANSIENT_ERRORS = (FileNotFoundError, whoosh_index.EmptyIndexError)
 # Code that reads the index files: an error raised in it means the files are damaged.
-_FILE_READERS = ("whoosh.", "statement_cli.index.codec", "statement_cli.index.columns")
+_FILE_READERS = (
+    "whoosh.",
+    "statement_cli.index.codec",
+    "statement_cli.index.columns",
+    "statement_cli.text.pieces",  # a body stored apart (format 5)
+)
 
 
 def is_index_damage(error: BaseException) -> bool:

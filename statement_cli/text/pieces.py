@@ -11,9 +11,12 @@ them: where its bytes start and end (white space at either end left out) and the
 position of its first word as the index counts words, so the positions of a word in
 the index say which paragraph holds it.
 
-Layout: the number of pieces and of paragraphs, then per piece where its text starts
-and where its compressed bytes end, then per paragraph its first word, start and end;
-all unsigned 32-bit numbers, little-endian; then the compressed stream.
+Layout: a CRC-32 of the header that follows, the number of pieces and of paragraphs,
+then per piece where its text starts, where its compressed bytes end and their CRC-32,
+then per paragraph its first word, start and end; all unsigned 32-bit numbers,
+little-endian; then the compressed stream. A raw stream has no checksum of its own (the
+stored fields' zlib stream had one): a flipped bit must be an error (`DamagedBody`),
+never another text.
 """
 
 from __future__ import annotations
@@ -63,11 +66,16 @@ def encode(body: str, words_of: Callable[[str], int]) -> bytes:
         chunk += compressor.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
         stream.append(chunk)
         end += len(chunk)
-        header.extend([start, end])
+        header.extend([start, end, zlib.crc32(chunk)])
     header.extend(paragraphs)
     if _SWAP:
         header.byteswap()
-    return header.tobytes() + b"".join(stream)
+    packed = header.tobytes()
+    return _pack([zlib.crc32(packed)]) + packed + b"".join(stream)
+
+
+class DamagedBody(ValueError):
+    """A stored body whose bytes are not those written (a checksum differs)."""
 
 
 class StoredBody:
@@ -75,13 +83,15 @@ class StoredBody:
     decompressed only as far as the paragraphs asked for."""
 
     def __init__(self, data: bytes) -> None:
-        counts = _numbers(data[:8])
-        pieces, paragraphs = counts[0], counts[1]
-        size = 8 + 4 * (2 * pieces + 3 * paragraphs)
-        header = _numbers(data[8:size])
-        self._piece_starts = header[0 : 2 * pieces : 2]
-        self._piece_ends = header[1 : 2 * pieces : 2]  # compressed
-        rest = header[2 * pieces :]
+        crc, pieces, paragraphs = _numbers(data[:12]) if len(data) >= 12 else (0, 0, 0)
+        size = 12 + 4 * (3 * pieces + 3 * paragraphs)
+        if len(data) < size or zlib.crc32(data[4:size]) != crc:
+            raise DamagedBody("a stored body's table of paragraphs fails its checksum")
+        header = _numbers(data[12:size])
+        self._piece_starts = header[0 : 3 * pieces : 3]
+        self._piece_ends = header[1 : 3 * pieces : 3]  # compressed
+        self._piece_crcs = header[2 : 3 * pieces : 3]
+        rest = header[3 * pieces :]
         self._first_words, self._starts, self._ends = rest[0::3], rest[1::3], rest[2::3]
         self._stream = memoryview(data)[size:]
         self._read: dict[int, _Piece] = {}
@@ -91,6 +101,8 @@ class StoredBody:
         return len(self._first_words)
 
     def whole(self) -> str:
+        for i in range(len(self._piece_starts)):
+            self._compressed(i)  # each piece's checksum
         if not self._stream:
             return ""
         return zlib.decompress(self._stream, _RAW).decode("utf-8", "surrogatepass")
@@ -104,10 +116,16 @@ class StoredBody:
         start, end = self._starts[number], self._ends[number]
         i = bisect.bisect_right(self._piece_starts, start) - 1
         if i not in self._read:
-            begin = self._piece_ends[i - 1] if i else 0
-            self._read[i] = _Piece(self._stream[begin : self._piece_ends[i]])
+            self._read[i] = _Piece(self._compressed(i))
         at = self._piece_starts[i]
         return self._read[i].upto(end - at)[start - at :].decode("utf-8", "surrogatepass")
+
+    def _compressed(self, i: int) -> memoryview:
+        """Piece `i`'s compressed bytes, checked against their checksum."""
+        piece = self._stream[self._piece_ends[i - 1] if i else 0 : self._piece_ends[i]]
+        if zlib.crc32(piece) != self._piece_crcs[i]:
+            raise DamagedBody(f"piece {i + 1} of a stored body fails its checksum")
+        return piece
 
 
 class _Piece:
@@ -128,6 +146,13 @@ class _Piece:
                 break
             self._text += more
         return self._text[:end]
+
+
+def _pack(numbers: list[int]) -> bytes:
+    packed = array(_UINT, numbers)
+    if _SWAP:
+        packed.byteswap()
+    return packed.tobytes()
 
 
 def _numbers(data: bytes | memoryview) -> array[int]:
