@@ -51,3 +51,15 @@ def test_a_year_written_out_finds_it_in_digits(addresses: Archive) -> None:
         "twenty-seven would not equal that of"
     )
     assert _sources(addresses, quotation)[0] == ("1827-Adams-1.txt", 100)
+
+
+def test_a_limit_of_as_many_candidates_still_aligns_more_than_their_best_paragraphs(
+    addresses: Archive,
+) -> None:
+    """With --limit 20, as many candidates as paragraphs aligned were taken: each
+    candidate's best paragraph only, and Harrison 1890's second (its source) was lost."""
+    quotation = (
+        "closest scrutiny of expenditures. meanwhile should be adequate to the needs of the public"
+    )
+    for limit in (10, 19, 20, 40):
+        assert _sources(addresses, quotation, limit)[0] == ("1890-Harrison-1.txt", 93), limit

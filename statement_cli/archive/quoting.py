@@ -37,7 +37,7 @@ WIDER = 32  # a harder look: of this many times as many, those holding the words
 PAIRS = 2  # then, the statements holding this many of the quotation's word pairs …
 PAIR_SHARE = 0.9  # … whose words are each in at most this share of the statements
 PARAGRAPHS = 2  # of each, the paragraphs aligned
-ALIGNED = 20  # paragraphs aligned in all, those holding most of the rare words first
+ALIGNED = 20  # paragraphs aligned of CANDIDATES (as many more for more): the best first
 STRETCHES = 2  # of a statement, the paragraphs read: around this many places where most
 # of the rare words stand as in the quotation (see index/candidates.where_quoted)
 MAX_QUOTE_WORDS = 200
@@ -95,7 +95,7 @@ def find_quotes(
         placed = {stem: quoted[stem] for stem in stems if stem in quoted}
         looked_up = _Words(wanted, placed, len(words), probes, near)
         for candidates in _looks(view, stems, pairs, within, len(words), want):
-            found += _aligned(view, candidates, text, looked_up, limit)
+            found += _aligned(view, candidates, text, looked_up)
             if found and max(m.score for m in found) >= max(min_score, SURE):
                 break
     found.sort(key=lambda m: m.statement.id)
@@ -133,7 +133,6 @@ def _aligned(
     docnums: list[int],
     text: str,
     words: _Words,
-    limit: int,
 ) -> list[QuoteMatch]:
     """The best passage of each of these statements, of the paragraphs worth aligning
     (of those where the rare words stand as in the quotation)."""
@@ -143,7 +142,9 @@ def _aligned(
         fields, stretches = view.near_words(docnum, placed, length, STRETCHES)
         places.append(_Places(fields, stretches, probes, pairs))
     best: dict[int, QuoteMatch] = {}  # candidate → its best passage
-    for rank, i in _worth_aligning(places, max(ALIGNED, limit)):
+    # ALIGNED, and at least ALIGNED - CANDIDATES more than the candidates' best ones.
+    most = max(ALIGNED, len(places) + ALIGNED - CANDIDATES)
+    for rank, i in _worth_aligning(places, most):
         candidate = places[rank]
         start, end = quotes.focus(candidate.lowered_paragraph(i), probes, pairs, len(text))
         passage = quotes.find_passage(text, wanted, candidate.paragraph(i)[start:end])
