@@ -506,3 +506,36 @@ def test_a_year_written_out_finds_the_year_in_digits(run: Run, tmp_path: Path) -
     )
     code, found = _matches(run, quotation)
     assert code == 0 and found[0]["title"] == "The source" and found[0]["score"] == 100, found[:2]
+
+
+def test_of_paragraphs_alike_the_one_holding_the_quotation_s_other_words_is_aligned(
+    run: Run, tmp_path: Path
+) -> None:
+    """Six paragraphs hold the same rare words in the same order and differ in two
+    common ones; more than two of a statement tie, and the one the quotation's other
+    words stand in is among those aligned."""
+    days = "monday tuesday wednesday thursday friday saturday".split()
+    fields = "agriculture commerce navigation finance education labor".split()
+    paragraphs = [
+        f"The committee on {field} reviewed the zircon ledger, the quokka tally and the "
+        f"obsidian register before the marmalade pumice hearing on {day} of that year."
+        for field, day in zip(fields, days, strict=True)
+    ]
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "hearings.txt").write_text("\n\n".join(paragraphs) + "\n", "utf-8")
+    for n in range(3):  # the quotation's other words are common
+        (folder / f"other-{n}.txt").write_text(
+            f"The committee on education reviewed the ledger, the tally and the register "
+            f"before the hearing on friday of that year, number {n}.\n",
+            "utf-8",
+        )
+    assert run("ingest", str(folder)).exit_code == 0
+    status, found = _matches(
+        run,
+        "committee on education reviewed the zircon ledger, the quokka tally and the "
+        "obsidian register before the marmalade pumice hearing on friday",
+    )
+    assert status == 0 and found[0]["score"] == 100
+    shown = run("show", str(found[0]["id"]), "--numbers").stdout
+    assert f"¶{found[0]['paragraph']} The committee on education" in shown

@@ -42,6 +42,7 @@ STRETCHES = 2  # of a statement, the paragraphs read: around this many places wh
 # of the rare words stand as in the quotation (see index/candidates.where_quoted)
 MAX_QUOTE_WORDS = 200
 _LETTER_WORD = re.compile(r"[^\W\d_][^\W_]*")
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass
@@ -93,7 +94,7 @@ def find_quotes(
         quoted = view.quoted_terms(text)
         # The rare words' terms with their places (a number looked up in digits has none).
         placed = {stem: quoted[stem] for stem in stems if stem in quoted}
-        looked_up = _Words(wanted, placed, len(words), probes, near)
+        looked_up = _Words(wanted, frozenset(words), placed, len(words), probes, near)
         for candidates in _looks(view, stems, pairs, within, len(words), want):
             found += _aligned(view, candidates, text, looked_up)
             if found and max(m.score for m in found) >= max(min_score, SURE):
@@ -136,7 +137,7 @@ def _aligned(
 ) -> list[QuoteMatch]:
     """The best passage of each of these statements, of the paragraphs worth aligning
     (of those where the rare words stand as in the quotation)."""
-    wanted, placed, length, probes, pairs = words
+    wanted, _, placed, length, probes, pairs = words
     places = []
     for docnum in docnums:
         fields, stretches = view.near_words(docnum, placed, length, STRETCHES)
@@ -144,7 +145,7 @@ def _aligned(
     best: dict[int, QuoteMatch] = {}  # candidate → its best passage
     # ALIGNED, and at least ALIGNED - CANDIDATES more than the candidates' best ones.
     most = max(ALIGNED, len(places) + ALIGNED - CANDIDATES)
-    for rank, i in _worth_aligning(places, most):
+    for rank, i in _worth_aligning(places, most, words.words):
         candidate = places[rank]
         start, end = quotes.focus(candidate.lowered_paragraph(i), probes, pairs, len(text))
         passage = quotes.find_passage(text, wanted, candidate.paragraph(i)[start:end])
@@ -169,6 +170,7 @@ class _Words(NamedTuple):
     """The quotation as it is looked for."""
 
     tokens: list[quotes.Token]  # normalised, to align with
+    words: frozenset[str]  # its words, lower-cased
     placed: dict[str, int]  # its rare words' body terms, each with its place in it
     length: int  # its words (runs of letters: about as the index counts them)
     probes: list[str]  # its rare words as substrings (quotes.probes)
@@ -208,6 +210,19 @@ class _Places:
             i: (pairs.count(self.lowered_paragraph(i)), len(held)) for i, held in holding.items()
         }
 
+    def first(self, count: int, words: frozenset[str]) -> list[int]:
+        """The `count` paragraphs holding the most word pairs, then rare words; of those
+        alike at the cut (paragraphs that repeat a sentence with a word or two changed),
+        the ones holding the most of the quotation's other words (`words`)."""
+        order = sorted(self.held, key=lambda i: (-self.held[i][0], -self.held[i][1], i))
+        if len(order) <= count or self.held[order[count - 1]] != self.held[order[count]]:
+            return order[:count]
+        alike = [i for i in order if self.held[i] == self.held[order[count]]]
+        shared = {i: len(words.intersection(_WORD.findall(self._texts[i][1]))) for i in alike}
+        at = order.index(alike[0])
+        order[at : at + len(alike)] = sorted(alike, key=lambda i: (-shared[i], i))
+        return order[:count]
+
     def paragraph(self, i: int) -> str:
         return self._texts[i][0]
 
@@ -223,23 +238,19 @@ def _lowered(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _worth_aligning(places: list[_Places], most: int) -> list[tuple[int, int]]:
+def _worth_aligning(
+    places: list[_Places], most: int, words: frozenset[str]
+) -> list[tuple[int, int]]:
     """(candidate, paragraph) pairs to align: each candidate's best paragraph (the one
     holding the most of the quotation's word pairs, then of its rare words), then the
     next best of any, up to PARAGRAPHS of a candidate and `most` in all. A candidate
     whose paragraphs all rank below others' is still aligned once: a harder look
     passes over the candidates of the looks before."""
-    ranked = sorted(
-        (-pairs, -probes, rank, i)
-        for rank, candidate in enumerate(places)
-        for i, (pairs, probes) in candidate.held.items()
-    )
-    taken: dict[int, int] = {}
-    best, more = [], []
-    for _, _, rank, i in ranked:
-        taken[rank] = taken.get(rank, 0) + 1
-        if taken[rank] == 1:
-            best.append((rank, i))
-        elif taken[rank] <= PARAGRAPHS:
-            more.append((rank, i))
-    return best + more[: max(0, most - len(best))]
+    best: list[tuple[int, int]] = []
+    more: list[tuple[int, int, int, int]] = []  # (-pairs, -probes, candidate, paragraph)
+    for rank, candidate in enumerate(places):
+        first = candidate.first(PARAGRAPHS, words)
+        best += [(rank, i) for i in first[:1]]
+        more += [(-candidate.held[i][0], -candidate.held[i][1], rank, i) for i in first[1:]]
+    more.sort()
+    return best + [(rank, i) for _, _, rank, i in more[: max(0, most - len(best))]]
