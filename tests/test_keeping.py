@@ -4,6 +4,7 @@ remove, reindex — through the CLI on a real index."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -266,3 +267,27 @@ def test_interrupted_reindex_leaves_the_old_index_working(
     assert run("search", "Freedonia").exit_code == 0
     assert run("reindex").exit_code == 0
     assert [p.name for p in archive_dir.glob("index-*")] == ["index-2"]
+
+
+@pytest.mark.parametrize("form", ["jsonl", "text"])
+def test_an_id_of_only_digits_survives_export_and_import(run, tmp_path: Path, form: str) -> None:
+    """About one id in forty is all digits (the first 8 hex digits of a SHA-256); an
+    import kept only ids with a lower-case letter, and gave these new ones."""
+    text = next(
+        data
+        for n in range(10_000)
+        if hashlib.sha256(
+            data := f"---\ntitle: Digits {n}\n---\nA statement whose id is digits, {n}.\n".encode()
+        )
+        .hexdigest()[:8]
+        .isdigit()
+    )
+    (tmp_path / "digits.txt").write_bytes(text)
+    assert run("ingest", str(tmp_path / "digits.txt")).exit_code == 0
+    (ident,) = [r["id"] for r in _listed(run)]
+    assert ident.isdigit()
+    target = tmp_path / ("all.jsonl" if form == "jsonl" else "texts")
+    assert run("export", "--format", form, "-o", str(target)).exit_code == 0
+    fresh = tmp_path / "fresh"
+    assert run("ingest", str(target), archive=fresh).exit_code == 0
+    assert [r["id"] for r in _listed(run, fresh)] == [ident]

@@ -199,7 +199,8 @@ def _new_id(wanted: str, digest: str, view: Any, run: _RunState) -> str:
 
 
 def _valid_id(ident: str) -> bool:
-    return 4 <= len(ident) <= 64 and ident.isascii() and ident.isalnum() and ident.islower()
+    # Lower case: not islower(), which an id of digits only (one in forty) is not.
+    return 4 <= len(ident) <= 64 and ident.isascii() and ident.isalnum() and ident == ident.lower()
 
 
 def _os_reason(error: OSError) -> str:
