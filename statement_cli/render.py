@@ -223,8 +223,11 @@ def metadata_rows(s: Statement) -> list[tuple[str, str]]:
     return [(label, clean(value)) for label, value in rows if value]
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
 def paragraphs(body: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\n\s*\n", clean(body)) if p.strip()]
+    return [p.strip() for p in _PARAGRAPH_BREAK.split(clean(body)) if p.strip()]
 
 
 def render_statements(
@@ -315,11 +318,16 @@ def _highlighted_paragraphs(body: str, spans: list[tuple[int, int]]) -> list[Tex
     text = Text(body)
     for start, end in spans:
         text.stylize(MATCH_STYLE, start, end)
-    return [
-        text[m.start() : m.end()]
-        for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", body)
-        if m.group().strip()
-    ]
+    # Cut as `paragraphs` cuts (a line of white space is a break), each stripped.
+    found, at = [], 0
+    for cut in [*_PARAGRAPH_BREAK.finditer(body), None]:
+        end = cut.start() if cut else len(body)
+        piece = body[at:end]
+        if piece.strip():
+            first = at + len(piece) - len(piece.lstrip())
+            found.append(text[first : at + len(piece.rstrip())])
+        at = cut.end() if cut else end
+    return found
 
 
 # ---- ingest -----------------------------------------------------------------------------------

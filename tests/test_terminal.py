@@ -374,3 +374,29 @@ def test_the_terminal_table_is_a_line_per_hit_and_a_line_that_shows_the_match(
     assert len(body) == 3 * 2  # a title line and one fragment line per hit
     for fragment in body[1::2]:
         assert "thank" in fragment.lower()  # the match shows, not cut off past the edge
+
+
+def test_show_numbers_on_a_terminal_counts_paragraphs_as_quote_does(
+    run, archive_dir: Path, tmp_path: Path
+) -> None:
+    """A line left blank but for a space once its controls are taken out (a right-to-left
+    embedding around a space) is a break, as `quote` and the plain view count them; the
+    terminal view took it for a line of the paragraph before."""
+    (tmp_path / "spaced.txt").write_text(
+        "---\ntitle: Spaced\n---\nThe cobalt harbour tariffs of the north.\n\u202b \u202c\n"
+        "The lantern festival by the saffron market.\n",
+        "utf-8",
+    )
+    assert run("ingest", str(tmp_path / "spaced.txt")).exit_code == 0
+    quoted = json.loads(
+        run("quote", "the lantern festival by the saffron market", "-f", "json").stdout
+    )
+    (match,) = quoted["matches"]
+    shown = ANSI.sub(
+        "",
+        on_a_terminal(
+            ["--archive", str(archive_dir), "show", match["id"], "--numbers", "--no-pager"]
+        ),
+    )
+    assert f"¶{match['paragraph']} The lantern festival" in shown
+    assert "¶1 The cobalt harbour" in shown
