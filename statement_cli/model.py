@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, fields, replace
 
 # Fields that describe who said what, where and when: parsed from the text or given by
@@ -22,6 +23,10 @@ METADATA_FIELDS: tuple[str, ...] = (
 # hand-off (opensearch) both use these.
 # The score (0–100) a quoted passage needs by default: a changed word in a ten-word
 # quotation scores 90, two score 80 (`statement quote --min-score`).
+# Where a body's paragraphs end: a line of nothing but white space. `show --numbers`, quote
+# and the stored paragraph map (text/pieces) all cut here, so their numbers agree. The
+# break is captured: split() gives paragraphs and breaks in turn.
+PARAGRAPH_BREAK = re.compile(r"(\n\s*\n)")
 QUOTE_MIN_SCORE = 80
 
 FIELD_WEIGHTS: dict[str, float] = {

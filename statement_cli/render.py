@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from statement_cli.formats import Color, ListFormat, ShowFormat
-from statement_cli.model import METADATA_FIELDS, Hit, Statement
+from statement_cli.model import METADATA_FIELDS, PARAGRAPH_BREAK, Hit, Statement
 from statement_cli.output import clean, text_list
 from statement_cli.text.inert import json_text
 
@@ -223,11 +223,8 @@ def metadata_rows(s: Statement) -> list[tuple[str, str]]:
     return [(label, clean(value)) for label, value in rows if value]
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
 def paragraphs(body: str) -> list[str]:
-    return [p.strip() for p in _PARAGRAPH_BREAK.split(clean(body)) if p.strip()]
+    return [p.strip() for p in PARAGRAPH_BREAK.split(clean(body)) if p.strip()]
 
 
 def render_statements(
@@ -320,7 +317,7 @@ def _highlighted_paragraphs(body: str, spans: list[tuple[int, int]]) -> list[Tex
         text.stylize(MATCH_STYLE, start, end)
     # Cut as `paragraphs` cuts (a line of white space is a break), each stripped.
     found, at = [], 0
-    for cut in [*_PARAGRAPH_BREAK.finditer(body), None]:
+    for cut in [*PARAGRAPH_BREAK.finditer(body), None]:
         end = cut.start() if cut else len(body)
         piece = body[at:end]
         if piece.strip():

@@ -67,7 +67,11 @@ class IndexView:
         """A statement's stored fields, its body read from its pieces (format 5) unless
         `body` is False; an older index stores the body with the other fields."""
         fields: Stored = self.searcher.stored_fields(docnum)
-        if body and "body" not in fields:
+        return self._with_body(docnum, fields) if body else fields
+
+    def _with_body(self, docnum: int, fields: Stored) -> Stored:
+        """`fields` with the statement's body, read from its pieces where it has them."""
+        if "body" not in fields:
             stored = self.stored_body(docnum)
             if stored is not None:
                 fields["body"] = stored.whole()
@@ -98,11 +102,7 @@ class IndexView:
     def all_stored(self) -> Iterator[Stored]:
         """The stored fields of every statement."""
         for number, fields in self.searcher.reader().iter_docs():
-            if "body" not in fields:
-                stored = self.stored_body(number)
-                if stored is not None:
-                    fields["body"] = stored.whole()
-            yield fields
+            yield self._with_body(number, fields)
 
     def read_whole(self) -> None:
         """Read every postings list, stored document and column (a check without

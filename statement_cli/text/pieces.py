@@ -22,16 +22,16 @@ never another text.
 from __future__ import annotations
 
 import bisect
-import re
 import sys
 import zlib
 from array import array
 from collections.abc import Callable
 
+from statement_cli.model import PARAGRAPH_BREAK
+
 PIECE_BYTES = 16384  # a piece's length, about: whole paragraphs up to this or more
 _LEVEL = 3  # zlib's
 _RAW = -15  # zlib's window bits for a raw deflate stream (no header, no checksum)
-_PARTS = re.compile(r"(\n\s*\n)")  # paragraphs and breaks, as `show --numbers` cuts them
 _UINT = "I" if array("I").itemsize == 4 else "L"
 _SWAP = sys.byteorder == "big"
 
@@ -42,7 +42,7 @@ def encode(body: str, words_of: Callable[[str], int]) -> bytes:
     pieces = [0]  # where each piece starts
     paragraphs: list[int] = []  # first word, start, end of each
     at = word = 0
-    for k, part in enumerate(_PARTS.split(body)):
+    for k, part in enumerate(PARAGRAPH_BREAK.split(body)):
         size = len(part.encode("utf-8", "surrogatepass"))
         if k % 2:  # a break: a piece may end here
             if at + size - pieces[-1] >= PIECE_BYTES:

@@ -24,6 +24,8 @@ from typing import Any, NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
+from statement_cli.model import PARAGRAPH_BREAK
+
 # Words: numbers with thousands separators and decimals, runs of letters and digits (an
 # apostrophe inside is kept and dropped later), and the percent sign.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*|%")
@@ -305,9 +307,6 @@ def _pieces(
     return tidied(pieces)
 
 
-_PARAGRAPH_SPLIT = re.compile(r"(\n\s*\n)")  # as `show --numbers` counts paragraphs
-
-
 class Paragraphs:
     """Where the paragraphs of a body stand, numbered as `show --numbers` numbers them
     (`index_at` from 0). Found with one split in C: a paragraph is cut out and stripped
@@ -315,7 +314,7 @@ class Paragraphs:
 
     def __init__(self, body: str) -> None:
         self.body = body
-        parts = _PARAGRAPH_SPLIT.split(body)  # pieces, with the breaks between them
+        parts = PARAGRAPH_BREAK.split(body)  # pieces, with the breaks between them
         offsets = list(itertools.accumulate(map(len, parts), initial=0))
         self._starts, self._ends = offsets[0::2], offsets[1::2]
         # Only the first and last pieces can be blank: a break takes in all white space.
