@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from statement_cli.errors import InputError
 from statement_cli.model import METADATA_FIELDS
-from statement_cli.text.dates import parse_date
+from statement_cli.text.dates import find_date, parse_date
 from statement_cli.text.parse import parse_bytes, parse_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -57,10 +57,48 @@ def test_end_attribution_is_removed_from_the_body() -> None:
         ("2016", "2016"),
         ("February 30, 2016", None),
         ("the 7th of April 2016", "2016-04-07"),
+        ("7 avril 2016", "2016-04-07"),
+        ("1er mars 2019", "2019-03-01"),
+        ("mars 2019", "2019-03"),
+        ("7. April 2016", "2016-04-07"),
+        ("7. März 2016", "2016-03-07"),
+        ("7 de abril de 2016", "2016-04-07"),
+        ("7 апреля 2016 г.", "2016-04-07"),
+        ("19 жовтня 2017 року", "2017-10-19"),
+        ("14.01.2016", "2016-01-14"),
+        ("30-06-2005", "2005-06-30"),
+        ("31.02.2016", None),
     ],
 )
 def test_date_forms(text: str, iso: str | None) -> None:
     assert parse_date(text) == iso
+
+
+# Month names as the languages of the archive write them in dates, by month number.
+_MONTH_WORDS = {
+    1: ["January", "janvier", "Januar", "enero", "января", "січня"],
+    3: ["March", "mars", "März", "marzo", "марта", "березня"],
+    8: ["August", "août", "August", "agosto", "августа", "серпня"],
+    12: ["December", "décembre", "Dezember", "diciembre", "декабря", "грудня"],
+}
+
+
+@given(
+    day=st.integers(1, 28),
+    month=st.sampled_from(sorted(_MONTH_WORDS)),
+    year=st.integers(1950, 2030),
+    form=st.sampled_from(["{d} {m} {y}", "{d}. {m} {y}", "{d} de {m} de {y}", "{d} {m} {y} г."]),
+    data=st.data(),
+)
+def test_dates_in_other_languages_read_as_written(
+    day: int, month: int, year: int, form: str, data: st.DataObject
+) -> None:
+    word = data.draw(st.sampled_from(_MONTH_WORDS[month]))
+    text = form.format(d=day, m=word, y=year)
+    assert parse_date(text) == f"{year:04d}-{month:02d}-{day:02d}", text
+    inside = f"Vienne, {text} - Intervention"
+    found = find_date(inside)
+    assert found and found[0] == f"{year:04d}-{month:02d}-{day:02d}", inside
 
 
 def test_date_in_body_prose_is_not_the_statement_date() -> None:

@@ -5,31 +5,32 @@ from __future__ import annotations
 import re
 from datetime import date as _date
 
+# Month names as headers write them, in the languages of the statements archived (English,
+# French, German, Spanish, Dutch, Italian; Russian and Ukrainian in the nominative and the
+# genitive that dates use: "7 апреля 2016 г.", "19 жовтня 2017 року").
+_MONTH_NAMES: tuple[str, ...] = (
+    "january jan janvier januar jänner enero januari gennaio январь января січень січня",
+    "february feb février fevrier februar febrero februari febbraio февраль февраля лютий лютого",
+    "march mar mars märz marz marzo maart марта март березень березня",
+    "april apr avril abril aprile апрель апреля квітень квітня",
+    "may mai mayo mei maggio май мая травень травня",
+    "june jun juin juni junio giugno июнь июня червень червня",
+    "july jul juillet juli julio luglio июль июля липень липня",
+    "august aug août aout agosto augustus август августа серпень серпня",
+    "september sep sept septembre septiembre setiembre settembre сентябрь сентября вересень "
+    "вересня",
+    "october oct octobre oktober octubre ottobre октябрь октября жовтень жовтня",
+    "november nov novembre noviembre ноябрь ноября листопад листопада",
+    "december dec décembre decembre dezember diciembre dicembre декабрь декабря грудень грудня",
+)
 MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
+    name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()
 }
 
 _MONTH = r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
-_DAY = r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
-_YEAR = r"(?P<year>\d{4})\b"
+# "7th", "1er" (French), "7." (German), "7-го" is not written in headers.
+_DAY = r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|er|e\b|\.)?"
+_YEAR = r"(?P<year>\d{4})\b(?:\s*(?:г\.?|года|году|року|р\.?)(?!\w))?"  # "2016 г.", "2017 року"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 
 # Each pattern reads one way of writing a date; all are tried, case-insensitively.
@@ -37,15 +38,14 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         _WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR,  # April 7, 2016 / April 7th, 2016
-        _WEEKDAY
-        + r"(?:the\s+)?"
-        + _DAY
-        + r"(?:\s+of)?\s+"
-        + _MONTH
-        + r",?\s+"
-        + _YEAR,  # 7 April 2016
+        # 7 April 2016, the 7th of April, 2016, 7. April 2016, 7 de abril de 2016
+        _WEEKDAY + r"(?:the\s+)?" + _DAY + r"(?:\s+(?:of|de))?\s+" + _MONTH + r",?\s+(?:de\s+)?"
+        + _YEAR,
         r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b",  # 2016-04-07
-        _MONTH + r",?\s+" + _YEAR,  # April 2016
+        # 14.01.2016 and 30-06-2005, day first as everywhere but the United States writes
+        # them; a slash (08/10/2004) is read only as a whole line (see NUMERIC_DATE).
+        r"(?<![\d.])(?P<day>\d{1,2})(?P<sep>[.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})\b",
+        _MONTH + r",?\s+(?:de\s+)?" + _YEAR,  # April 2016, mars 2019
     )
 )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from statement_cli.text.dates import find_date
 from statement_cli.text.linekinds import (
     ATTRIBUTION,
     BARE_VENUE,
@@ -26,7 +27,11 @@ from statement_cli.text.linekinds import (
     is_office_line,
     is_prose,
     is_quote,
+    is_section_label,
+    is_update_stamp,
+    labelled,
     meeting,
+    place_lead,
 )
 from statement_cli.text.people import (
     Person,
@@ -51,24 +56,57 @@ HEADLINE, NEAR, BLOCK, AUTHOR = 1, 2, 3, 4
 _FORMULA = re.compile(r"\b(?:delivered|prepared)\s+(?:for\s+delivery\s+)?by\b", re.IGNORECASE)
 _HEADING = re.compile(
     r"^(?:[\w.’'-]+\s+){0,2}?(?:statement|remarks|intervention|address|speech|testimony|"
-    r"right\s+of\s+reply|response|reply|press\s+availability)\b",
+    r"right\s+of\s+reply|response|reply|press\s+availability|press\s+conference|briefing|"
+    r"déclaration|discours|allocution|\w*rede|erklärung|ansprache|intervención|discurso|"
+    r"declaración|выступление|заявление|речь|виступ|заява|промова)\b",
     re.IGNORECASE,
 )
 _HEADING_VENUE = re.compile(
     r"\b(?:statement|remarks|address|speech|intervention|availability|testimony|"
-    r"explanation\s+of\s+(?:vote|position))\b",
+    r"explanation\s+of\s+(?:vote|position)|déclaration|discours|allocution|\w*rede|"
+    r"erklärung|intervención|discurso|declaración|выступление|виступ|заява)\b",
     re.IGNORECASE,
 )
-_VENUE_SPLIT = re.compile(r",?\s+\b(?:to|at|before)\s+(?:the\s+|an?\s+)?(?=[A-Z0-9])")
+# Where the venue starts: "… to the Permanent Council", "… devant l'Assemblée générale",
+# "… vor dem Ständigen Rat", "… ante el Consejo", "… на заседании Совета".
+_VENUE_SPLIT = re.compile(
+    r",?\s+\b(?:(?:to|at|before)\s+(?:the\s+|an?\s+)?|"
+    r"(?:devant|à|au|aux)\s+(?:le\s+|la\s+|les\s+|l['’])?|(?:vor|bei|in)\s+(?:dem|der|den)\s+|"
+    r"(?:beim|im)\s+|ante\s+(?:el|la)\s+|en\s+(?:el|la)\s+|(?:на|перед)\s+)(?=\w)"
+)
 # Words after which "to the X" names an office or a body ("Mission to the UN"), not a venue.
 _OFFICE_TO = frozenset(
     {"representative", "ambassador", "envoy", "mission", "delegation", "secretary"}
 )
 _SYMBOL = re.compile(r"^(?P<body>[A-Z]{1,4})/\d+")
 _SUMMARY = re.compile(
-    r"^(?P<person>(?:[A-Z][\w.’'-]*\s+){1,5}?)(?:\((?P<org>[^)]+)\)\s+)?[a-z]+(?:s|ed)?\b"
+    r"^(?P<person>(?:[A-Z][\w.’'-]*\s+){1,5}?)(?:\((?P<org>[^)]+)\)\s+)?[a-zà-öø-ÿß]\w*"
+)
+# "… Delivered by the UK's Permanent Representative to the WTO and UN, Simon Manley."
+_DELIVERED_IN = re.compile(
+    r"(?:^|[.;]\s+)(?i:delivered|presented|given|read)\s+by\s+(?P<rest>[A-Za-z].+?)\.?$"
+)
+# A rank and name in the possessive before the genre: "Prime Minister Jane Example’s speech
+# to …", "Minister’s Statement to …", "Secretary-General's remarks at …".
+_POSSESSIVE = re.compile(
+    r"^(?P<person>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5}?)['’]s?\s+"
+    r"(?i:(?:opening\s+|closing\s+)?(?:speech|statement|remarks|address|message|intervention))\b"
+)
+# A lead sentence reporting who spoke: "Speaking to …, Minister for Foreign Affairs Jane
+# Example expressed …", "Außenministerin Jane Example erklärte heute …".
+_REPORTED = re.compile(
+    r"(?:^|,\s+)(?P<person>[A-ZÀ-Þ][\w.’'-]*(?:\s+(?:[A-ZÀ-Þ][\w.’'-]*|for|of|the|and)){1,8}?)\s+"
+    r"(?:said|says|stated|expressed|told|announced|declared|stressed|emphasi[sz]ed|underlined|"
+    r"highlighted|noted|called|urged|welcomed|condemned|spoke|erklärte|sagte|betonte|"
+    r"a\s+déclaré|a\s+souligné|declaró|afirmó|заявил|заявила)\b"
 )
 _LEAD_IN = re.compile(r"\bby\s+(?P<person>(?:the\s+)?[A-Z][^:]*?)\s*(?:\([^()]*\))?\s*:\s*$")
+# "– Check against delivery" and the like after an attribution.
+_DELIVERY_NOTE = re.compile(
+    r"\s*(?:[-–—|]\s*|\(\s*)(?:check\s+against\s+delivery|as\s+delivered|as\s+prepared"
+    r"(?:\s+for\s+delivery)?)\b\.?\)?\s*$",
+    re.IGNORECASE,
+)
 _LONGEST = 1000  # characters: a longer line is never a header line
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
 _TITLE_CODE = re.compile(r"^(?:\d{6}\s+-\s+|\s*date\s+(?P<date>\d{4}-\d\d-\d\d)\s+)")
@@ -103,6 +141,8 @@ class _Reader:
         self.person_line: int | None = None  # the last line that named a person
         self.name_line: int | None = None  # the last speaker-block name line
         self.in_block = False  # a person, attribution or meeting line has been read
+        self.dated = False  # a date or place line has been read
+        self.labelled = False  # a labelled line ("Datum: …") has been read
 
     def offer(
         self, name: str, value: str, line: int, rank: int, person: Person | None = None
@@ -128,8 +168,10 @@ def read_header(lines: list[str]) -> Header:
         following = lines[top[position + 1]] if position + 1 < len(top) else ""
         _read_line(reader, i, following)
     soft = [i for i in top if i not in reader.used and is_prose(lines[i])]
-    for i in [*soft, *([body_start] if body_start is not None else [])]:
+    for i in soft:
         _read_paragraph(reader, i)
+    if body_start is not None:
+        _read_paragraph(reader, body_start, first=True)
     _read_end_attribution(reader)
     return _choose(reader)
 
@@ -142,15 +184,40 @@ def _read_line(reader: _Reader, i: int, following: str) -> None:
     symbol = _SYMBOL.match(line)
     if symbol and symbol.group("body") in SYMBOL_VENUES:
         reader.offer("venue", SYMBOL_VENUES[symbol.group("body")], i, HEADLINE)
+    if is_update_stamp(line):
+        return
+    if reader.title_line is None and is_section_label(line):
+        words = line.split()
+        label = " ".join(words[: len(words) // 2]) if len(words) % 2 == 0 else line
+        if is_venue(label) and label == " ".join(words[len(words) // 2 :]):
+            reader.offer("venue", label, i, HEADLINE)  # "General Assembly General Assembly"
+        return
+    unbulleted = re.sub(r"^[•*·]\s*|\s*[-–—|]$", "", line)  # "• 25 May. 2017 -"
+    if unbulleted != line and _read_date_line(reader, i, unbulleted):
+        return
     if lowered in CHROME_LINES or FURNITURE.match(line) or is_caption(line):
         return
     if reader.title_line is not None and _same_headline(reader, i, line):
         return
-    if _read_date_line(reader, i, line):
+    if _read_date_line(reader, i, line) or _read_labelled(reader, i, line):
         return
+    if reader.labelled and re.match(r"^[^\W\d][\w()’' -]{0,30}?\s*:\s", line):
+        return  # another label of the block ("Quelle: …", "Domaine politique : …")
+    lead = place_lead(line) if len(line) < 300 else None
+    if lead:
+        date, city = lead[0][-1]  # the last place is where it was delivered
+        reader.offer("date", date, i, BLOCK)
+        reader.offer("city", city, i, BLOCK)
+        line = lead[1]
     attribution = ATTRIBUTION.match(line)
     if attribution and len(line) < 300:
         _read_attribution(reader, i, line, attribution.group("rest"))
+        return
+    if len(line) < 300 and _read_segments(reader, i, line):
+        return
+    by_line = re.match(r"^by\s+(?=[A-Z])", line)
+    if by_line and len(line) < 300 and reader.title_line == _previous(reader, i):
+        _read_attribution(reader, i, line, line[by_line.end() :])  # "Opening remarks" / "by …"
         return
     previous_was_person = reader.person_line is not None and reader.person_line == _previous(
         reader, i
@@ -167,7 +234,7 @@ def _read_line(reader: _Reader, i: int, following: str) -> None:
                 offer.office_line = i
         reader.used.add(i)
         return
-    if meeting(line, reader.in_block or reader.title_line is not None):
+    if meeting(line, reader.in_block or reader.dated or reader.title_line is not None):
         venue, city, date = meeting(line, True)  # type: ignore[misc]
         _offer_place(reader, i, venue, city, date, BLOCK)
         reader.in_block = True
@@ -178,7 +245,7 @@ def _read_line(reader: _Reader, i: int, following: str) -> None:
         return
     if _read_name_line(reader, i, line, following):
         return
-    if reader.title_line is None and _headline_ok(reader, line):
+    if reader.title_line is None and _headline_ok(reader, i, line):
         _read_title(reader, i, line)
         return
     if reader.title_line is not None and _previous(reader, i) == reader.title_line:
@@ -219,6 +286,43 @@ def _read_date_line(reader: _Reader, i: int, line: str) -> bool:
     rank = BLOCK if reader.in_block else NEAR
     reader.offer("date", date, i, rank)
     reader.offer("city", city, i, BLOCK)
+    reader.dated = True
+    reader.used.add(i)
+    return True
+
+
+def _read_labelled(reader: _Reader, i: int, line: str) -> bool:
+    """A labelled line: "Orateur : Name, Office", "Datum: 14.01.2016", "Lieu : Vienne"."""
+    found = labelled(line)
+    if not found:
+        return False
+    name, value = found
+    if name == "speaker":
+        person = parse_person(value)
+        if not (person and person.name):
+            return False
+        reader.offer("person", person.name, i, BLOCK, person)
+        reader.offer("organization", person.organization, i, BLOCK)
+        reader.person_line = i
+    elif name == "date":
+        when = date_and_city(value)
+        if not when:
+            return False
+        reader.offer("date", when[0], i, BLOCK)
+        reader.offer("city", when[1], i, BLOCK)
+    elif name == "city":
+        # A place the label names is taken as written ("Lieu : Vienne"), not only known cities.
+        if not re.fullmatch(r"[^\W\d][\w.’'-]*(?:[ -][^\W\d][\w.’'-]*){0,2}", value):
+            return False
+        reader.offer("city", city_name(value) or value.split(",")[0], i, BLOCK)
+    elif name == "venue":
+        reader.offer("venue", clean_venue(value)[0], i, BLOCK)
+    elif name == "organization":
+        reader.offer("organization", value, i, BLOCK)
+    else:  # a title label is weaker than a headline: "Untertitel: …"
+        reader.offer("title", _title_text(value)[0], i, HEADLINE)
+        _read_headline_place(reader, i, value)
+    reader.in_block = reader.labelled = True
     reader.used.add(i)
     return True
 
@@ -230,8 +334,13 @@ def _offer_place(reader: _Reader, i: int, venue: str, city: str, date: str, rank
 
 
 def _read_attribution(reader: _Reader, i: int, line: str, rest: str) -> None:
+    rest = _DELIVERY_NOTE.sub("", rest)
     parts = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", rest)  # "Name, Office. Venue. Session"
-    person_text, place = _split_place(parts[0])
+    person_text, tail_date, tail_city = _peel_place_date(parts[0])
+    if tail_date or tail_city:
+        reader.offer("date", tail_date, i, BLOCK)
+        reader.offer("city", tail_city, i, BLOCK)
+    person_text, place = _split_place(person_text)
     person_text = re.split(r",?\s+on\s+", person_text, flags=re.IGNORECASE)[0]
     person = parse_person(person_text)
     body_only = bool(person and not person.name and person.organization) and not place
@@ -255,6 +364,47 @@ def _read_attribution(reader: _Reader, i: int, line: str, rest: str) -> None:
             values += [venue, city, extra if date else ""]
     reader.in_block = reader.in_block or (bool(values) and not body_only)
     reader.used.add(i)
+
+
+_SEGMENT = re.compile(r"\s+[-–—|]\s+")
+
+
+def _read_segments(reader: _Reader, i: int, line: str) -> bool:
+    """A line of parts between dashes or pipes, one of them an attribution: "Topic -
+    Intervention de M. Name, office - Assemblée générale - 14 septembre 2015"; the parts after
+    the attribution are venue, place and date. A headline so made is the title too."""
+    parts = _SEGMENT.split(line)
+    at = next((k for k, part in enumerate(parts) if k and ATTRIBUTION.match(part)), None)
+    if at is None:
+        return False
+    if reader.title_line is None and _headline_ok(reader, i, line):
+        _read_title(reader, i, line)
+    match = ATTRIBUTION.match(parts[at])
+    _read_attribution(reader, i, parts[at], match.group("rest"))  # type: ignore[union-attr]
+    rank = NEAR if reader.title_line == i else BLOCK
+    for part in parts[at + 1 :]:
+        found = date_and_city(part)
+        venue, city, date = clean_venue(part)
+        if found:
+            reader.offer("date", found[0], i, rank)
+            reader.offer("city", found[1], i, rank)
+        elif is_venue(venue):
+            _offer_place(reader, i, venue, city, date, rank)
+    return True
+
+
+def _peel_place_date(text: str) -> tuple[str, str, str]:
+    """("Jane Example, Permanent Representative", date, city) from an attribution that ends
+    with ", 7 December 2018." or ", Vienna, 7 December 2018"."""
+    date = city = ""
+    while "," in text:
+        head, tail = text.rsplit(",", 1)
+        found = date_and_city(tail)
+        if not found or (date and found[0]) or (city and found[1]):
+            break
+        date, city = date or found[0], city or found[1]
+        text = head
+    return text.strip(), date, city
 
 
 def _split_place(text: str) -> tuple[str, str]:
@@ -331,16 +481,31 @@ def _read_name_line(reader: _Reader, i: int, line: str, following: str) -> bool:
     return True
 
 
-def _headline_ok(reader: _Reader, line: str) -> bool:
+def _headline_ok(reader: _Reader, i: int, line: str) -> bool:
+    opening = _title_text(line)[0][:1]
+    if not (opening.isupper() or opening.isdigit() or opening in "\"“‘'„«") or _fragment(
+        reader, i
+    ):
+        return False
     if (
         line.endswith(":")
-        or "[" in line
-        or line[0] == "("
+        or line[0] in "(["
         or is_body_opening(line)
         or reader.in_block
     ):
         return bool(reader.in_block and _HEADING.match(line) and not line.endswith(":"))
     return not is_prose(line) or is_quote(line)
+
+
+def _fragment(reader: _Reader, i: int) -> bool:
+    """A short line of a hard-wrapped sidebar ("Following" / "the NAC" / "Ministerial"): it,
+    or a line next to it with no blank line between, is cut mid-phrase (opens lower case)."""
+    if len(reader.lines[i].split()) > 3:
+        return False
+    near = [reader.lines[j] for j in (i - 1, i + 1) if 0 <= j < len(reader.lines)]
+    return any(
+        n and len(n.split()) <= 3 and n[0].islower() for n in [reader.lines[i], *near]
+    )
 
 
 def _title_text(line: str) -> tuple[str, str]:
@@ -355,6 +520,7 @@ def _title_text(line: str) -> tuple[str, str]:
     for prefix in TITLE_PREFIXES:
         if line.lower().startswith(prefix):
             line = line[len(prefix) :].strip()
+    line = re.sub(r"\s*\[[a-z]{2}\]$", "", line)  # a language link: "… [en]"
     place = re.search(r",\s*([^,]+(?:,\s*[^,]+)?),$", line)  # "…, Copenhagen, Denmark,"
     if place and city_name(place.group(1)):
         line = line[: place.start()]
@@ -367,6 +533,11 @@ def _read_title(reader: _Reader, i: int, line: str) -> None:
     reader.offer("title", title, i, BLOCK)
     reader.offer("date", date, i, NEAR)
     reader.used.add(i)
+    possessive = _POSSESSIVE.match(title)
+    if possessive:
+        person = parse_person(possessive.group("person"))
+        if person and (person.name or person.title):
+            reader.offer("person", person.name, i, NEAR if person.name else HEADLINE, person)
     _read_headline_place(reader, i, line)
 
 
@@ -379,13 +550,13 @@ def _read_headline_place(reader: _Reader, i: int, line: str) -> None:
         _offer_place(reader, i, *clean_venue(place), NEAR)
         return
     first = re.split(r":\s|\s[–—|]\s|\s-\s", _title_text(line)[0])[0]
-    if BARE_VENUE.match(first) and len(first.split()) <= 10:
+    if BARE_VENUE.match(first.replace(",", "")) and len(first.split()) <= 10:
         venue, city, _ = clean_venue(first)
         if is_venue(venue):
             reader.offer("venue", venue, i, HEADLINE)
             reader.offer("city", city, i, HEADLINE)
-    found = clean_venue(line)[2] if not heading else ""
-    reader.offer("date", found if re.match(r"\d{4}-\d\d", found) else "", i, HEADLINE)
+    found = find_date(line)  # "… (mars 2019)", "…: 21 September 2022"; a bare year is no date
+    reader.offer("date", found[0] if found and len(found[0]) > 4 else "", i, HEADLINE)
     if re.search(r"\b(?:19|20)\d\d$", first):
         reader.offer("date", clean_venue(first)[2], i, HEADLINE)
     for body in AUTHOR_BODIES:
@@ -400,6 +571,12 @@ def _read_headline_place(reader: _Reader, i: int, line: str) -> None:
 def _read_summary(reader: _Reader, i: int, line: str) -> None:
     """A summary sentence under the headline naming the speaker ("Ambassador Jane Example
     condemns …", "Jane Example (UK delegation to the OSCE) criticises …")."""
+    delivered = _DELIVERED_IN.search(line) if len(line) < 400 else None
+    if delivered:
+        person = parse_person(delivered.group("rest"))
+        if person and person.name:
+            reader.offer("person", person.name, i, BLOCK, person)
+            return
     match = _SUMMARY.match(line)
     if not match:
         return
@@ -409,11 +586,18 @@ def _read_summary(reader: _Reader, i: int, line: str) -> None:
         reader.offer("organization", match.group("org") or "", i, NEAR)
 
 
-def _read_paragraph(reader: _Reader, i: int) -> None:
-    """A dateline or a "by Council President Name (Country):" lead-in opening a paragraph."""
+def _read_paragraph(reader: _Reader, i: int, first: bool = False) -> None:
+    """A dateline or a "by Council President Name (Country):" lead-in opening a paragraph;
+    in the first paragraph of a text with nobody named above it, a lead sentence reporting
+    who spoke ("…, Minister for Foreign Affairs Jane Example expressed …")."""
     line = reader.lines[i]
     if reader.title_line is not None and _previous(reader, i) == reader.title_line:
         _read_summary(reader, i, line)
+    reported = _REPORTED.search(line[:300]) if first and "person" not in reader.offers else None
+    if reported:
+        person = parse_person(reported.group("person"))
+        if person and person.name and person.title:
+            reader.offer("person", person.name, i, HEADLINE, person)
     found = dateline(line)
     if found:
         reader.offer("city", found[0], i, BLOCK)
@@ -455,9 +639,17 @@ def _choose(reader: _Reader) -> Header:
     person = reader.best("person")
     if person and person.person and person.rank > 0:
         take("speaker", person, person.person.name)
-        take("speaker_title", person, person.person.speaker_title)
-        if person.office_line is not None and "speaker_title" in header.fields:
-            header.lines["speaker_title"] = person.office_line
+        # The same person named again with an office (a speaker block under a headline
+        # that names them) gives the more specific title.
+        titled = [
+            o
+            for o in reader.offers["person"]
+            if o.person and o.value == person.value and o.person.office
+        ]
+        source = person if person.person.office or not titled else titled[0]
+        take("speaker_title", source, source.person.speaker_title)  # type: ignore[union-attr]
+        if source.office_line is not None and "speaker_title" in header.fields:
+            header.lines["speaker_title"] = source.office_line
     take("organization", reader.best("organization"))
     if "speaker" not in header.fields and "organization" not in header.fields:
         take("organization", reader.best("delegation"))

@@ -8,16 +8,39 @@ import re
 
 from statement_cli.text.people import is_office, is_org_line, parse_person
 from statement_cli.text.places import clean_venue, date_and_city, is_venue
-from statement_cli.text.vocabulary import ALT_TEXTS
+from statement_cli.text.vocabulary import (
+    ALT_TEXTS,
+    FIELD_LABELS,
+    GENRE_LABELS,
+    SECTION_NOUNS,
+    UPDATE_LABELS,
+)
 
 # Header lines read at most (059 has a 22-line tag list between headline and attribution).
 MAX_ZONE = 40
 
-# Who delivered it: "As delivered by …", "Statement delivered by …", "Testimony :: …".
+# Who delivered it: "As delivered by …", "Statement delivered by …", "Testimony :: …", and
+# the same formulas in French, German, Spanish, Russian and Ukrainian ("Intervention de M.
+# …", "Rede von …", "Intervención del …", "Выступление …", "Виголошена …").
+_FEW_WORDS = r"(?:[\w.’'-]+\s+){0,2}?"
 ATTRIBUTION = re.compile(
-    r"^(?:as\s+(?:delivered|prepared(?:\s+for\s+delivery)?|written)\s+by|"
-    r"(?:[\w.’'-]+\s+){0,2}?(?:statement|remarks|speech|address|intervention|availability)"
-    r"\s+(?:as\s+)?(?:delivered\s+)?by|delivered\s+by|presented\s+by|testimony\s*::)\s+(?P<rest>\S.*)$",
+    r"^(?:as\s+(?:delivered|prepared(?:\s+for\s+delivery)?|written)\s+by\s+|"
+    + _FEW_WORDS
+    + r"(?:statement|remarks|speech|address|intervention|availability|press\s+conference|"
+    r"briefing|interview|message|keynote|lecture|explanation\s+of\s+(?:vote|position))"
+    r"\s+(?:as\s+)?(?:delivered\s+)?by\s+|delivered\s+by\s+|presented\s+by\s+|testimony\s*::\s*|"
+    + _FEW_WORDS
+    + r"(?:intervention|déclaration|discours|allocution|message|propos|remarques)\s+"
+    r"(?:(?:prononcée?|faite?|lue?)\s+par\s+|par\s+|du\s+|des\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)"
+    r"(?:(?:M\.|Mme\.?|Mlle\.?)\s+)?|"
+    + _FEW_WORDS
+    + r"(?:\w*rede|erklärung|ansprache|grußwort|statement)\s+(?:von|des|der)\s+"
+    r"(?:(?:herrn?|frau)\s+)?|"
+    + _FEW_WORDS
+    + r"(?:intervención|discurso|declaración|palabras|mensaje)\s+(?:del|de\s+la|de)\s+"
+    r"(?:(?:sr\.|sra\.|señora?)\s+)?|"
+    r"(?:выступление|заявление|речь|слово|виступ|заява|промова|виголошен[аеийо])\s+)"
+    r"(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
 # Where, on a line of its own: "to the Permanent Council, Vienna".
@@ -40,9 +63,12 @@ _ADDRESS = re.compile(r"^(?:president|chair\w*|members|friends|mr|mrs|ms)\b.*[,:
 _TRANSCRIPT = re.compile(
     r"^(?:[A-Z][A-Z.’'-]+(?:\s[A-Z][A-Z.’'-]*){0,3}:|(?i:the\s+president)[.:])\s"
 )
-# A photo caption: a credit in brackets "(AP Photo/…)", "(Agency, Name)", or "Credit: …".
+# A photo caption: a credit in brackets "(AP Photo/…)", "(Agency, Name)", or "Credit: …";
+# a document symbol in brackets ("(S/2010/507)") is no credit.
 _CREDIT = re.compile(r"\(([^()]*)\)\s*$")
-_CREDIT_INSIDE = re.compile(r"/|\bphoto\b|^[A-Z][\w.]*,\s*[A-Z]", re.IGNORECASE)
+_CREDIT_INSIDE = re.compile(
+    r"[^\W\d]{2,}\s*/\s*[^\W\d]|\bphoto\b|^[A-Z][\w.]*,\s*[A-Z]", re.IGNORECASE
+)
 _CREDIT_WORD = re.compile(r"\bcredit:|\bphoto\b", re.IGNORECASE)
 
 
@@ -118,6 +144,61 @@ def _is_strong(line: str) -> bool:
         return True
     person = parse_person(line) if len(line.split()) <= 6 else None
     return bool(person and person.name and person.title and not is_prose(line))
+
+
+# Where a place-and-date lead ends and the attribution starts: "Bern, 08.12.2016 - Hamburg,
+# 08.12.2016: Address by …", "New York, 04.05.2023 - Address by …".
+_LEAD_END = re.compile(r"\s*:\s+|\s+[-–—|]\s+")
+_LEAD_PART = re.compile(r"\s+[-–—|]\s+")
+
+
+def place_lead(line: str) -> tuple[list[tuple[str, str]], str] | None:
+    """([(date, city), …], attribution) from a line that opens with place-and-date pairs
+    before an attribution; None for any other line."""
+    for match in _LEAD_END.finditer(line):
+        rest = line[match.end() :]
+        if not ATTRIBUTION.match(rest):
+            continue
+        pairs = [date_and_city(part) for part in _LEAD_PART.split(line[: match.start()])]
+        if pairs and all(pairs):
+            return [pair for pair in pairs if pair], rest
+        return None
+    return None
+
+
+_LABELLED = re.compile(r"^(?P<label>[^\W\d][\w()’' -]{0,30}?)\s*:\s*(?P<value>\S.*)$")
+_UPDATE = re.compile(
+    r"^(?:" + "|".join(re.escape(label) for label in UPDATE_LABELS) + r")\b(?:\s+(?:le|on|am))?",
+    re.IGNORECASE,
+)
+
+
+def labelled(line: str) -> tuple[str, str] | None:
+    """(field, value) of a labelled header line: "Orateur : Jane Example" gives ("speaker",
+    "Jane Example"), "Datum: 14.01.2016" ("date", "14.01.2016"); None for any other line."""
+    match = _LABELLED.match(line)
+    if not match:
+        return None
+    field = FIELD_LABELS.get(re.sub(r"\s+", " ", match.group("label")).strip().lower())
+    return (field, match.group("value").strip()) if field else None
+
+
+def is_update_stamp(line: str) -> bool:
+    """A page's own date ("Last updated: …", "Mis à jour le …", "Dernière modification :
+    …"): a trap, never the statement's date."""
+    return bool(_UPDATE.match(line))
+
+
+def is_section_label(line: str) -> bool:
+    """A site's section name above a headline: "Press Conferences", "Discours", a label
+    printed twice ("General Assembly General Assembly")."""
+    words = line.split()
+    if len(words) == 1:
+        return words[0].lower() in GENRE_LABELS
+    half = len(words) // 2
+    if len(words) % 2 == 0 and words[:half] == words[half:]:
+        return True
+    return len(words) <= 5 and words[-1].lower().strip(":") in SECTION_NOUNS
 
 
 def clean_line(line: str) -> str:

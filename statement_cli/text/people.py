@@ -26,6 +26,11 @@ _HONORIFIC = re.compile(
     re.IGNORECASE,
 )
 _CONNECTORS = frozenset({"of", "for", "to", "the", "and", "on", "in", "at"})
+# Prepositions that Title Case capitalises in a headline: never part of a name.
+_HEADLINE_WORDS = frozenset(
+    "following regarding concerning during after before with about upon ahead under from "
+    "over against amid without via by".split()
+)
 _HONORIFIC_WORDS = frozenset(h for h in HONORIFICS if " " not in h)
 # Person titles, as against the nouns of bodies ("Head of Delegation" is a person's title).
 _PERSON_NOUNS = TITLE_NOUNS - {"mission", "delegation", "state", "member"}
@@ -83,7 +88,7 @@ def _is_name_token(token: str, upper: bool = False) -> bool:
     word = _plain(token)
     if word in NAME_PARTICLES:
         return True
-    if word in _HONORIFIC_WORDS or word in _CONNECTORS:
+    if word in _HONORIFIC_WORDS or word in _CONNECTORS or word in _HEADLINE_WORDS:
         return False
     if word in TITLE_WORDS or word in VENUE_NOUNS or _ORG_NOUN.fullmatch(word):
         return False
@@ -110,7 +115,7 @@ def is_org_line(text: str) -> bool:
     before = text[: match.start()].split()
     if len(before) > 4 or any(_plain(w) in _PERSON_NOUNS for w in before):
         return False
-    if before and not all(w[:1].isupper() or w.lower() == "the" for w in before):
+    if before and not all(w[:1].isupper() or w.lower() in {"the", "and", "&"} for w in before):
         return False
     return bool(_ORG_TAIL.match(text[match.end() :]))
 
@@ -142,6 +147,8 @@ def parse_person(text: str) -> Person | None:
         return Person(organization=text)
     person = Person()
     paren = re.search(r"\s*\(\s*([^()]*?)\s*\)\s*$", text)
+    if paren and "," in text[: paren.start()] and not is_org_line(paren.group(1)):
+        paren = None  # "Jane Example, Head of the Department (DFA)": the office's own acronym
     if paren:
         text = text[: paren.start()]
         if is_org_line(paren.group(1)):

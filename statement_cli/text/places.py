@@ -9,26 +9,43 @@ from functools import lru_cache
 from statement_cli.text.dates import MONTHS, find_date, parse_date
 from statement_cli.text.people import city_name
 from statement_cli.text.vocabulary import (
+    FOREIGN_VENUE_NOUNS,
     KNOWN_CITIES,
     LINE_LABELS,
     OCCASIONS,
     PLACES,
     VENUE_BODIES,
+    VENUE_NOUN_ENDINGS,
     VENUE_NOUNS,
 )
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH_WORD = re.compile(r"^(?:" + "|".join(MONTHS) + r")\b\.?\s+", re.IGNORECASE)
-# A topic or a second part after the body's name: "… on Iran", "…: Multilateral …", "… – Item".
-_TOPIC = re.compile(
-    r"(?:\s+(?:on|regarding|concerning|about|with|following|called)\s+|\s*:\s+|\s+[–—|]\s+|"
-    r"\s+-\s+|\s*\().*$",
+# A topic or a second part after the body's name: "… on Iran", "…: Multilateral …", "… – Item",
+# "… at the level of Heads of State", "… [as delivered]".
+_TOPIC_START = re.compile(
+    r"\s+(?:on|regarding|concerning|about|with|following|called|held|at\s+(?:the\s+)?level|"
+    r"sur|concernant|en\s+réponse|zur|zum|anlässlich|über|sobre|acerca)\s+|"
+    r"\s*:\s+|\s+[–—|]\s+|\s+-\s+|\s*[(\[]|,?\s+(?:посвящ|присвяч)\w*",
+    re.IGNORECASE,
+)
+# Bodies whose names go on with "on …": "Committee on Foreign Affairs and Trade",
+# "Conference on Disarmament", "Commission on the Status of Women".
+_NAMED_ON = re.compile(
+    r"\b(?:committee|subcommittee|commission|conference)\s+on\s+(?:the\s+)?"
+    r"[A-Z][\w’'-]*(?:(?:,?\s+(?:and|of|the|for|in)\b)*\s+[A-Z][\w’'-]*)*",
     re.IGNORECASE,
 )
 _NUMBERING = re.compile(
-    r"^\d+(?:st|nd|rd|th)\s+(?:session|meeting)\s+of\s+(?:the\s+)?|"  # 27th Session of the …
+    # 27th Session of the …, 1458th Plenary Meeting of the …, the working dinner of the …
+    r"^(?:\d+(?:st|nd|rd|th|e|er|ème|-?му|-?го)?\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:session|meeting|dinner|lunch|sitting|засіданні|заседании|заседание)\s+"
+    r"(?:of\s+(?:the\s+)?)?(?=\S)|"
+    # 24th OSCE Ministerial Council, OSCE, 561e Conseil Permanent
+    r"^(?:[A-Z]{2,},\s*)?\d+(?:st|nd|rd|th|e|er|ème|\.)?\s+(?=\S)|"
     r"\s+(?:\d+(?:st|nd|rd|th)\s+session|session\s+\d+)$|"  # … 26th Session, … Session 31
-    r"\s+no\.?\s*\d+|\s+\d{3,}\b",  # … No. 1381, … No 1450, … 1407
+    r"\s+(?:no\.?|n[°º]|nr\.?)\s*\d+|\s+\d{3,}\b|"  # … No. 1381, … N°1034, … 1407
+    r"(?<=council|ssembly|mmittee|ference)\s+\d{1,3}$",  # … Human Rights Council 58
     re.IGNORECASE,
 )
 _OCCASION = re.compile(
@@ -71,7 +88,7 @@ def clean_venue(text: str) -> tuple[str, str, str]:
         date = found[0]
         text = (text[: found[1].start()] + " " + text[found[1].end() :]).strip(" ,.;-–—")
     text = re.sub(r"^(?:the|an?)\s+", "", text, flags=re.IGNORECASE)
-    text = _TOPIC.sub("", text)
+    text = _without_topic(text)
     city = ""
     match = _CITY_TAIL.search(text)
     if match and match.start() > 0:
@@ -87,13 +104,56 @@ def clean_venue(text: str) -> tuple[str, str, str]:
     return text.strip(" ,.;:-–—"), city, date
 
 
+def _without_topic(text: str) -> str:
+    """The venue without the topic or second part after its name; a committee's "on …" is
+    part of its name."""
+    named = _NAMED_ON.search(text)
+    for match in _TOPIC_START.finditer(text):
+        if named and named.start() < match.start() < named.end():
+            continue
+        return text[: match.start()]
+    return text
+
+
+# Words that may follow a venue's head noun inside its name: "Ministerial Council of the
+# OSCE", "Committee on Foreign Affairs and Trade", "Conseil de sécurité", "Rat der OSZE".
+_NAME_CONNECTORS = frozenset(
+    "of the for on and in de du des la le l' der die das für del y при".split()
+)
+
+
+def _is_venue_noun(word: str) -> bool:
+    word = word.lower().strip(",.;:")
+    return (
+        word in VENUE_NOUNS
+        or word in FOREIGN_VENUE_NOUNS
+        or word.endswith(VENUE_NOUN_ENDINGS)
+    )
+
+
 def is_venue(venue: str) -> bool:
-    """True for the name of a body addressed or a place of delivery."""
+    """True for the name of a body addressed or a place of delivery: a name ending on a
+    venue noun ("Permanent Council"), or headed by one with the body's name after it
+    ("Ministerial Council of the OSCE", "Assemblée générale", "Ständigen Rat der OSZE")."""
     words = venue.split()
     if not words or len(words) > 10 or not (venue[0].isupper() or venue[0].isdigit()):
         return False
     lowered = venue.lower()
-    return words[-1].lower() in VENUE_NOUNS or lowered in VENUE_BODIES or lowered in PLACES
+    if _is_venue_noun(words[-1]) or lowered in VENUE_BODIES or lowered in PLACES:
+        return True
+    for k, word in enumerate(words[:-1]):
+        if not _is_venue_noun(word):
+            continue
+        foreign = word.lower().strip(",") in FOREIGN_VENUE_NOUNS
+        tail = words[k + 1 :]
+        if not foreign and tail[0].lower() not in _NAME_CONNECTORS:
+            continue  # "SECURITY COUNCIL PRESS STATEMENT": no name after the noun
+        if len(tail) <= 7 and all(
+            w.lower() in _NAME_CONNECTORS or w[:1].isupper() or (foreign and w[:1].isalpha())
+            for w in tail
+        ):
+            return True
+    return False
 
 
 def strip_label(line: str) -> str:

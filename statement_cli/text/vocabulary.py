@@ -6,6 +6,8 @@ far it generalises. Regular expressions built from these live in `header.py`.
 
 from __future__ import annotations
 
+from statement_cli.text.dates import MONTHS
+
 # Honorifics dropped from a name: "H.E. Ms. Jane Example", "the Honourable Jane Example".
 HONORIFICS: tuple[str, ...] = (
     "his excellency",
@@ -57,6 +59,8 @@ TITLE_NOUNS = frozenset(
         "senator",
         "congressman",
         "congresswoman",
+        "councillor",
+        "councilor",
         "commissioner",
         "attaché",
         "attache",
@@ -76,6 +80,23 @@ TITLE_NOUNS = frozenset(
         "member",
         "state",
     ]
+) | frozenset(
+    # The same offices in French, German, Spanish, Russian and Ukrainian, as headers write
+    # them (Russian and Ukrainian also in the genitive and instrumental of a delivery line).
+    (
+        "ambassadeur ambassadrice représentant représentante ministre porte-parole secrétaire "
+        "président présidente délégué déléguée chef directeur directrice conseiller "
+        "conseillère commissaire chargée "
+        "botschafter botschafterin außenminister außenministerin bundesaußenminister "
+        "bundesaußenministerin minister ministerin bundesminister bundesministerin "
+        "staatssekretär staatssekretärin staatsminister staatsministerin bundeskanzler "
+        "bundeskanzlerin bundespräsident bundespräsidentin vertreter vertreterin "
+        "embajador embajadora representante ministro ministra secretario secretaria "
+        "presidente canciller "
+        "представитель представителя представителем заместитель заместителя заместителем "
+        "посол посла министр министра председатель председателя представник представника "
+        "представником заступник заступника міністр міністра голова"
+    ).split()
 )
 TITLE_WORDS = TITLE_NOUNS | frozenset(
     [
@@ -110,6 +131,7 @@ TITLE_WORDS = TITLE_NOUNS | frozenset(
         "prime",
         "vice",
         "executive",
+        "federal",
         "general",
         "interim",
         "ad",
@@ -119,6 +141,34 @@ TITLE_WORDS = TITLE_NOUNS | frozenset(
         "human",
         "rights",
         "affairs",
+        # French, German, Spanish, Russian and Ukrainian rank words.
+        "adjoint",
+        "adjointe",
+        "permanente",
+        "général",
+        "générale",
+        "haut",
+        "haute",
+        "premier",
+        "première",
+        "d'état",
+        "d’état",
+        "ständiger",
+        "ständige",
+        "stellvertretender",
+        "stellvertretende",
+        "adjunto",
+        "adjunta",
+        "постоянный",
+        "постоянного",
+        "постоянным",
+        "первый",
+        "первого",
+        "постійний",
+        "постійного",
+        "постійним",
+        "перший",
+        "першого",
     ]
 )
 NAME_PARTICLES = frozenset(
@@ -268,8 +318,29 @@ VENUE_NOUNS: frozenset[str] = frozenset(
         "cooperation",
     }
 )
+# The same nouns in the other languages of the archive, inflected as headers write them
+# ("Assemblée générale", "Conseil de sécurité", "vor dem Ständigen Rat", "Совета
+# Безопасности", "Постійної ради"). In these languages the noun comes first and the words
+# after it may be lower case.
+FOREIGN_VENUE_NOUNS: frozenset[str] = frozenset(
+    (
+        "conseil assemblée assemblee conférence conference réunion reunion comité comite sommet "
+        "rat rates rats versammlung konferenz gipfel ausschuss sitzung "
+        "consejo asamblea conferencia cumbre comité reunión sesión "
+        "совет совета совету советом совете ассамблея ассамблеи ассамблее конференция "
+        "конференции саммит рада ради раді радою асамблея асамблеї конференція конференції"
+    ).split()
+)
+# German compounds ending in a venue noun: "Sicherheitsrat", "UN-Generalversammlung".
+VENUE_NOUN_ENDINGS: tuple[str, ...] = (
+    "sicherheitsrat",
+    "menschenrechtsrat",
+    "ministerrat",
+    "versammlung",
+    "konferenz",
+)
 # Bodies addressed that carry none of those nouns: "UK statement to the OSCE".
-VENUE_BODIES: frozenset[str] = frozenset({"osce", "nato"})
+VENUE_BODIES: frozenset[str] = frozenset({"osce", "nato", "unsc", "unga", "osze", "обсє", "обсе"})
 # Named places of delivery (White House rooms; the dev set's 040).
 PLACES: frozenset[str] = frozenset(
     {"oval office", "east room", "rose garden", "roosevelt room", "state dining room"}
@@ -284,6 +355,7 @@ OCCASIONS: tuple[str, ...] = (
     "consultations",
     "arria-formula meeting",
     "closing statement",
+    "tribute",
     "closing session",
     "opening session",
     "wrap-up session",
@@ -344,8 +416,54 @@ LINE_LABELS: tuple[str, ...] = (
     "posted on",
     "published:",
     "published on",
-    "last updated:",
-    "updated:",
+)
+# Labelled header lines ("Orateur : Name, Office", "Datum: 14.01.2016", "Lieu : Vienne",
+# "Publishing date: …") and the field each label gives, in the archive's languages.
+FIELD_LABELS: dict[str, str] = {
+    **dict.fromkeys(
+        "speaker orateur oratrice intervenant redner rednerin redner(in) orador oradora "
+        "выступающий доповідач".split(),
+        "speaker",
+    ),
+    **dict.fromkeys(
+        ["date", "date du discours", "datum", "fecha", "дата", "publishing date",
+         "date of delivery", "delivered on", "published", "date de publication"],
+        "date",
+    ),
+    **dict.fromkeys("lieu ort location place lugar место місце".split(), "city"),
+    **dict.fromkeys(["venue", "anlass", "occasion", "événement", "evento"], "venue"),
+    **dict.fromkeys(["publisher", "herausgeber", "issuer", "éditeur"], "organization"),
+    **dict.fromkeys(["title", "titre", "titel", "título", "subtitle", "untertitel"], "title"),
+}
+# Labels of a page's own dates, not the statement's: traps ("Last updated: …").
+UPDATE_LABELS: tuple[str, ...] = (
+    "last updated",
+    "updated",
+    "last modified",
+    "modified",
+    "mis à jour",
+    "mis a jour",
+    "mise à jour",
+    "dernière modification",
+    "derniere modification",
+    "aktualisiert",
+    "zuletzt aktualisiert",
+    "stand",
+    "actualizado",
+    "última actualización",
+    "обновлено",
+    "оновлено",
+)
+# Section names a site prints above a headline: short lines ending on a plural genre noun
+# ("Press Conferences", "Meeting Summaries", "Oireachtas Joint and Select Committees").
+SECTION_NOUNS: frozenset[str] = frozenset(
+    "conferences speeches statements committees summaries releases briefings transcripts "
+    "news communiqués communiques reden erklärungen pressemitteilungen discursos "
+    "declaraciones выступления заявления".split()
+)
+# One-word genre labels above a headline, in the archive's languages ("Discours", "Óráid").
+GENRE_LABELS: frozenset[str] = frozenset(
+    "discours óráid rede discurso intervención выступление виступ déclaration erklärung".split()
 )
 # Category prefixes a site puts before a headline ("Press Releases: ", "Text: ").
 TITLE_PREFIXES: tuple[str, ...] = ("press releases:", "press release:", "text:", "news:")
@@ -468,11 +586,11 @@ DROPPABLE_WORDS: frozenset[str] = (
             "as delivered by to the at before in prepared for delivery statement remarks on of a "
             "an and mr ms mrs dr he h e hon honourable honorable his her excellency sir dame rep "
             "no session date press release releases text location immediate posted published "
-            "january february march april may june july august september october november "
-            "december jan feb mar apr jun jul aug sep sept oct nov dec st nd rd th "
+            "st nd rd th er "
             "availability address speech intervention testimony delivered"
         ).split()
     )
     | WEEKDAYS
+    | frozenset(MONTHS)
     | frozenset(w for c in COUNTRIES for w in c.replace(".", " ").split())
 )
