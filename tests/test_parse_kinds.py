@@ -68,6 +68,25 @@ KINDS: dict[str, dict[str, tuple[str, ...]]] = {
     "an issuing body named with 'and'": {
         "076": ("organization", "title"),
     },
+    "Russian and Ukrainian attributions: office first, the name after it": {
+        "080": ("speaker", "speaker_title", "venue", "date"),
+        "089": ("title", "speaker", "speaker_title", "venue"),
+    },
+    "an issuing body in another language, or with a site's country suffix": {
+        "089": ("organization",),
+        "099": ("organization",),
+    },
+    "the venue before the speaker ('Statement to the General Assembly by …')": {
+        "099": ("title", "speaker", "speaker_title", "venue", "city", "date"),
+    },
+    "a posting stamp with a time of day, weaker than the delivery date": {
+        "079": ("date",),
+        "080": ("date",),
+        "086": ("speaker", "speaker_title", "venue", "date"),
+    },
+    "a headline repeated without the site's suffix, and again with the date": {
+        "100": ("title", "venue", "date"),
+    },
     "a headline with a bracketed note": {
         "072": ("title",),
         "074": ("title", "venue"),

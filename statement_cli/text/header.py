@@ -19,6 +19,7 @@ from statement_cli.text.linekinds import (
     ATTRIBUTION,
     BARE_VENUE,
     FURNITURE,
+    INVERTED_ATTRIBUTION,
     SALUTATION,
     clean_line,
     header_zone,
@@ -40,9 +41,16 @@ from statement_cli.text.people import (
     is_org_line,
     is_rank,
     looks_like_name,
+    org_name,
     parse_person,
 )
-from statement_cli.text.places import clean_venue, date_and_city, dateline, is_venue
+from statement_cli.text.places import (
+    clean_venue,
+    date_and_city,
+    dateline,
+    is_venue,
+    time_stamp,
+)
 from statement_cli.text.vocabulary import (
     AUTHOR_BODIES,
     CHROME_LINES,
@@ -107,6 +115,8 @@ _DELIVERY_NOTE = re.compile(
     r"(?:\s+for\s+delivery)?)\b\.?\)?\s*$",
     re.IGNORECASE,
 )
+# What a site adds after a repeated headline: " - PR UN New York", " | Site".
+_SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+[^-–—|]{1,40}")
 _LONGEST = 1000  # characters: a longer line is never a header line
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
 _TITLE_CODE = re.compile(r"^(?:\d{6}\s+-\s+|\s*date\s+(?P<date>\d{4}-\d\d-\d\d)\s+)")
@@ -209,6 +219,13 @@ def _read_line(reader: _Reader, i: int, following: str) -> None:
         reader.offer("date", date, i, BLOCK)
         reader.offer("city", city, i, BLOCK)
         line = lead[1]
+    inverted = INVERTED_ATTRIBUTION.match(line) if len(line) < 300 else None
+    if inverted:
+        venue, city, date = clean_venue(inverted.group("venue"))
+        if is_venue(venue):
+            _read_attribution(reader, i, line, inverted.group("rest"))
+            _offer_place(reader, i, venue, city, date, NEAR if reader.title_line == i else BLOCK)
+            return
     attribution = ATTRIBUTION.match(line)
     if attribution and len(line) < 300:
         _read_attribution(reader, i, line, attribution.group("rest"))
@@ -223,6 +240,11 @@ def _read_line(reader: _Reader, i: int, following: str) -> None:
         reader, i
     )
     if previous_was_person and is_office_line(line):
+        nxt = _next(reader, i)
+        if nxt is not None and re.match(r"^(?:to|at)\s+the\s+[A-Z]", following):
+            line = f"{line} {following}"  # "Permanent Representative of X" / "to the UN"
+            reader.used.add(nxt)
+            reader.part_of[nxt] = i
         office, _, org = line.partition(", ")
         if org and is_org_line(org):
             reader.offer("organization", org, i, BLOCK)
@@ -266,8 +288,20 @@ def _person_offers(reader: _Reader, i: int) -> list[Offer]:
 def _same_headline(reader: _Reader, i: int, line: str) -> bool:
     """A repeat of the title is used up; a mixed-case repeat of an ALL-CAPS title wins."""
     title = reader.lines[reader.title_line]  # type: ignore[index]
-    if _title_text(line)[0].casefold() != _title_text(title)[0].casefold():
-        return False
+    again, first = _title_text(line)[0].casefold(), _title_text(title)[0].casefold()
+    if again != first:
+        if first.startswith(again) and _SITE_SUFFIX.fullmatch(first[len(again) :]):
+            # "Headline - Site Name" then "Headline": the shorter is the statement's title.
+            reader.offers["title"] = [Offer(_title_text(line)[0], i, BLOCK)]
+            reader.repeats.add(reader.title_line)  # type: ignore[arg-type]
+            reader.title_line = i
+        elif again.startswith(first) and find_date(again[len(first) :]):
+            date = find_date(line[len(first) :])  # "Headline. Tuesday 29 June 2025"
+            reader.offer("date", date[0] if date else "", i, BLOCK)
+        else:
+            return False
+        reader.used.add(i)
+        return True
     if _title_text(title)[0].isupper() and not line.isupper():
         reader.offers["title"] = [Offer(_title_text(line)[0], i, BLOCK)]
         reader.repeats.add(reader.title_line)  # type: ignore[arg-type]
@@ -281,11 +315,29 @@ def _same_headline(reader: _Reader, i: int, line: str) -> bool:
 def _read_date_line(reader: _Reader, i: int, line: str) -> bool:
     found = date_and_city(line)
     if not found:
-        return False
+        return _read_time_stamp(reader, i, line)
     date, city = found
     rank = BLOCK if reader.in_block else NEAR
     reader.offer("date", date, i, rank)
     reader.offer("city", city, i, BLOCK)
+    reader.dated = True
+    reader.used.add(i)
+    return True
+
+
+def _read_time_stamp(reader: _Reader, i: int, line: str) -> bool:
+    """A date with a time of day: a posting stamp, weaker than a date in the speaker block,
+    with at times the place of delivery after it ("…, 1:46 p.m. Ministry of Foreign Affairs")."""
+    found = time_stamp(line)
+    if not found:
+        return False
+    date, place = found
+    reader.offer("date", date, i, NEAR)
+    city = city_name(place)
+    if city:
+        reader.offer("city", city, i, BLOCK)
+    elif place and (is_org_line(place) or is_venue(clean_venue(place)[0])):
+        reader.offer("venue", place if is_org_line(place) else clean_venue(place)[0], i, HEADLINE)
     reader.dated = True
     reader.used.add(i)
     return True
@@ -425,7 +477,7 @@ def _split_place(text: str) -> tuple[str, str]:
 def _read_org(reader: _Reader, i: int, line: str, following: str) -> None:
     """An issuing body; "U.S. Delegation to the" / "OSCE …" and "Mission of X" / "to the
     United Nations" are one body over two lines."""
-    org = line
+    org = org_name(line)
     nxt = _next(reader, i)
     if nxt is not None and (
         re.search(r"\s(?:to|of)(?:\s+the)?$", line) or re.match(r"^to\s+the\s", following)
@@ -549,6 +601,9 @@ def _read_headline_place(reader: _Reader, i: int, line: str) -> None:
     if place:
         _offer_place(reader, i, *clean_venue(place), NEAR)
         return
+    named = clean_venue(line[heading.end() :])[0] if heading else ""
+    if is_venue(named):  # "Kingdom of X' Statement United Nations Security Council: topic"
+        reader.offer("venue", named, i, HEADLINE)
     first = re.split(r":\s|\s[–—|]\s|\s-\s", _title_text(line)[0])[0]
     if BARE_VENUE.match(first.replace(",", "")) and len(first.split()) <= 10:
         venue, city, _ = clean_venue(first)
@@ -591,6 +646,8 @@ def _read_paragraph(reader: _Reader, i: int, first: bool = False) -> None:
     in the first paragraph of a text with nobody named above it, a lead sentence reporting
     who spoke ("…, Minister for Foreign Affairs Jane Example expressed …")."""
     line = reader.lines[i]
+    if reader.title_line is not None and _same_headline(reader, i, line):
+        return  # the headline again, with the date after it
     if reader.title_line is not None and _previous(reader, i) == reader.title_line:
         _read_summary(reader, i, line)
     reported = _REPORTED.search(line[:300]) if first and "person" not in reader.offers else None

@@ -43,6 +43,14 @@ ATTRIBUTION = re.compile(
     r"(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
+# The venue before the speaker: "Statement to the General Assembly by H.E. Jane Example", "As
+# delivered to the Permanent Council by Ambassador Jane Example".
+INVERTED_ATTRIBUTION = re.compile(
+    r"^(?:(?:[\w.’'-]+\s+){0,2}?(?:statement|remarks|address|speech|intervention)|"
+    r"as\s+(?:delivered|prepared(?:\s+for\s+delivery)?))\s+(?:to|at|before)\s+"
+    r"(?P<venue>(?:the\s+)?[A-Z][^,;]*?)\s+by\s+(?P<rest>(?:the\s+)?[A-Z].*)$",
+    re.IGNORECASE,
+)
 # Where, on a line of its own: "to the Permanent Council, Vienna".
 VENUE_LINE = re.compile(
     r"^(?:(?:as\s+)?delivered\s+)?(?:to|at|before)\s+(?:the\s+|an?\s+)?(?P<rest>[A-Z0-9].*)$"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from statement_cli.text.vocabulary import (
     COUNTRIES,
+    FOREIGN_ORG_NOUNS,
     HONORIFICS,
     KNOWN_CITIES,
     NAME_PARTICLES,
@@ -19,13 +20,20 @@ from statement_cli.text.vocabulary import (
     VENUE_NOUNS,
 )
 
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|[A-Z]\.(?:[A-Z]\.)*)$")
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]*|[A-Z]\.(?:[A-Z]\.)*)$")
+# Initials glued to a surname, as Russian writes them: "Д.А.Полянского", "D.A.Polyanskiy".
+_GLUED_INITIALS = re.compile(r"^(?:[A-ZА-ЯЁІЇЄҐ]\.){1,2}\s?[A-ZА-ЯЁІЇЄҐ][\w’'-]+$")
+_INITIALS = re.compile(r"^[A-Z]\.(?:[A-Z]\.)+$")
+_CYRILLIC = re.compile(r"[А-яЁёІіЇїЄєҐґ]")
+# A surname in capitals before the given name, as Japanese headers write it ("Foreign
+# Minister IWAYA Takeshi"): read only straight after a rank.
+_CAPITAL_SURNAME = re.compile(r"^[A-Z]{3,}$")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,}|[A-Z]\.[A-Z]\.|[A-Z]\.[A-Z]\.[A-Z]\.)$")
 _HONORIFIC = re.compile(
     r"(?:^|(?<=\s)|(?<=,))(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?=\s)",
     re.IGNORECASE,
 )
-_CONNECTORS = frozenset({"of", "for", "to", "the", "and", "on", "in", "at"})
+_CONNECTORS = frozenset({"of", "for", "to", "the", "and", "on", "in", "at", "при", "у", "в", "на"})
 # Prepositions that Title Case capitalises in a headline: never part of a name.
 _HEADLINE_WORDS = frozenset(
     "following regarding concerning during after before with about upon ahead under from "
@@ -35,6 +43,7 @@ _HONORIFIC_WORDS = frozenset(h for h in HONORIFICS if " " not in h)
 # Person titles, as against the nouns of bodies ("Head of Delegation" is a person's title).
 _PERSON_NOUNS = TITLE_NOUNS - {"mission", "delegation", "state", "member"}
 _ORG_NOUN = re.compile(r"\b(?:" + "|".join(ORG_NOUNS) + r")\b", re.IGNORECASE)
+_FOREIGN_ORG_NOUN = re.compile(r"\b(?:" + "|".join(FOREIGN_ORG_NOUNS) + r")\b", re.IGNORECASE)
 # After an issuing body's noun only phrases such as "of the X" or "to the Y" may follow.
 _ORG_TAIL = re.compile(
     r"^(?:\s+(?:of|to|for|on|in|and|at)(?:\s+the)?\s+[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*)*"
@@ -103,12 +112,22 @@ def is_office(text: str) -> bool:
     return bool(words) and len(words) <= 16 and any(w in _PERSON_NOUNS for w in words[:6])
 
 
+def org_name(text: str) -> str:
+    """An issuing body's line without a site's country suffix ("…, United States")."""
+    text = text.strip().strip(",")
+    head, _, tail = text.rpartition(",")
+    return head.strip() if head and tail.strip().lower() in COUNTRIES else text
+
+
 def is_org_line(text: str) -> bool:
     """True for an issuing body's line: "U.S. Mission to the OSCE", "Office of the Press
     Secretary", "Permanent Mission of Australia" (no digits, no person's title before it)."""
-    text = text.strip().strip(",")
+    text = org_name(text)
     if text.lower() in ORG_NAMES:
         return True
+    foreign = _FOREIGN_ORG_NOUN.search(text)
+    if foreign and foreign.start() <= 30 and len(text.split()) <= 12 and text[-1] not in ".:;":
+        return text[:1].isupper()
     match = _ORG_NOUN.search(text)
     if not match or any(ch.isdigit() for ch in text) or len(text.split()) > 14:
         return False
@@ -176,6 +195,17 @@ def parse_person(text: str) -> Person | None:
 def _name_span(tokens: list[str], upper: bool) -> tuple[int, int]:
     """Where the name is among `tokens`: the first run of two or more name words, else one
     name word straight after a rank ("Deputy Secretary Talbott", "Minister Dion")."""
+    if any(_CYRILLIC.search(t) for t in tokens):
+        return _name_span_last(tokens, upper)
+    for k in range(1, len(tokens) - 1):
+        if (
+            not upper
+            and _CAPITAL_SURNAME.match(tokens[k])
+            and re.search(r"[AEIOUY]", tokens[k])
+            and _plain(tokens[k - 1]) in TITLE_NOUNS
+            and re.fullmatch(r"[A-Z][a-z][\w'’-]*", tokens[k + 1].strip(",;:"))
+        ):
+            return k, k + 2
     single: tuple[int, int] | None = None
     i = 0
     while i < len(tokens):
@@ -184,9 +214,11 @@ def _name_span(tokens: list[str], upper: bool) -> tuple[int, int]:
             continue
         j = i + 1
         while (
-            j < len(tokens) and not tokens[j - 1].endswith(",") and _is_name_token(tokens[j], upper)
+            j < len(tokens)
+            and not tokens[j - 1].endswith((",", ":", ";"))
+            and (_is_name_token(tokens[j], upper) or _INITIALS.match(tokens[j]))
         ):
-            j += 1
+            j += 1  # "Karel J.G. van Oosterom": initials inside a name are no acronym
         if i and tokens[i - 1] in _CONNECTORS:  # "Bureau of Arms Control": not a name
             i = j
             continue
@@ -196,6 +228,24 @@ def _name_span(tokens: list[str], upper: bool) -> tuple[int, int]:
             single = (i, j)
         i = j
     return single or (len(tokens), len(tokens))
+
+
+def _name_span_last(tokens: list[str], upper: bool) -> tuple[int, int]:
+    """Where the name is in a Russian or Ukrainian attribution: after the office, so the last
+    run of two name words, or a surname with glued initials ("Первого заместителя
+    Постоянного представителя Российской Федерации при ООН Д.А.Полянского")."""
+    found = (len(tokens), len(tokens))
+    for i, token in enumerate(tokens):
+        if _GLUED_INITIALS.match(token.strip(",;:")):
+            found = (i, i + 1)
+        elif (
+            i + 1 < len(tokens)
+            and _is_name_token(token, upper)
+            and _is_name_token(tokens[i + 1], upper)
+            and not (i and tokens[i - 1] in _CONNECTORS)
+        ):
+            found = (i, i + 2)
+    return found
 
 
 def _rank(before: str) -> str:

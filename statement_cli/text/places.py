@@ -191,6 +191,22 @@ def date_and_city(line: str) -> tuple[str, str] | None:
     return found[0], city
 
 
+_TIME = re.compile(r"^,?\s*\d{1,2}[:.h]\d\d(?:\s*[ap]\.?\s?m\.?)?(?:\s+|,\s*|$)", re.IGNORECASE)
+
+
+def time_stamp(line: str) -> tuple[str, str] | None:
+    """(date, what follows the time) from a line that opens with a date and a time of day:
+    "08 December 2018 11:42", "Friday, November 22, 2024, 1:46 p.m. Ministry of Foreign
+    Affairs"; None for any other line."""
+    found = find_date(line)
+    if not found or line[: found[1].start()].strip(" ,"):
+        return None
+    time = _TIME.match(line[found[1].end() :])
+    if not time:
+        return None
+    return found[0], line[found[1].end() + time.end() :].strip(" ,.")
+
+
 def dateline(line: str) -> tuple[str, str] | None:
     """(city, date or "--MM-DD" for a day without a year) from a paragraph that opens with
     a dateline; None if it does not."""

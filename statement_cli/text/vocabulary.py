@@ -296,6 +296,33 @@ ORG_NOUNS: tuple[str, ...] = (
     "permanent representation",
     "secretariat",
 )
+# The same in the archive's other languages; the body's name after them needs no "of"
+# ("Постоянное представительство Российской Федерации при ООН", "Ständige Vertretung …").
+FOREIGN_ORG_NOUNS: tuple[str, ...] = (
+    "mission permanente",
+    "représentation permanente",
+    "ambassade",
+    "ministère",
+    "délégation",
+    "ständige vertretung",
+    "botschaft",
+    "auswärtiges amt",
+    "ministerium",
+    "misión permanente",
+    "representación permanente",
+    "embajada",
+    "ministerio",
+    "delegación",
+    "представительство",
+    "посольство",
+    "министерство",
+    "делегация",
+    "миссия",
+    "представництво",
+    "міністерство",
+    "делегація",
+    "місія",
+)
 # Issuing bodies known by name rather than by a head noun.
 ORG_NAMES: frozenset[str] = frozenset({"the white house", "white house"})
 
