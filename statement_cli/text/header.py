@@ -45,6 +45,7 @@ from statement_cli.text.people import (
     parse_person,
 )
 from statement_cli.text.places import (
+    city_tail,
     clean_venue,
     date_and_city,
     dateline,
@@ -105,7 +106,8 @@ _POSSESSIVE = re.compile(
 _REPORTED = re.compile(
     r"(?:^|,\s+)(?P<person>[A-ZÀ-Þ][\w.’'-]*(?:\s+(?:[A-ZÀ-Þ][\w.’'-]*|for|of|the|and)){1,8}?)\s+"
     r"(?:said|says|stated|expressed|told|announced|declared|stressed|emphasi[sz]ed|underlined|"
-    r"highlighted|noted|called|urged|welcomed|condemned|spoke|erklärte|sagte|betonte|"
+    r"highlighted|noted|called|urged|welcomed|condemned|spoke|gave|delivered|made|presented|"
+    r"addressed|erklärte|sagte|betonte|"
     r"a\s+déclaré|a\s+souligné|declaró|afirmó|заявил|заявила)\b"
 )
 _LEAD_IN = re.compile(r"\bby\s+(?P<person>(?:the\s+)?[A-Z][^:]*?)\s*(?:\([^()]*\))?\s*:\s*$")
@@ -113,6 +115,19 @@ _LEAD_IN = re.compile(r"\bby\s+(?P<person>(?:the\s+)?[A-Z][^:]*?)\s*(?:\([^()]*\
 _DELIVERY_NOTE = re.compile(
     r"\s*(?:[-–—|]\s*|\(\s*)(?:check\s+against\s+delivery|as\s+delivered|as\s+prepared"
     r"(?:\s+for\s+delivery)?)\b\.?\)?\s*$",
+    re.IGNORECASE,
+)
+_AFFILIATION = re.compile(r"\s+\([^()]{3,60},[^()]{3,60}\)(?:\s+\|\s+(?:\S+\s?){1,3})?$")
+# A genre label glued to the name line after it (feeds that drop line breaks).
+_GLUED_LABEL = re.compile(
+    r"^(?:press\s+statement|press\s+release|media\s+note|remarks|speech|statement|testimony)\s+",
+    re.IGNORECASE,
+)
+# Meeting coverage: "HUMAN RIGHTS COUNCIL HOLDS INTERACTIVE DIALOGUE …", "Assembly adopts …".
+_COVERAGE = re.compile(
+    r"^(?P<venue>(?:[A-Z][\w’'-]*\s+){1,6}?)(?:holds|hears|adopts|concludes|opens|begins|starts|"
+    r"elects|discusses|considers|debates|continues|reviews|meets|extends|supports|approves|"
+    r"takes\s+up)\b",
     re.IGNORECASE,
 )
 # What a site adds after a repeated headline: " - PR UN New York", " | Site".
@@ -245,6 +260,8 @@ def _read_line(reader: _Reader, i: int, following: str) -> None:
             line = f"{line} {following}"  # "Permanent Representative of X" / "to the UN"
             reader.used.add(nxt)
             reader.part_of[nxt] = i
+        line, city = city_tail(line)  # "Secretary of State Washington, DC"
+        reader.offer("city", city, i, BLOCK)
         office, _, org = line.partition(", ")
         if org and is_org_line(org):
             reader.offer("organization", org, i, BLOCK)
@@ -259,12 +276,17 @@ def _read_line(reader: _Reader, i: int, following: str) -> None:
     if meeting(line, reader.in_block or reader.dated or reader.title_line is not None):
         venue, city, date = meeting(line, True)  # type: ignore[misc]
         _offer_place(reader, i, venue, city, date, BLOCK)
-        reader.in_block = True
+        # Above the headline, a meeting line is a place line: the headline may follow.
+        reader.in_block = reader.in_block or reader.title_line is not None
+        reader.dated = True
         reader.used.add(i)
         return
     if is_org_line(line) and (reader.in_block or reader.title_line is not None or following):
         _read_org(reader, i, line, following)
         return
+    glued = _GLUED_LABEL.match(line)  # "Press Statement Jane Q. Example"
+    if glued and looks_like_name(line[glued.end() :]):
+        line = line[glued.end() :]
     if _read_name_line(reader, i, line, following):
         return
     if reader.title_line is None and _headline_ok(reader, i, line):
@@ -448,15 +470,12 @@ def _read_segments(reader: _Reader, i: int, line: str) -> bool:
 def _peel_place_date(text: str) -> tuple[str, str, str]:
     """("Jane Example, Permanent Representative", date, city) from an attribution that ends
     with ", 7 December 2018." or ", Vienna, 7 December 2018"."""
-    date = city = ""
-    while "," in text:
-        head, tail = text.rsplit(",", 1)
-        found = date_and_city(tail)
-        if not found or (date and found[0]) or (city and found[1]):
-            break
-        date, city = date or found[0], city or found[1]
-        text = head
-    return text.strip(), date, city
+    parts = text.split(",")
+    for k in range(1, len(parts)):  # the longest tail that is a place and date
+        found = date_and_city(",".join(parts[k:]))
+        if found:
+            return ",".join(parts[:k]).strip(), found[0], found[1]
+    return text.strip(), "", ""
 
 
 def _split_place(text: str) -> tuple[str, str]:
@@ -499,8 +518,13 @@ def _next(reader: _Reader, i: int) -> int | None:
 def _read_name_line(reader: _Reader, i: int, line: str, following: str) -> bool:
     """A speaker-block name line: "Jane Q. Example", "Ambassador Jane Example", "Deputy
     Secretary Example", "Senator Jane Example, Chairman"."""
-    if len(line.split()) > 14 or line.endswith((".", ":")):
+    if len(line.split()) > 14 or line.endswith((".", ":")) or ": " in line:
         return False
+    # A parliament record's "Jane Example (Constituency, Party) | Source": the affiliation
+    # speaks for a name line; it is no field, so the line stays in the body.
+    affiliated = _AFFILIATION.search(line)
+    if affiliated:
+        line = line[: affiliated.start()]
     person = parse_person(line)
     if not person or not person.name or line.isupper():
         return False
@@ -512,6 +536,7 @@ def _read_name_line(reader: _Reader, i: int, line: str, following: str) -> bool:
         return False
     supported = (
         person.title
+        or affiliated
         or person.office
         or re.search(r"\b[A-Z]\.?(?:\s|$)", person.name)
         or is_office_line(following)
@@ -585,6 +610,9 @@ def _read_title(reader: _Reader, i: int, line: str) -> None:
     reader.offer("title", title, i, BLOCK)
     reader.offer("date", date, i, NEAR)
     reader.used.add(i)
+    coverage = _COVERAGE.match(title)
+    if coverage and is_venue(coverage.group("venue").strip()):
+        reader.offer("venue", coverage.group("venue").strip(), i, HEADLINE)
     possessive = _POSSESSIVE.match(title)
     if possessive:
         person = parse_person(possessive.group("person"))
@@ -596,6 +624,8 @@ def _read_title(reader: _Reader, i: int, line: str) -> None:
 def _read_headline_place(reader: _Reader, i: int, line: str) -> None:
     """Venue, city and date named in a headline: "Remarks at the UN Security Council …",
     "OSCE Informal High-Level Meeting in Helsinki", "Wrap-up Session - March 2014"."""
+    if re.match(r"(?i:on|about|regarding)\s", _title_text(line)[0]):
+        return  # "On the President's Address to the General Assembly": a topic, not a venue
     heading = _HEADING_VENUE.search(line)
     place = _split_place(line[heading.end() :])[1] if heading else ""
     if place:
@@ -631,6 +661,17 @@ def _read_summary(reader: _Reader, i: int, line: str) -> None:
         person = parse_person(delivered.group("rest"))
         if person and person.name:
             reader.offer("person", person.name, i, BLOCK, person)
+            return
+    reported = _REPORTED.match(line[:300])
+    if reported:  # "Head of the UK Delegation Jane Example gave the UK statement to …"
+        person = parse_person(reported.group("person"))
+        if person and person.name:
+            reader.offer("person", person.name, i, NEAR, person)
+            place = _split_place(line[reported.end() : 300])[1]
+            venue, city, _ = clean_venue(place) if place else ("", "", "")
+            if is_venue(venue):
+                reader.offer("venue", venue, i, NEAR)
+                reader.offer("city", city, i, NEAR)
             return
     match = _SUMMARY.match(line)
     if not match:

@@ -7,7 +7,13 @@ from __future__ import annotations
 import re
 
 from statement_cli.text.people import is_office, is_org_line, parse_person
-from statement_cli.text.places import clean_venue, date_and_city, is_venue
+from statement_cli.text.places import (
+    clean_venue,
+    date_and_city,
+    is_foreign_venue,
+    is_named_committee,
+    is_venue,
+)
 from statement_cli.text.vocabulary import (
     ALT_TEXTS,
     FIELD_LABELS,
@@ -63,7 +69,12 @@ _MEETING_MARK = re.compile(
 SALUTATION = re.compile(
     r"^(?:thank\s+you|thanks\b|(?:mr|mrs|ms)\.?\s+(?:president|chair|speaker|moderator|vice)|"
     r"madam|madame|mister|excellenc|your\s+excellenc|"
-    r"distinguished|dear\s|ladies|gentlemen|fellow|colleagues|good\s+(?:morning|afternoon|evening))",
+    r"distinguished|dear\s|ladies|gentlemen|fellow|colleagues|good\s+(?:morning|afternoon|evening)|"
+    # … and in French, German, Spanish, Russian and Ukrainian
+    r"monsieur\s+le|madame\s+la|mesdames|messieurs|chers?\s|excellences?\b|herr\s|frau\s|"
+    r"sehr\s+geehrte|meine\s+(?:sehr\s+)?(?:damen|herren)|liebe\s|exzellenz|señora?\s|"
+    r"excelentísim|estimad[oa]s?\s|queridos?\s|господин|госпожа|г-н\b|г-жа\b|уважаем|пане\s|"
+    r"пані\s|шановн)",
     re.IGNORECASE,
 )
 _ADDRESS = re.compile(r"^(?:president|chair\w*|members|friends|mr|mrs|ms)\b.*[,:]$", re.IGNORECASE)
@@ -213,7 +224,13 @@ def clean_line(line: str) -> str:
     """The line without image alt text glued to it ("Great Seal Secretary of State …")."""
     for alt in ALT_TEXTS:
         line = re.sub(rf"^{alt}\s+|\s+-\s+{alt}$", "", line, flags=re.IGNORECASE)
-    return line
+    return _PHOTO_OF.sub("", line)  # "Photo of Jane ExampleJane Example (…)"
+
+
+_PHOTO_OF = re.compile(
+    r"^(?:photo|image|picture|portrait)\s+of\s+(?P<name>[^\W\d][\w’'. -]{2,40}?)(?=(?P=name))",
+    re.IGNORECASE,
+)
 
 
 def meeting(line: str, context: bool) -> tuple[str, str, str] | None:
@@ -225,7 +242,12 @@ def meeting(line: str, context: bool) -> tuple[str, str, str] | None:
         return None
     venue, city, date = clean_venue(text)
     marked = _MEETING_MARK.search(line)
-    named = BARE_VENUE.match(venue) or (marked and _NAMED_VENUE.match(venue))
+    named = (
+        BARE_VENUE.match(venue)
+        or (marked and _NAMED_VENUE.match(venue))
+        or is_foreign_venue(venue)
+        or is_named_committee(venue)
+    )
     if not is_venue(venue) or not (to_venue or named):
         return None
     if not (to_venue or context or marked):

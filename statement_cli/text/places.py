@@ -69,10 +69,15 @@ _GLUED_MONTH = re.compile(
 # "VIENNA, 31 October 2007 - …", "NEW YORK, 15 May (UN Headquarters) -- …", "(Washington) -",
 # "Washington, DC - …", "WARSAW, POLAND – …" at the start of a paragraph.
 _DATELINE = re.compile(
-    r"^(?:\((?P<paren>[A-Z][\w .]+)\)|(?P<city>[A-Z][\w.'’ ]+?)"
+    r"^(?:\((?P<paren>[A-Z][\w .]+)\)|(?P<city>[A-Z][\w.'’ /]+?)"
     r"(?:,\s*(?P<region>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?))?"
     r"(?:,\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"(?:\s*\([^)]*\))?)\s*(?:--|[-–—])\s+\S"
+)
+# The date first: "25 June 2019, Addis Abeba: …"; the city after it is taken as written.
+_DATE_FIRST_DATELINE = re.compile(
+    r"^(?P<date>\d{1,2}\.?\s+\w+\.?,?\s+\d{4}|\w+\.?\s+\d{1,2},\s+\d{4}),\s*"
+    r"(?P<city>[^\W\d][\w.'’-]*(?:\s[^\W\d][\w.'’-]*){0,2})\s*(?::|--|[-–—])\s+\S"
 )
 
 
@@ -86,13 +91,10 @@ def clean_venue(text: str) -> tuple[str, str, str]:
     found = find_date(text)
     if found:
         date = found[0]
-        text = (text[: found[1].start()] + " " + text[found[1].end() :]).strip(" ,.;-–—")
+        text = (text[: found[1].start()] + " " + text[found[1].end() :]).strip(" ,.;|-–—")
     text = re.sub(r"^(?:the|an?)\s+", "", text, flags=re.IGNORECASE)
     text = _without_topic(text)
-    city = ""
-    match = _CITY_TAIL.search(text)
-    if match and match.start() > 0:
-        city, text = match.group("city"), text[: match.start()]
+    text, city = city_tail(text)
     if not date:
         year = _YEAR.search(text)
         date = year.group(0) if year else ""
@@ -131,6 +133,30 @@ def _is_venue_noun(word: str) -> bool:
     )
 
 
+def is_named_committee(venue: str) -> bool:
+    """True for a body named with "on": "Joint Committee on Foreign Affairs and Trade"."""
+    match = _NAMED_ON.search(venue)
+    return bool(match and match.end() == len(venue) and venue[:1].isupper() and is_venue(venue))
+
+
+def city_tail(text: str) -> tuple[str, str]:
+    """("Secretary of State", "Washington") from "Secretary of State Washington, DC": a known
+    city glued to the end of a line; (text, "") if none."""
+    match = _CITY_TAIL.search(text)
+    if match and match.start() > 0:
+        return text[: match.start()].strip(" ,"), city_name(match.group(0)) or match.group("city")
+    return text, ""
+
+
+def is_foreign_venue(venue: str) -> bool:
+    """True for a venue named in French, German, Spanish, Russian or Ukrainian, whose noun
+    comes first: "Conseil de sécurité", "UN-Generalversammlung", "Совет Безопасности"."""
+    words = venue.split()
+    return 0 < len(words) <= 7 and is_venue(venue) and (
+        words[0].lower() in FOREIGN_VENUE_NOUNS or words[0].lower().endswith(VENUE_NOUN_ENDINGS)
+    )
+
+
 def is_venue(venue: str) -> bool:
     """True for the name of a body addressed or a place of delivery: a name ending on a
     venue noun ("Permanent Council"), or headed by one with the body's name after it
@@ -146,8 +172,8 @@ def is_venue(venue: str) -> bool:
             continue
         foreign = word.lower().strip(",") in FOREIGN_VENUE_NOUNS
         tail = words[k + 1 :]
-        if not foreign and tail[0].lower() not in _NAME_CONNECTORS:
-            continue  # "SECURITY COUNCIL PRESS STATEMENT": no name after the noun
+        if not foreign and tail[0].lower() not in {"of", "on", "for"}:
+            continue  # "SECURITY COUNCIL PRESS STATEMENT", "Council and …": no name after it
         if len(tail) <= 7 and all(
             w.lower() in _NAME_CONNECTORS or w[:1].isupper() or (foreign and w[:1].isalpha())
             for w in tail
@@ -210,10 +236,19 @@ def time_stamp(line: str) -> tuple[str, str] | None:
 def dateline(line: str) -> tuple[str, str] | None:
     """(city, date or "--MM-DD" for a day without a year) from a paragraph that opens with
     a dateline; None if it does not."""
+    first = _DATE_FIRST_DATELINE.match(line)
+    if first:
+        found = find_date(first.group("date"))
+        if found and first.group("city")[0].isupper():
+            return first.group("city"), found[0]
     match = _DATELINE.match(line)
     if not match:
         return None
     raw = match.group("paren") or match.group("city") or ""
+    several = "/" in raw and all(part.lower() in KNOWN_CITIES for part in raw.split("/"))
+    if several:  # "VIENNA/TIRANA, 9 October 2020 – …": both, as written
+        found = find_date(match.group("date") or "")
+        return raw, found[0] if found else ""
     if raw.lower() not in KNOWN_CITIES and not (raw.isupper() and len(raw) > 2):
         return None
     if raw.isupper() and raw.lower() not in KNOWN_CITIES and match.group("region") is None:

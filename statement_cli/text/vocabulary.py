@@ -278,7 +278,13 @@ KNOWN_CITIES |= frozenset(
         "salzburg|graz|krakow|gdansk|lodz|łódź|odesa|odessa|kharkiv|lviv|mariupol|"
         "st. petersburg|saint petersburg|sochi|minsk|vilnius|osh|samarkand|turkmenbashi|"
         "baku|tbilisi|batumi|helsinki|turku|reykjavik|oslo|bergen|stockholm|gothenburg|"
-        "copenhagen|aarhus|marrakech|rabat|tunis|algiers|tripoli|nairobi|addis ababa"
+        "copenhagen|aarhus|marrakech|rabat|tunis|algiers|tripoli|nairobi|addis ababa|"
+        "addis abeba|"
+        # as French, German, Spanish, Russian and Ukrainian write them
+        "vienne|genève|bruxelles|londres|varsovie|moscou|la haye|wien|genf|brüssel|moskau|"
+        "warschau|rom|prag|den haag|viena|ginebra|bruselas|varsovia|moscú|nueva york|"
+        "nueva delhi|la haya|нью-йорк|вена|женева|брюссель|москва|варшава|київ|відень|"
+        "брюссель|лондон|париж|берлин|берлін"
     ).split("|")
 )
 
