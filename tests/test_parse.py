@@ -291,3 +291,20 @@ def test_no_word_is_lost(lines: list[str]) -> None:
     kept_words = set(re.findall(r"\w+", kept))
     for word in re.findall(r"\w+", text.casefold()):
         assert word in kept_words or word in LABELS or word.isdigit() or word == "april", word
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        ("---\ntitle: Given\n---\nStatement on Ruritania\n\nWe met today.\n", None),
+        ("Statement on Ruritania\n\nWe met today.\n", {"title": "Given"}),
+        ("Remarks\nAmbassador Jane Example\nVienna, 7 April 2016\n\nWe met.\n", {"speaker": "X"}),
+    ],
+)
+def test_a_header_line_whose_field_is_given_stays_in_the_body(
+    text: str, options: dict[str, str] | None
+) -> None:
+    statement = parse_text(text, "", options)
+    for words in ("Statement on Ruritania", "Jane Example"):
+        if words in text:
+            assert words in statement.body

@@ -185,8 +185,9 @@ class _Reader:
         return ranked[-1] if latest else ranked[0]
 
 
-def read_header(lines: list[str]) -> Header:
-    """Fields of the header at the top of `lines` (and of an attribution at the end)."""
+def read_header(lines: list[str], given: frozenset[str] = frozenset()) -> Header:
+    """Fields of the header at the top of `lines` (and of an attribution at the end);
+    fields in `given` come from elsewhere, and take no line out of the body."""
     reader = _Reader(lines)
     top, body_start = header_zone(lines)
     for position, i in enumerate(top):
@@ -198,7 +199,7 @@ def read_header(lines: list[str]) -> Header:
     if body_start is not None:
         _read_paragraph(reader, body_start, first=True)
     _read_end_attribution(reader)
-    return _choose(reader)
+    return _choose(reader, given)
 
 
 def _read_line(reader: _Reader, i: int, following: str) -> None:
@@ -725,7 +726,7 @@ def _read_end_attribution(reader: _Reader) -> None:
             return
 
 
-def _choose(reader: _Reader) -> Header:
+def _choose(reader: _Reader, given: frozenset[str]) -> Header:
     header = Header()
 
     def take(name: str, offer: Offer | None, value: str | None = None) -> None:
@@ -759,6 +760,9 @@ def _choose(reader: _Reader) -> Header:
         take("date", date, f"{years[-1]}{date.value[1:]}" if years else "")
     else:
         take("date", date)
+    for name in given:
+        header.fields.pop(name, None)
+        header.lines.pop(name, None)
     # A line leaves the body when a chosen field came from it (or it repeats the title) and
     # every word of it is in the fields: a posted date not chosen, say, stays in the body.
     kept = set(re.findall(r"\w+", " ".join(header.fields.values()).casefold()))

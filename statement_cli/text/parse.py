@@ -81,7 +81,11 @@ def parse_with_sources(
         body = _tidy_body([line.rstrip() for line in rest.split("\n")])
         filename = ""
     else:
-        header, header_lines, body = parse_header(rest)
+        # A field given by the user (front matter, CSV, option) beats the header's: the
+        # header lines it would have taken stay in the body, so no word is lost.
+        layers = (front, canonical_fields(csv_fields or {}), canonical_fields(options or {}))
+        given = {name for layer in layers for name, value in layer.items() if value}
+        header, header_lines, body = parse_header(rest, frozenset(given))
     if not body:
         # A text that is all header (one short line, say) is its own body too.
         body = _tidy_body([re.sub(r" {2,}", " ", line).strip() for line in rest.split("\n")])
@@ -175,11 +179,14 @@ def _unquote(value: str) -> str:
     return value
 
 
-def parse_header(text: str) -> tuple[dict[str, str], dict[str, int], str]:
+def parse_header(
+    text: str, given: frozenset[str] = frozenset()
+) -> tuple[dict[str, str], dict[str, int], str]:
     """Header fields at the top (and an attribution at the end), the line (0-based) each
-    field was read from, and the body left over."""
+    field was read from, and the body left over; fields in `given` are not taken from
+    the header."""
     lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]
-    header = read_header(lines)
+    header = read_header(lines, given)
     body_lines = [line for i, line in enumerate(lines) if i not in header.consumed]
     return header.fields, header.lines, _tidy_body(body_lines)
 
