@@ -36,6 +36,8 @@ FIELD_WEIGHTS: dict[str, float] = {
     "venue": 1.5,
     "city": 1.5,
     "body": 1.0,
+    # An office line holds words a search expects to find ("… to the United Nations").
+    "speaker_title": 1.0,
 }
 
 

@@ -344,7 +344,7 @@ def test_the_hand_off_weights_are_the_archives_and_the_readme_gives_them() -> No
         f"{name}^{schema[name].format.field_boost:g}"
         if schema[name].format.field_boost != 1
         else name
-        for name in ("title", "speaker", "organization", "venue", "city", "body")
+        for name in ("title", "speaker", "organization", "venue", "city", "body", "speaker_title")
     ]
     assert query_fields() == built
     readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -389,3 +390,23 @@ def test_every_view_marks_exactly_the_terms_the_ranker_matched(
 def test_explain_lists_the_terms_a_prefix_stood_for(run, corpus_archive: Path) -> None:
     result = run("search", "kazakh*", "--explain", archive=corpus_archive)
     assert "matched words in body: kazakhstan" in result.stderr
+
+
+def test_phrase_counts_agree_with_the_texts(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A phrase found in a header's office line ("… to the United Nations") counts: the
+    archive finds every statement whose text holds it, as a brute-force count does."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    try:
+        from synthetic import generate
+    finally:
+        sys.path.pop(0)
+    folder = tmp_path / "synthetic"
+    paths = list(generate(folder, 120, seed=11))
+    assert run("ingest", "-q", str(folder)).exit_code == 0
+    for phrase in ("united nations", "chief of mission", "permanent council"):
+        words = r"\W+".join(phrase.split())
+        pattern = re.compile(rf"\b{words}\b", re.IGNORECASE)
+        holding = sum(bool(pattern.search(p.read_text("utf-8"))) for p in paths)
+        assert holding, phrase  # the phrase must occur for the check to mean anything
+        result = run("count", f'"{phrase}"')
+        assert int(result.stdout.strip()) == holding, phrase
