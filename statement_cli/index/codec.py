@@ -37,6 +37,7 @@ from pickle import dumps, load, loads
 from typing import Any
 
 from statement_cli.index import loader
+from statement_cli.index.pool import SortedPostings
 
 loader.load()  # before any other Whoosh import: see loader
 
@@ -45,6 +46,7 @@ from whoosh.codec.whoosh3 import (  # noqa: E402
     LENGTHS_COLUMN,
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
+    W3FieldWriter,
     W3LeafMatcher,
     W3PerDocReader,
     W3PerDocWriter,
@@ -93,6 +95,9 @@ class ArchiveCodec(W3Codec):  # type: ignore[misc]
             inlinelimit=self._inlinelimit,
         )
 
+    def field_writer(self, storage, segment):  # type: ignore[no-untyped-def]
+        return TermsFieldWriter(self, storage, segment)
+
     def per_document_reader(self, storage, segment):  # type: ignore[no-untyped-def]
         return InMemoryLengthsReader(storage, segment)
 
@@ -106,7 +111,49 @@ class ArchiveCodec(W3Codec):  # type: ignore[misc]
         return PackedLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
 
 
+class TermsFieldWriter(W3FieldWriter):  # type: ignore[misc]
+    """Writes a segment's postings a whole term at a time when they come from our pool
+    (`statement_cli.index.pool`), instead of W3's call per posting; other postings (a
+    merge of segments fed by Whoosh) go W3's way."""
+
+    def add_postings(self, schema, lengths, items):  # type: ignore[no-untyped-def]
+        if not isinstance(items, SortedPostings):
+            return super().add_postings(schema, lengths, items)
+        field_lengths: dict[str, Callable[[Sequence[int]], list[int]]] = {}
+        current = None
+        for fieldname, text, ids, weights, values in items.terms():
+            if fieldname != current:
+                if current is not None:
+                    self.finish_field()
+                current = fieldname
+                self.start_field(fieldname, schema[fieldname])
+                field_lengths[fieldname] = _lengths_of(lengths, fieldname)
+            self.start_term(text)
+            self._postwriter.add_term_postings(
+                ids, weights, values, field_lengths[fieldname](ids)
+            )
+            self.finish_term()
+        if current is not None:
+            self.finish_field()
+        return None
+
+
+def _lengths_of(lengths: Any, fieldname: str) -> Callable[[Sequence[int]], list[int]]:
+    """The field length of each of a term's documents, as W3 records it (a byte)."""
+    if isinstance(lengths, InMemoryLengthsReader):
+        table = [byte_to_length(b) for b in range(256)]
+        field = lengths.length_bytes(fieldname)
+        size = len(field)
+        return lambda ids: [table[field[d]] if d < size else 0 for d in ids]
+    if lengths is None:
+        return lambda ids: [0] * len(ids)
+    return lambda ids: [lengths.doc_field_length(d, fieldname) for d in ids]
+
+
 class LeanPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
+    _ids: array[int]
+    _weights: array[float]
+    _values: list[bytes]
     _maxweight: float
     _minlength: int | None
     _maxlength: int
@@ -125,6 +172,28 @@ class LeanPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
                 self._minlength = length
             if length > self._maxlength:
                 self._maxlength = length
+
+    def add_term_postings(
+        self,
+        ids: array[int],
+        weights: array[float],
+        values: list[bytes],
+        lengths: list[int],
+    ) -> None:
+        """A whole term's postings at once, cut into blocks as `add_posting` would."""
+        limit = self._blocklimit
+        for start in range(0, len(ids), limit):
+            if self._ids:
+                self._write_block()
+            end = start + limit
+            block_weights = weights[start:end]
+            self._ids = ids[start:end]
+            self._weights = array("f", block_weights)
+            self._maxweight = max(block_weights)
+            self._values = [v for v in values[start:end] if v]
+            present = [n for n in lengths[start:end] if n]
+            self._minlength = min(present) if present else None
+            self._maxlength = max(present) if present else 0
 
     def _write_block(self, last=False):  # type: ignore[no-untyped-def]
         """One block: W3's length (negative for a term's last block) and block info,

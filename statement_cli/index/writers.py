@@ -15,7 +15,7 @@ import signal
 import sys
 from typing import Any
 
-LIMIT_MB = 256  # Whoosh's posting buffer before it spills to disk, for all workers together
+LIMIT_MB = 256  # postings held in memory before a run spills to disk, all workers together
 PARALLEL_FROM = 64  # documents in a run before a second process pays for itself
 _PR_SET_PDEATHSIG = 1
 WORKER_EXIT_WAIT = 5.0  # seconds a stopped worker gets to exit before it is killed
@@ -82,6 +82,7 @@ def open_writer(index, parallel: bool = False):  # type: ignore[no-untyped-def]
         # A commit of its own: listed at once, so a write killed before its commit
         # leaves an index whose checksums still hold.
         files.record(Path(index.storage.folder))
+    _pool_postings_in_memory()
     if parallel and can_parallelise():
         _workers.prepare()
         writer = index.writer(
@@ -97,6 +98,17 @@ def open_writer(index, parallel: bool = False):  # type: ignore[no-untyped-def]
     _share_lock_file(index)
     _leave_out_newer_fields(writer)
     return writer
+
+
+def _pool_postings_in_memory() -> None:
+    """Every segment writer Whoosh makes from here on (this process's, and those of the
+    workers forked from it) pools its postings per term in memory (`index/pool.py`)
+    instead of pickling runs of tuples: Whoosh builds its pool from this one name."""
+    import whoosh.writing
+
+    from statement_cli.index.pool import MemoryPostingPool
+
+    whoosh.writing.PostingPool = MemoryPostingPool.for_whoosh
 
 
 def _leave_out_newer_fields(writer: Any) -> None:
