@@ -228,6 +228,114 @@ INVENTED: dict[str, tuple[str, dict[str, str]]] = {
          "speaker_title": "Постоянного представителя Руритании при ООН",
          "venue": "Совета Безопасности ООН", "date": "2016-04-07"},
     ),
+    "an embassy's name with its city, the states it is accredited to under it": (
+        "Ruritanian Embassy and Permanent Mission to the United Nations, Vienna\n"
+        "Austria, Slovakia, Hungary and Slovenia\n\nOSCE Permanent Council Meeting - Statement "
+        "by Ruritania\n\n31 August 2017\n\nStatement by Ms Jane Example, Deputy Head of "
+        "Mission\n\nMr Chair,\n",
+        {"title": "OSCE Permanent Council Meeting - Statement by Ruritania",
+         "organization": "Ruritanian Embassy and Permanent Mission to the United Nations, Vienna",
+         "speaker": "Jane Example", "date": "2017-08-31"},
+    ),
+    "an OSCE document's symbol and language line above the headline": (
+        "PC.DEL/1234/16\n12 January 2016\nENGLISH only\n\nStatement by Ambassador Jane "
+        "Example at the Permanent Council\n\nMr Chair,\n",
+        {"title": "Statement by Ambassador Jane Example at the Permanent Council",
+         "speaker": "Jane Example", "venue": "Permanent Council"},
+    ),
+    "a date after a dash or 'le' at the end of the attribution": (
+        "Statement delivered by Jane Q. Example, Permanent Representative of Ruritania to the "
+        "United Nations in New York - 29 September 2020\n\nMr President,\n",
+        {"speaker": "Jane Q. Example", "date": "2020-09-29"},
+    ),
+    "French: 'Intervention de l’Ambassadrice Name le 14 juillet 2017'": (
+        "Intervention de l’Ambassadrice Jeanne EXEMPLE le 14 juillet 2017\n\nExcellences, "
+        "chers collègues,\n",
+        {"speaker": "Jeanne EXEMPLE", "speaker_title": "Ambassadrice", "date": "2017-07-14"},
+    ),
+    "French: explanation of vote, venue and date between dashes": (
+        "Ruritanie : notre position [en]\n\nRuritanie - Explication de vote de M. Jean "
+        "Exemple, Représentant permanent de la Ruritanie auprès des Nations unies - Conseil de "
+        "sécurité - 14 avril 2018\n\nMonsieur le Président,\n",
+        {"speaker": "Jean Exemple", "venue": "Conseil de sécurité", "date": "2018-04-14",
+         "speaker_title": "Représentant permanent de la Ruritanie auprès des Nations unies"},
+    ),
+    "Spanish: the office, then the name between commas, in the lead": (
+        "Ruritania interviene en la Sesión de Emergencia de la Asamblea General\n\nEl "
+        "Embajador Representante Permanente de Ruritania ante las Naciones Unidas, Juan "
+        "Ejemplo, ha intervenido en la segunda jornada de la Sesión de Emergencia de la Asamblea "
+        "General.\n\n1 de marzo de 2022\n",
+        {"speaker": "Juan Ejemplo", "venue": "Asamblea General", "date": "2022-03-01",
+         "speaker_title": "Embajador Representante Permanente de Ruritania ante las Naciones "
+         "Unidas"},
+    ),
+    "a lead sentence under a note, naming the speaker and the day": (
+        "Statement of Ruritania at the Reinforced OSCE Permanent Council\n\n(This article "
+        "expired 01.02.2014.)\n\nHead of Security Policy Department of the Ruritanian MFA Mr. "
+        "Jan Example delivered on behalf of Ruritania the statement at the Reinforced OSCE "
+        "Permanent Council on November 11, 2011.\n\nMr. Chairman,\n",
+        {"speaker": "Jan Example", "date": "2011-11-11",
+         "speaker_title": "Head of Security Policy Department of the Ruritanian MFA"},
+    ),
+    "German: a rank and surname, the venue after 'zur' and an ordinal": (
+        "Rede von Bundeskanzlerin Beispiel zur 55. Münchner Sicherheitskonferenz\n\nSehr "
+        "geehrte Damen und Herren,\n",
+        {"speaker": "Beispiel", "speaker_title": "Bundeskanzlerin",
+         "venue": "Münchner Sicherheitskonferenz"},
+    ),
+    "a capitalised surname after an honorific, a year/month/day date": (
+        "Statement by H.E. Mr. EXAMPLE Taro, Senior Deputy Minister for Foreign Affairs of "
+        "Ruritania, at the United Nations Security Council Meeting on the Maintenance of Peace"
+        "\n\n2024/9/25\n\nMadam President,\n",
+        {"speaker": "EXAMPLE Taro", "venue": "United Nations Security Council",
+         "speaker_title": "Senior Deputy Minister for Foreign Affairs of Ruritania",
+         "date": "2024-09-25"},
+    ),
+    "German labels 'Rednerin/Redner:', a range of days": (
+        "05.12.2019\n\nBratislava, 5.– 6. Dezember 2019\n\nRednerin/Redner: Erika Beispiel"
+        "\n\nMonsieur le Président,\n",
+        {"speaker": "Erika Beispiel", "city": "Bratislava", "date": "2019-12-05", "title": ""},
+    ),
+    "'At the Open Debate of the Security Council' on a line of its own": (
+        "Statement by H.E. Mr. Jan Example\nPermanent Representative of Ruritania to the United "
+        "Nations\nAt the Open Debate of the Security Council\n23 February 2015\nMr. President,\n",
+        {"speaker": "Jan Example", "venue": "Security Council", "date": "2015-02-23",
+         "speaker_title": "Permanent Representative of Ruritania to the United Nations"},
+    ),
+    "'Remarks of …' names a person, 'Statement of the Czech Republic' a state": (
+        "Remarks of African Union Commission Chairperson H.E. Mr. Jan Example at the C-10 "
+        "Summit\n\nYour Excellency,\n",
+        {"speaker": "Jan Example", "speaker_title": "African Union Commission Chairperson"},
+    ),
+    "a state is no speaker": (
+        "Statement of the Czech Republic at the OSCE Ministerial Council in Kyiv\n\n"
+        "Mr. Chairman,\n",
+        {"speaker": "", "venue": "OSCE Ministerial Council"},
+    ),
+    "a 'by …' line ending in ' - ' and the page's own words": (
+        "Pre-Ministerial press conference\n\nby NATO Secretary General Jane Example - "
+        "Secretary General's opening remarks\n\nGood afternoon.\n",
+        {"speaker": "Jane Example", "speaker_title": "NATO Secretary General"},
+    ),
+    "Russian: 'Из выступления …' on a special meeting": (
+        "Из выступления Постоянного представителя Руритании при ОБСЕ И.И.Примерова на "
+        "специальном заседании Постоянного совета ОБСЕ\n\nГосподин Председатель,\n",
+        {"speaker": "И.И.Примерова", "venue": "Постоянного совета ОБСЕ",
+         "speaker_title": "Постоянного представителя Руритании при ОБСЕ"},
+    ),
+    "a repeated headline going on with where and when": (
+        "National Statement by Deputy Minister Jan Example\n\nNational Statement by Deputy "
+        "Minister Jan Example, held at the OSCE 32nd Ministerial Council, 4 December 2025\n\n"
+        "Excellencies,\n",
+        {"speaker": "Jan Example", "venue": "OSCE Ministerial Council", "date": "2025-12-04"},
+    ),
+    "a body named with 'of' and 'Meeting' after it; a long name": (
+        "Address by Minister Example at the Ministerial Council of the Organization for "
+        "Security and Co-operation in Europe\n\nDecember 3, 2015 - Belgrade, Serbia\n\n"
+        "Thank you.\n",
+        {"venue": "Ministerial Council of the Organization for Security and Co-operation in "
+         "Europe", "city": "Belgrade", "date": "2015-12-03"},
+    ),
 }
 
 

@@ -29,7 +29,7 @@ MONTHS: dict[str, int] = {
 
 _MONTH = r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 # "7th", "1er" (French), "7." (German), "7-го" is not written in headers.
-_DAY = r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|er|e\b|\.)?"
+_DAY = r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|er|e\b|\.)?(?:\s*[-–—/]\s*\d{1,2}\.?)?"  # "5.– 6."
 _YEAR = r"(?P<year>\d{4})\b(?:\s*(?:г\.?|года|году|року|р\.?)(?!\w))?"  # "2016 г.", "2017 року"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 
@@ -42,6 +42,7 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         _WEEKDAY + r"(?:the\s+)?" + _DAY + r"(?:\s+(?:of|de))?\s+" + _MONTH + r",?\s+(?:de\s+)?"
         + _YEAR,
         r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b",  # 2016-04-07
+        r"\b(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b",  # 2024/9/25 (Japan)
         # 14.01.2016 and 30-06-2005, day first as everywhere but the United States writes
         # them; a slash (08/10/2004) is read only as a whole line (see NUMERIC_DATE).
         r"(?<![\d.])(?P<day>\d{1,2})(?P<sep>[.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})\b",

@@ -25,6 +25,7 @@ from statement_cli.text.linekinds import (
     header_zone,
     is_body_opening,
     is_caption,
+    is_country_list,
     is_office_line,
     is_prose,
     is_quote,
@@ -50,6 +51,7 @@ from statement_cli.text.places import (
     date_and_city,
     dateline,
     is_venue,
+    place_named,
     time_stamp,
 )
 from statement_cli.text.vocabulary import (
@@ -66,8 +68,9 @@ _FORMULA = re.compile(r"\b(?:delivered|prepared)\s+(?:for\s+delivery\s+)?by\b", 
 _HEADING = re.compile(
     r"^(?:[\w.’'-]+\s+){0,2}?(?:statement|remarks|intervention|address|speech|testimony|"
     r"right\s+of\s+reply|response|reply|press\s+availability|press\s+conference|briefing|"
-    r"déclaration|discours|allocution|\w*rede|erklärung|ansprache|intervención|discurso|"
-    r"declaración|выступление|заявление|речь|виступ|заява|промова)\b",
+    r"déclaration|discours|allocution|explication\s+de\s+vote|\w*rede|erklärung|ansprache|"
+    r"intervención|discurso|declaración|(?:из\s+)?выступлени[ея]|заявление|речь|поздравление|"
+    r"обращение|виступ|заява|промова)\b",
     re.IGNORECASE,
 )
 _HEADING_VENUE = re.compile(
@@ -80,8 +83,9 @@ _HEADING_VENUE = re.compile(
 # "… vor dem Ständigen Rat", "… ante el Consejo", "… на заседании Совета".
 _VENUE_SPLIT = re.compile(
     r",?\s+\b(?:(?:to|at|before)\s+(?:the\s+|an?\s+)?|"
-    r"(?:devant|à|au|aux)\s+(?:le\s+|la\s+|les\s+|l['’])?|(?:vor|bei|in)\s+(?:dem|der|den)\s+|"
-    r"(?:beim|im)\s+|ante\s+(?:el|la)\s+|en\s+(?:el|la)\s+|(?:на|перед)\s+)(?=\w)"
+    r"(?:devant|à|au|aux)\s+(?:le\s+|la\s+|les\s+|l['’])?|(?:dans\s+le\s+cadre|lors)\s+d(?:u|e\s+la|es|e)\s+|"
+    r"(?:vor|bei|in|auf)\s+(?:dem|der|den)\s+|(?:beim|im|zur|zum)\s+|ante\s+(?:el|la)\s+|"
+    r"en\s+(?:el|la)\s+|(?:на|перед)\s+)(?=\w)"
 )
 # Words after which "to the X" names an office or a body ("Mission to the UN"), not a venue.
 _OFFICE_TO = frozenset(
@@ -103,14 +107,38 @@ _POSSESSIVE = re.compile(
 )
 # A lead sentence reporting who spoke: "Speaking to …, Minister for Foreign Affairs Jane
 # Example expressed …", "Außenministerin Jane Example erklärte heute …".
-_REPORTED = re.compile(
-    r"(?:^|,\s+)(?P<person>[A-ZÀ-Þ][\w.’'-]*(?:\s+(?:[A-ZÀ-Þ][\w.’'-]*|for|of|the|and)){1,8}?)\s+"
+_REPORTING_VERB = (
     r"(?:said|says|stated|expressed|told|announced|declared|stressed|emphasi[sz]ed|underlined|"
     r"highlighted|noted|called|urged|welcomed|condemned|spoke|gave|delivered|made|presented|"
-    r"addressed|erklärte|sagte|betonte|"
-    r"a\s+déclaré|a\s+souligné|declaró|afirmó|заявил|заявила)\b"
+    r"addressed|erklärte|sagte|betonte|sprach|hielt|a\s+déclaré|a\s+souligné|a\s+prononcé|"
+    r"est\s+intervenue?|declaró|afirmó|intervino|ha\s+intervenido|ha\s+pronunciado|"
+    r"pronunció|заявил|заявила|выступил|выступила)\b"
+)
+_REPORTED = re.compile(
+    r"(?:^|,\s+)(?P<person>[A-ZÀ-Þ][\w.’'-]*(?:\s+(?:[A-ZÀ-Þ][\w.’'-]*|for|of|the|and)){1,13}?)\s+"
+    + _REPORTING_VERB
+)
+# The office, then the name between commas: "El Embajador Representante Permanente de España
+# ante las Naciones Unidas, Juan Ejemplo, ha intervenido en …".
+_REPORTED_APPOSITION = re.compile(
+    r"^(?:(?:the|el|la|le|der|die)\s+)?(?P<office>[A-ZÀ-Þ][^,.;]{3,150}?),\s+"
+    r"(?P<name>[A-ZÀ-Þ][\w.’'-]*(?:\s+(?:[A-ZÀ-Þ][\w.’'-]*|de|van|von|del)){1,4}),\s+"
+    + _REPORTING_VERB,
+    re.IGNORECASE,
 )
 _LEAD_IN = re.compile(r"\bby\s+(?P<person>(?:the\s+)?[A-Z][^:]*?)\s*(?:\([^()]*\))?\s*:\s*$")
+# Where the person's part of an attribution ends: "… on Iran", "… - Secretary General's
+# opening remarks", "Bundesminister Example anlässlich …", "… lors de …", "… con motivo de …".
+_PERSON_END = re.compile(
+    r",?\s+(?:on|anlässlich|zur|zum|bei|beim|auf|über|lors|pendant|durante|con\s+motivo)\s+|"
+    r"\s+[-–—|]\s+",
+    re.IGNORECASE,
+)
+# A date after the person, with a dash or a preposition: "… - 29 September 2020", "… le 14
+# juillet 2017", "… am 7. April 2016", "… on 7 April 2016".
+_DATE_AFTER = re.compile(
+    r"(?:\s+[-–—|]\s+|\s+(?:le|on|am|el|del)\s+)(?P<when>[^-–—|]{6,40})$", re.IGNORECASE
+)
 # "– Check against delivery" and the like after an attribution.
 _DELIVERY_NOTE = re.compile(
     r"\s*(?:[-–—|]\s*|\(\s*)(?:check\s+against\s+delivery|as\s+delivered|as\s+prepared"
@@ -210,7 +238,7 @@ def _read_line(reader: _Reader, i: int, following: str) -> None:
     symbol = _SYMBOL.match(line)
     if symbol and symbol.group("body") in SYMBOL_VENUES:
         reader.offer("venue", SYMBOL_VENUES[symbol.group("body")], i, HEADLINE)
-    if is_update_stamp(line):
+    if is_update_stamp(line) or is_country_list(line):
         return
     if reader.title_line is None and is_section_label(line):
         words = line.split()
@@ -313,7 +341,12 @@ def _same_headline(reader: _Reader, i: int, line: str) -> bool:
     title = reader.lines[reader.title_line]  # type: ignore[index]
     again, first = _title_text(line)[0].casefold(), _title_text(title)[0].casefold()
     if again != first:
-        if first.startswith(again) and _SITE_SUFFIX.fullmatch(first[len(again) :]):
+        suffix = first[len(again) :]
+        if (
+            first.startswith(again)
+            and _SITE_SUFFIX.fullmatch(suffix)
+            and not _HEADING.match(_SEGMENT.split(suffix.strip(), 1)[-1])
+        ):
             # "Headline - Site Name" then "Headline": the shorter is the statement's title.
             reader.offers["title"] = [Offer(_title_text(line)[0], i, BLOCK)]
             reader.repeats.add(reader.title_line)  # type: ignore[arg-type]
@@ -321,6 +354,7 @@ def _same_headline(reader: _Reader, i: int, line: str) -> bool:
         elif again.startswith(first) and find_date(again[len(first) :]):
             date = find_date(line[len(first) :])  # "Headline. Tuesday 29 June 2025"
             reader.offer("date", date[0] if date else "", i, BLOCK)
+            _read_headline_place(reader, i, line)  # "Headline, held at the …, date"
         else:
             return False
         reader.used.add(i)
@@ -411,12 +445,15 @@ def _offer_place(reader: _Reader, i: int, venue: str, city: str, date: str, rank
 def _read_attribution(reader: _Reader, i: int, line: str, rest: str) -> None:
     rest = _DELIVERY_NOTE.sub("", rest)
     parts = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", rest)  # "Name, Office. Venue. Session"
+    # "Name, office - Conseil de sécurité - 14 avril 2018": venue and date after dashes
+    first, *after_dashes = _SEGMENT.split(parts[0])
+    parts = [first, *after_dashes, *parts[1:]]
     person_text, tail_date, tail_city = _peel_place_date(parts[0])
     if tail_date or tail_city:
         reader.offer("date", tail_date, i, BLOCK)
         reader.offer("city", tail_city, i, BLOCK)
     person_text, place = _split_place(person_text)
-    person_text = re.split(r",?\s+on\s+", person_text, flags=re.IGNORECASE)[0]
+    person_text = _PERSON_END.split(person_text)[0]
     person = parse_person(person_text)
     body_only = bool(person and not person.name and person.organization) and not place
     heading = bool(_HEADING.match(line)) and not _FORMULA.search(line) and not line.endswith(",")
@@ -433,7 +470,7 @@ def _read_attribution(reader: _Reader, i: int, line: str, rest: str) -> None:
         reader.offer("delegation", person.organization, i, rank)
         values.append(person.organization)
     for extra in [place, *parts[1:]]:
-        venue, city, date = clean_venue(extra) if extra else ("", "", "")
+        venue, city, date = place_named(extra) if extra else ("", "", "")
         if is_venue(venue) or city or date:
             _offer_place(reader, i, venue if is_venue(venue) else "", city, date, rank)
             values += [venue, city, extra if date else ""]
@@ -470,7 +507,13 @@ def _read_segments(reader: _Reader, i: int, line: str) -> bool:
 
 def _peel_place_date(text: str) -> tuple[str, str, str]:
     """("Jane Example, Permanent Representative", date, city) from an attribution that ends
-    with ", 7 December 2018." or ", Vienna, 7 December 2018"."""
+    with ", 7 December 2018.", ", Vienna, 7 December 2018", " - 29 September 2020" or " le
+    14 juillet 2017"."""
+    dated = _DATE_AFTER.search(text)
+    if dated:
+        found = date_and_city(dated.group("when"))
+        if found:
+            return text[: dated.start()].strip(), found[0], found[1]
     parts = text.split(",")
     for k in range(1, len(parts)):  # the longest tail that is a place and date
         found = date_and_city(",".join(parts[k:]))
@@ -489,7 +532,7 @@ def _split_place(text: str) -> tuple[str, str]:
             last in _OFFICE_TO or ("," in before and is_office(before.rsplit(",", 1)[1]))
         ):
             continue  # "Ambassador to the OSCE", "Mission to the UN", "…, Representative of X to"
-        if is_venue(clean_venue(text[match.end() :])[0]):
+        if is_venue(place_named(text[match.end() :])[0]):
             return before, text[match.end() :]
     return text, ""
 
@@ -561,7 +604,7 @@ def _read_name_line(reader: _Reader, i: int, line: str, following: str) -> bool:
 
 def _headline_ok(reader: _Reader, i: int, line: str) -> bool:
     opening = _title_text(line)[0][:1]
-    if not (opening.isupper() or opening.isdigit() or opening in "\"“‘'„«") or _fragment(
+    if not (opening.isupper() or opening.isdigit() or opening in "\"“‘'„«»") or _fragment(
         reader, i
     ):
         return False
@@ -630,7 +673,7 @@ def _read_headline_place(reader: _Reader, i: int, line: str) -> None:
     heading = _HEADING_VENUE.search(line)
     place = _split_place(line[heading.end() :])[1] if heading else ""
     if place:
-        _offer_place(reader, i, *clean_venue(place), NEAR)
+        _offer_place(reader, i, *place_named(place), NEAR)
         return
     named = clean_venue(line[heading.end() :])[0] if heading else ""
     if is_venue(named):  # "Kingdom of X' Statement United Nations Security Council: topic"
@@ -663,17 +706,8 @@ def _read_summary(reader: _Reader, i: int, line: str) -> None:
         if person and person.name:
             reader.offer("person", person.name, i, BLOCK, person)
             return
-    reported = _REPORTED.match(line[:300])
-    if reported:  # "Head of the UK Delegation Jane Example gave the UK statement to …"
-        person = parse_person(reported.group("person"))
-        if person and person.name:
-            reader.offer("person", person.name, i, NEAR, person)
-            place = _split_place(line[reported.end() : 300])[1]
-            venue, city, _ = clean_venue(place) if place else ("", "", "")
-            if is_venue(venue):
-                reader.offer("venue", venue, i, NEAR)
-                reader.offer("city", city, i, NEAR)
-            return
+    if _read_reported(reader, i, line):
+        return
     match = _SUMMARY.match(line)
     if not match:
         return
@@ -683,6 +717,39 @@ def _read_summary(reader: _Reader, i: int, line: str) -> None:
         reader.offer("organization", match.group("org") or "", i, NEAR)
 
 
+def _read_reported(reader: _Reader, i: int, line: str) -> bool:
+    """A lead sentence reporting who spoke: "Head of the UK Delegation Jane Example gave
+    the UK statement to …", "El Embajador …, Juan Ejemplo, ha intervenido en …"; its venue
+    and date too."""
+    person, end = _reported_person(line[:300])
+    if not person:
+        return False
+    reader.offer("person", person.name, i, NEAR, person)
+    sentence = re.split(r"(?<=[a-z]{2})\.\s", line[end:400])[0]
+    place = _split_place(sentence)[1]
+    venue, city, _ = place_named(place) if place else ("", "", "")
+    if is_venue(venue):
+        reader.offer("venue", venue, i, NEAR)
+        reader.offer("city", city, i, NEAR)
+    when = find_date(sentence)  # "… on November 11, 2011."
+    reader.offer("date", when[0] if when else "", i, HEADLINE)
+    return True
+
+
+def _reported_person(text: str) -> tuple[Person | None, int]:
+    """The person a lead sentence reports speaking, and where the verb ends."""
+    apposition = _REPORTED_APPOSITION.match(text)
+    if apposition:
+        office = apposition.group("office").strip()
+        return Person(title=office, name=apposition.group("name")), apposition.end()
+    reported = _REPORTED.match(text)
+    if reported:
+        person = parse_person(reported.group("person"))
+        if person and person.name:
+            return person, reported.end()
+    return None, 0
+
+
 def _read_paragraph(reader: _Reader, i: int, first: bool = False) -> None:
     """A dateline or a "by Council President Name (Country):" lead-in opening a paragraph;
     in the first paragraph of a text with nobody named above it, a lead sentence reporting
@@ -690,8 +757,11 @@ def _read_paragraph(reader: _Reader, i: int, first: bool = False) -> None:
     line = reader.lines[i]
     if reader.title_line is not None and _same_headline(reader, i, line):
         return  # the headline again, with the date after it
-    if reader.title_line is not None and _previous(reader, i) == reader.title_line:
+    after_title = reader.title_line is not None and _previous(reader, i) == reader.title_line
+    if after_title:
         _read_summary(reader, i, line)
+    elif first and reader.title_line is not None and "person" not in reader.offers:
+        _read_reported(reader, i, line)  # a lead further down: only a reporting verb tells
     reported = _REPORTED.search(line[:300]) if first and "person" not in reader.offers else None
     if reported:
         person = parse_person(reported.group("person"))

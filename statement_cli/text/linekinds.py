@@ -16,6 +16,7 @@ from statement_cli.text.places import (
 )
 from statement_cli.text.vocabulary import (
     ALT_TEXTS,
+    COUNTRIES,
     FIELD_LABELS,
     GENRE_LABELS,
     SECTION_NOUNS,
@@ -36,16 +37,20 @@ ATTRIBUTION = re.compile(
     r"briefing|interview|message|keynote|lecture|explanation\s+of\s+(?:vote|position))"
     r"\s+(?:as\s+)?(?:delivered\s+)?by\s+|delivered\s+by\s+|presented\s+by\s+|testimony\s*::\s*|"
     + _FEW_WORDS
-    + r"(?:intervention|déclaration|discours|allocution|message|propos|remarques)\s+"
+    + r"(?:statement|remarks|speech|address)\s+of\s+(?:the\s+)?|"
+    + _FEW_WORDS
+    + r"(?:intervention|déclaration|discours|allocution|message|propos|remarques|"
+    r"explication\s+de\s+vote)\s+"
     r"(?:(?:prononcée?|faite?|lue?)\s+par\s+|par\s+|du\s+|des\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)"
     r"(?:(?:M\.|Mme\.?|Mlle\.?)\s+)?|"
     + _FEW_WORDS
     + r"(?:\w*rede|erklärung|ansprache|grußwort|statement)\s+(?:von|des|der)\s+"
     r"(?:(?:herrn?|frau)\s+)?|"
     + _FEW_WORDS
-    + r"(?:intervención|discurso|declaración|palabras|mensaje)\s+(?:del|de\s+la|de)\s+"
-    r"(?:(?:sr\.|sra\.|señora?)\s+)?|"
-    r"(?:выступление|заявление|речь|слово|виступ|заява|промова|виголошен[аеийо])\s+)"
+    + r"(?:intervención|discurso|declaración|palabras|mensaje)\s+"
+    r"(?:(?:del|de\s+la|de)\s+(?:(?:sr\.|sra\.|señora?)\s+)?|(?:sr\.|sra\.)\s+)|"
+    r"(?:из\s+)?(?:выступлени[ея]|заявлени[ея]|речь|слово|поздравление|приветствие|обращение|"
+    r"послание|виступ[уі]?|заяв[аи]|промов[аи]|звернення|виголошен[аеийо])\s+)"
     r"(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
@@ -59,7 +64,7 @@ INVERTED_ATTRIBUTION = re.compile(
 )
 # Where, on a line of its own: "to the Permanent Council, Vienna".
 VENUE_LINE = re.compile(
-    r"^(?:(?:as\s+)?delivered\s+)?(?:to|at|before)\s+(?:the\s+|an?\s+)?(?P<rest>[A-Z0-9].*)$"
+    r"^(?i:(?:(?:as\s+)?delivered\s+)?(?:to|at|before)\s+(?:the\s+|an?\s+)?)(?P<rest>[A-Z0-9].*)$"
 )
 # A meeting line's own marks: "No. 1381", "1407", "26th Session", "Session 31" (not a year).
 _MEETING_MARK = re.compile(
@@ -102,7 +107,11 @@ def is_caption(line: str) -> bool:
 # document symbols ("SC/1234"), short labels ending in a colon ("AP soundbites:").
 FURNITURE = re.compile(
     r"^(?:[•*·|_=\s-]+.*|.*\s\|$|jump\s+to.*|item\s+\d+\b.*|this\s+was\s+published\s+under\b.*|"
-    r"transcript\s+of\s+the\s+speech\b.*|\d{1,2}:\d\d\s*[ap]\.?m\.?.*|\[.*\]|[A-Z]{1,4}/\d+.*|"
+    r"transcript\s+of\s+the\s+speech\b.*|\d{1,2}:\d\d\s*[ap]\.?m\.?.*|\[.*\]|"
+    # document symbols, a date after them: "SC/1234", "AG/DSI/3480", "MC.DEL/53/06 5 …"
+    r"[A-Z]{1,5}(?:[./][A-Z]{1,6})*/\d+\S*(?:\s.*)?|"
+    # an OSCE document's language line: "ENGLISH Original: GERMAN"
+    r"(?:english|french|german|russian|spanish|italian)(?:\s+only)?(?:\s+original:\s*\w+)?|"
     r"[\w’' ]{1,30}:)$",
     re.IGNORECASE,
 )
@@ -185,7 +194,7 @@ def place_lead(line: str) -> tuple[list[tuple[str, str]], str] | None:
     return None
 
 
-_LABELLED = re.compile(r"^(?P<label>[^\W\d][\w()’' -]{0,30}?)\s*:\s*(?P<value>\S.*)$")
+_LABELLED = re.compile(r"^(?P<label>[^\W\d][\w()’'/ -]{0,30}?)\s*:\s*(?P<value>\S.*)$")
 _UPDATE = re.compile(
     r"^(?:" + "|".join(re.escape(label) for label in UPDATE_LABELS) + r")\b(?:\s+(?:le|on|am))?",
     re.IGNORECASE,
@@ -206,6 +215,19 @@ def is_update_stamp(line: str) -> bool:
     """A page's own date ("Last updated: …", "Mis à jour le …", "Dernière modification :
     …"): a trap, never the statement's date."""
     return bool(_UPDATE.match(line))
+
+
+_COUNTRY_NAMES = re.compile(
+    r"\b(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def is_country_list(line: str) -> bool:
+    """A line of country names only ("Austria, Bosnia and Herzegovina, Hungary and
+    Slovakia"): the states an embassy is accredited to, under its name; never a title."""
+    rest, count = _COUNTRY_NAMES.subn("", line)
+    return count >= 3 and not re.sub(r"[\s,;]|\band\b|&", "", rest)
 
 
 def is_section_label(line: str) -> bool:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from statement_cli.text.vocabulary import (
+    BODY_ACRONYMS,
     COUNTRIES,
     FOREIGN_ORG_NOUNS,
     HONORIFICS,
@@ -14,9 +15,11 @@ from statement_cli.text.vocabulary import (
     NAME_PARTICLES,
     ORG_NAMES,
     ORG_NOUNS,
+    STATE_WORDS,
     STATES,
     TITLE_NOUNS,
     TITLE_WORDS,
+    VENUE_BODIES,
     VENUE_NOUNS,
 )
 
@@ -46,7 +49,8 @@ _ORG_NOUN = re.compile(r"\b(?:" + "|".join(ORG_NOUNS) + r")\b", re.IGNORECASE)
 _FOREIGN_ORG_NOUN = re.compile(r"\b(?:" + "|".join(FOREIGN_ORG_NOUNS) + r")\b", re.IGNORECASE)
 # After an issuing body's noun only phrases such as "of the X" or "to the Y" may follow.
 _ORG_TAIL = re.compile(
-    r"^(?:\s+(?:of|to|for|on|in|and|at)(?:\s+the)?\s+[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*)*"
+    r"^(?:(?:\s+(?:of|to|for|on|in|and|at|and\s+other)(?:\s+the)?|,)"
+    r"\s+[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*)*)*"
     r"(?:\s+(?:of|to)(?:\s+the)?)?$"
 )
 
@@ -99,6 +103,8 @@ def _is_name_token(token: str, upper: bool = False) -> bool:
         return True
     if word in _HONORIFIC_WORDS or word in _CONNECTORS or word in _HEADLINE_WORDS:
         return False
+    if word in STATE_WORDS:
+        return False
     if word in TITLE_WORDS or word in VENUE_NOUNS or _ORG_NOUN.fullmatch(word):
         return False
     if not upper and _ACRONYM.match(token.strip(",;:")):
@@ -129,7 +135,7 @@ def is_org_line(text: str) -> bool:
     if foreign and foreign.start() <= 30 and len(text.split()) <= 12 and text[-1] not in ".:;":
         return text[:1].isupper()
     match = _ORG_NOUN.search(text)
-    if not match or any(ch.isdigit() for ch in text) or len(text.split()) > 14:
+    if not match or any(ch.isdigit() for ch in text) or len(text.split()) > 20:
         return False
     before = text[: match.start()].split()
     if len(before) > 4 or any(_plain(w) in _PERSON_NOUNS for w in before):
@@ -197,15 +203,18 @@ def _name_span(tokens: list[str], upper: bool) -> tuple[int, int]:
     name word straight after a rank ("Deputy Secretary Talbott", "Minister Dion")."""
     if any(_CYRILLIC.search(t) for t in tokens):
         return _name_span_last(tokens, upper)
-    for k in range(1, len(tokens) - 1):
-        if (
-            not upper
-            and _CAPITAL_SURNAME.match(tokens[k])
-            and re.search(r"[AEIOUY]", tokens[k])
-            and _plain(tokens[k - 1]) in TITLE_NOUNS
-            and re.fullmatch(r"[A-Z][a-z][\w'’-]*", tokens[k + 1].strip(",;:"))
+    for k in range(len(tokens)):
+        if upper or not _is_capital_surname(tokens[k]):
+            continue
+        after = tokens[k + 1].strip(",;:") if k + 1 < len(tokens) else ""
+        before = _plain(tokens[k - 1]) if k else ""
+        given = re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ][\w'’-]*", after)
+        if given and (before in TITLE_NOUNS or before in _HONORIFIC_WORDS):
+            return k, k + 2  # "Foreign Minister IWAYA Taro"
+        if k and re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ][\w'’-]*", tokens[k - 1]) and _is_name_token(
+            tokens[k - 1], upper
         ):
-            return k, k + 2
+            return k - 1, k + 1  # "Jeanne EXEMPLE"
     single: tuple[int, int] | None = None
     i = 0
     while i < len(tokens):
@@ -228,6 +237,16 @@ def _name_span(tokens: list[str], upper: bool) -> tuple[int, int]:
             single = (i, j)
         i = j
     return single or (len(tokens), len(tokens))
+
+
+def _is_capital_surname(token: str) -> bool:
+    word = token.strip(",;:")
+    return bool(
+        _CAPITAL_SURNAME.match(word)
+        and re.search(r"[AEIOUY]", word)
+        and word.lower() not in BODY_ACRONYMS
+        and word.lower() not in VENUE_BODIES
+    )
 
 
 def _name_span_last(tokens: list[str], upper: bool) -> tuple[int, int]:

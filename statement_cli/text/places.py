@@ -39,11 +39,12 @@ _NAMED_ON = re.compile(
 _NUMBERING = re.compile(
     # 27th Session of the …, 1458th Plenary Meeting of the …, the working dinner of the …
     r"^(?:\d+(?:st|nd|rd|th|e|er|ème|-?му|-?го)?\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:session|meeting|dinner|lunch|sitting|засіданні|заседании|заседание)\s+"
-    r"(?:of\s+(?:the\s+)?)?(?=\S)|"
+    r"(?:session|meeting|dinner|lunch|sitting|debate|briefing|засіданні|заседании|заседание)\s+"
+    r"(?:of\s+(?:the\s+)?|du\s+|de\s+la\s+|de\s+l['’]|des\s+)?(?=\S)|"
     # 24th OSCE Ministerial Council, OSCE, 561e Conseil Permanent
     r"^(?:[A-Z]{2,},\s*)?\d+(?:st|nd|rd|th|e|er|ème|\.)?\s+(?=\S)|"
     r"\s+(?:\d+(?:st|nd|rd|th)\s+session|session\s+\d+)$|"  # … 26th Session, … Session 31
+    r"(?<=\s)\d+(?:st|nd|rd|th)\s+(?=[A-Z])|"  # OSCE 32nd Ministerial Council
     r"\s+(?:no\.?|n[°º]|nr\.?)\s*\d+|\s+\d{3,}\b|"  # … No. 1381, … N°1034, … 1407
     r"(?<=council|ssembly|mmittee|ference)\s+\d{1,3}$",  # … Human Rights Council 58
     re.IGNORECASE,
@@ -92,7 +93,7 @@ def clean_venue(text: str) -> tuple[str, str, str]:
     if found:
         date = found[0]
         text = (text[: found[1].start()] + " " + text[found[1].end() :]).strip(" ,.;|-–—")
-    text = re.sub(r"^(?:the|an?)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:(?:at|to|before)\s+)?(?:the|an?)\s+", "", text, flags=re.IGNORECASE)
     text = _without_topic(text)
     text, city = city_tail(text)
     if not date:
@@ -101,9 +102,47 @@ def clean_venue(text: str) -> tuple[str, str, str]:
     text = _NUMBERING.sub("", _YEAR.sub("", text))
     text = _MONTH_WORD.sub("", text.strip())
     text = _COUNCIL_MEETING.sub(r"\1", text)
+    named = text[: -len(" meeting")]
+    if text.lower().endswith(" meeting") and " of " in named and is_venue(named):
+        text = named  # "IAEA Board of Governors Meeting"
     text = _OCCASION.sub("", text)
     text = re.sub(r"^(?:the|an?)\s+", "", re.sub(r"\s+", " ", text), flags=re.IGNORECASE)
     return text.strip(" ,.;:-–—"), city, date
+
+
+def place_named(text: str) -> tuple[str, str, str]:
+    """`clean_venue` of the words after "at", "to", "before" and the like, where a body
+    may stand inside a longer phrase: "the working dinner of the North Atlantic Council",
+    "le segment de haut niveau de la 46ème session du Conseil des droits de l'homme"."""
+    venue, city, date = clean_venue(text)
+    if not is_venue(venue):
+        venue = _venue_within(venue) or venue
+    return venue, city, date
+
+
+# A body named inside a longer phrase: "… du Conseil des droits de l'homme", "… of the
+# North Atlantic Council"; the noun is capitalised, its name runs to the phrase's end.
+_FOREIGN_HEAD = re.compile(
+    r"\b(?:" + "|".join(sorted(FOREIGN_VENUE_NOUNS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_ENGLISH_NAME = re.compile(
+    r"(?:[A-Z][\w.’'-]*\s+){0,5}(?:"
+    + "|".join(sorted((n.title() for n in VENUE_NOUNS), key=len, reverse=True))
+    + r")(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)?$"
+)
+
+
+def _venue_within(text: str) -> str:
+    for match in reversed(list(_FOREIGN_HEAD.finditer(text))):  # the body, not its session
+        if match.start() and text[match.start()].isupper():
+            candidate = text[match.start() :]
+            if is_venue(candidate):
+                return candidate
+    english = _ENGLISH_NAME.search(text)
+    if english and english.start() and is_venue(english.group(0)):
+        return english.group(0)
+    return ""
 
 
 def _without_topic(text: str) -> str:
@@ -121,6 +160,11 @@ def _without_topic(text: str) -> str:
 # OSCE", "Committee on Foreign Affairs and Trade", "Conseil de sécurité", "Rat der OSZE".
 _NAME_CONNECTORS = frozenset(
     "of the for on and in de du des la le l' der die das für del y при".split()
+)
+
+
+_OCCASION_NOUNS = frozenset(
+    "session sesión séance sitzung meeting réunion reunión sitting заседание засідання".split()
 )
 
 
@@ -162,9 +206,11 @@ def is_venue(venue: str) -> bool:
     venue noun ("Permanent Council"), or headed by one with the body's name after it
     ("Ministerial Council of the OSCE", "Assemblée générale", "Ständigen Rat der OSZE")."""
     words = venue.split()
-    if not words or len(words) > 10 or not (venue[0].isupper() or venue[0].isdigit()):
+    if not words or len(words) > 14 or not (venue[0].isupper() or venue[0].isdigit()):
         return False
     lowered = venue.lower()
+    if lowered in _OCCASION_NOUNS:
+        return False  # "Session", "Sitzung" alone name no body
     if _is_venue_noun(words[-1]) or lowered in VENUE_BODIES or lowered in PLACES:
         return True
     for k, word in enumerate(words[:-1]):
@@ -174,7 +220,7 @@ def is_venue(venue: str) -> bool:
         tail = words[k + 1 :]
         if not foreign and tail[0].lower() not in {"of", "on", "for"}:
             continue  # "SECURITY COUNCIL PRESS STATEMENT", "Council and …": no name after it
-        if len(tail) <= 7 and all(
+        if len(tail) <= 10 and all(
             w.lower() in _NAME_CONNECTORS or w[:1].isupper() or (foreign and w[:1].isalpha())
             for w in tail
         ):

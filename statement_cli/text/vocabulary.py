@@ -171,6 +171,17 @@ TITLE_WORDS = TITLE_NOUNS | frozenset(
         "першого",
     ]
 )
+# Acronyms of bodies, never a surname written in capitals ("Jeanne EXEMPLE", "IWAYA Taro").
+BODY_ACRONYMS = frozenset(
+    "osce osze obse nato otan unesco unicef odihr unhcr unodc iaea opcw asean icrc ohchr "
+    "unsc unga unog unov fdfa mofa mfa".split()
+)
+# Words of a state's or a body's name, never of a person's ("the Czech Republic", "African
+# Union Commission Chairperson Jane Example").
+STATE_WORDS = frozenset(
+    "republic kingdom federation union states nations emirates islands confederation "
+    "principality commonwealth".split()
+)
 NAME_PARTICLES = frozenset(
     [
         "de",
@@ -284,7 +295,8 @@ KNOWN_CITIES |= frozenset(
         "vienne|genève|bruxelles|londres|varsovie|moscou|la haye|wien|genf|brüssel|moskau|"
         "warschau|rom|prag|den haag|viena|ginebra|bruselas|varsovia|moscú|nueva york|"
         "nueva delhi|la haya|нью-йорк|вена|женева|брюссель|москва|варшава|київ|відень|"
-        "брюссель|лондон|париж|берлин|берлін"
+        "брюссель|лондон|париж|берлин|берлін|athen|münchen|mailand|milán|milano|belgrad|kiew|"
+        "lissabon|kopenhagen|athènes|estocolmo|atenas"
     ).split("|")
 )
 
@@ -301,6 +313,7 @@ ORG_NOUNS: tuple[str, ...] = (
     "consulate",
     "permanent representation",
     "secretariat",
+    "government",
 )
 # The same in the archive's other languages; the body's name after them needs no "of"
 # ("Постоянное представительство Российской Федерации при ООН", "Ständige Vertretung …").
@@ -349,6 +362,7 @@ VENUE_NOUNS: frozenset[str] = frozenset(
         "stakeout",
         "co-operation",
         "cooperation",
+        "board",
     }
 )
 # The same nouns in the other languages of the archive, inflected as headers write them
@@ -454,7 +468,8 @@ LINE_LABELS: tuple[str, ...] = (
 # "Publishing date: …") and the field each label gives, in the archive's languages.
 FIELD_LABELS: dict[str, str] = {
     **dict.fromkeys(
-        "speaker orateur oratrice intervenant redner rednerin redner(in) orador oradora "
+        "speaker orateur oratrice intervenant redner rednerin redner(in) rednerin/redner "
+        "redner/rednerin orador oradora "
         "выступающий доповідач".split(),
         "speaker",
     ),
