@@ -336,6 +336,46 @@ INVENTED: dict[str, tuple[str, dict[str, str]]] = {
         {"venue": "Ministerial Council of the Organization for Security and Co-operation in "
          "Europe", "city": "Belgrade", "date": "2015-12-03"},
     ),
+    "a headline labelled with a body's name is no transcript": (
+        "1 March 2007\n\n\nNATO: Defence of security and shared values\n\nSpeech by NATO "
+        "Secretary General Jan Example\nat the Annual Conference\n\nLadies and Gentlemen,\n",
+        {"title": "NATO: Defence of security and shared values", "speaker": "Jan Example",
+         "speaker_title": "NATO Secretary General", "date": "2007-03-01"},
+    ),
+    "an initial after a long office opens the name; a place and date in brackets": (
+        "Statement of Minister of Foreign Affairs of the Republic of Ruritania B. Example at "
+        "the Informal OSCE Ministerial Gathering\n\n(High Tatras, July 9, 2019)\n\nDear "
+        "colleagues,\n",
+        {"speaker": "B. Example", "city": "High Tatras", "date": "2019-07-09",
+         "speaker_title": "Minister of Foreign Affairs of the Republic of Ruritania"},
+    ),
+    "an attribution opening a paragraph after its place and date": (
+        "EU Statement – UN General Assembly Third Committee: General Debate\n\n3 October "
+        "2025, New York - European Union Statement delivered by H.E. Mr. Jan Example, "
+        "Ambassador and Head of the European Union Delegation to the United Nations, at the "
+        "80th Session of the UN General Assembly Third Committee. We align ourselves with the "
+        "statement just made.\n",
+        {"speaker": "Jan Example", "city": "New York", "date": "2025-10-03",
+         "venue": "UN General Assembly Third Committee"},
+    ),
+    "a genre, its topic, then 'by'; a signed quotation as the headline": (
+        "“Nationalism is the opposite of the UN.” – Jane Example, UN High Commissioner for "
+        "Human Rights\n\nOpening statement and global update of human rights concerns by UN "
+        "High Commissioner for Human Rights Jane Example at 38th session of the Human Rights "
+        "Council\n\n18 June 2018\nMr. President,\n",
+        {"speaker": "Jane Example", "venue": "Human Rights Council", "date": "2018-06-18"},
+    ),
+    "a particle does not open a name (Portuguese, Dutch)": (
+        "Intervenção da Ministra da Defesa Nacional, Helena Exemplo, no briefing sobre a "
+        "Ruritânia no Conselho de Segurança das Nações Unidas\n\nSenhor Presidente,\n",
+        {"speaker": "Helena Exemplo", "speaker_title": "Ministra da Defesa Nacional",
+         "venue": "Conselho de Segurança das Nações Unidas"},
+    ),
+    "a state, then the person: 'Statement by Ruritania at … by First Secretary, Name'": (
+        "Statement by Ruritania at the 1458th (Special) Meeting of the Permanent Council on 26 "
+        "January 2024 by First Secretary, Jane Example\n\nThank you, Madame Chair,\n",
+        {"speaker": "Jane Example", "speaker_title": "First Secretary"},
+    ),
 }
 
 

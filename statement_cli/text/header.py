@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from statement_cli.text.dates import find_date
+from statement_cli.text.dates import find_date, parse_date
 from statement_cli.text.linekinds import (
     ATTRIBUTION,
     BARE_VENUE,
     FURNITURE,
     INVERTED_ATTRIBUTION,
+    LONG_ATTRIBUTION,
     SALUTATION,
     clean_line,
     header_zone,
@@ -57,6 +58,7 @@ from statement_cli.text.places import (
 from statement_cli.text.vocabulary import (
     AUTHOR_BODIES,
     CHROME_LINES,
+    COUNTRIES,
     DROPPABLE_WORDS,
     SYMBOL_VENUES,
     TITLE_PREFIXES,
@@ -85,7 +87,8 @@ _VENUE_SPLIT = re.compile(
     r",?\s+\b(?:(?:to|at|before)\s+(?:the\s+|an?\s+)?|"
     r"(?:devant|à|au|aux)\s+(?:le\s+|la\s+|les\s+|l['’])?|(?:dans\s+le\s+cadre|lors)\s+d(?:u|e\s+la|es|e)\s+|"
     r"(?:vor|bei|in|auf)\s+(?:dem|der|den)\s+|(?:beim|im|zur|zum)\s+|ante\s+(?:el|la)\s+|"
-    r"en\s+(?:el|la)\s+|(?:на|перед)\s+)(?=\w)"
+    r"en\s+(?:el|la)\s+|(?:no|na|nel|nella|al|alla|allo|presso\s+(?:il|la))\s+|"
+    r"(?:на|перед)\s+)(?=\w)"
 )
 # Words after which "to the X" names an office or a body ("Mission to the UN"), not a venue.
 _OFFICE_TO = frozenset(
@@ -151,6 +154,8 @@ _GLUED_LABEL = re.compile(
     r"^(?:press\s+statement|press\s+release|media\s+note|remarks|speech|statement|testimony)\s+",
     re.IGNORECASE,
 )
+# A quotation as the headline, signed after a dash.
+_SIGNED_QUOTE = re.compile(r"^[“\"«„»].{10,}[”\"»“«]\s*[–—-]\s*(?P<person>[A-Z][^“”\"]{3,150})$")
 # Meeting coverage: "HUMAN RIGHTS COUNCIL HOLDS INTERACTIVE DIALOGUE …", "Assembly adopts …".
 _COVERAGE = re.compile(
     r"^(?P<venue>(?:[A-Z][\w’'-]*\s+){1,6}?)(?:holds|hears|adopts|concludes|opens|begins|starts|"
@@ -162,7 +167,10 @@ _COVERAGE = re.compile(
 _SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+[^-–—|]{1,40}")
 _LONGEST = 1000  # characters: a longer line is never a header line
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
-_TITLE_CODE = re.compile(r"^(?:\d{6}\s+-\s+|\s*date\s+(?P<date>\d{4}-\d\d-\d\d)\s+)")
+_TITLE_CODE = re.compile(
+    r"^(?:\d{6}\s+-\s+|\s*date\s+(?P<date>\d{4}-\d\d-\d\d)\s+|"
+    r"(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4})\s+(?=[A-Z]))"  # "08.12.2025 Statement for …"
+)
 
 
 @dataclass
@@ -257,7 +265,7 @@ def _read_line(reader: _Reader, i: int, following: str) -> None:
         return
     if reader.labelled and re.match(r"^[^\W\d][\w()’' -]{0,30}?\s*:\s", line):
         return  # another label of the block ("Quelle: …", "Domaine politique : …")
-    lead = place_lead(line) if len(line) < 300 else None
+    lead = place_lead(line) if len(line) < 500 else None
     if lead:
         date, city = lead[0][-1]  # the last place is where it was delivered
         reader.offer("date", date, i, BLOCK)
@@ -270,13 +278,13 @@ def _read_line(reader: _Reader, i: int, following: str) -> None:
             _read_attribution(reader, i, line, inverted.group("rest"))
             _offer_place(reader, i, venue, city, date, NEAR if reader.title_line == i else BLOCK)
             return
-    attribution = ATTRIBUTION.match(line)
-    if attribution and len(line) < 300:
+    attribution = ATTRIBUTION.match(line) or LONG_ATTRIBUTION.match(line)
+    if attribution and len(line) < 500:
         _read_attribution(reader, i, line, attribution.group("rest"))
         return
     if len(line) < 300 and _read_segments(reader, i, line):
         return
-    by_line = re.match(r"^by\s+(?=[A-Z])", line)
+    by_line = re.match(r"^by\s+(?:the\s+)?(?=[A-Z])", line, re.IGNORECASE)
     if by_line and len(line) < 300 and reader.title_line == _previous(reader, i):
         _read_attribution(reader, i, line, line[by_line.end() :])  # "Opening remarks" / "by …"
         return
@@ -455,6 +463,9 @@ def _read_attribution(reader: _Reader, i: int, line: str, rest: str) -> None:
     person_text, place = _split_place(person_text)
     person_text = _PERSON_END.split(person_text)[0]
     person = parse_person(person_text)
+    again = re.search(r"\s+by\s+(?:the\s+)?(?P<who>[A-Z][^,]*(?:,\s*[A-Z][^,]*)?)$", rest)
+    if not (person and person.name) and again and again.group("who").lower() not in COUNTRIES:
+        person = parse_person(again.group("who").replace(", ", " ", 1)) or person
     body_only = bool(person and not person.name and person.organization) and not place
     heading = bool(_HEADING.match(line)) and not _FORMULA.search(line) and not line.endswith(",")
     if reader.title_line is None and heading and not body_only:
@@ -509,6 +520,10 @@ def _peel_place_date(text: str) -> tuple[str, str, str]:
     """("Jane Example, Permanent Representative", date, city) from an attribution that ends
     with ", 7 December 2018.", ", Vienna, 7 December 2018", " - 29 September 2020" or " le
     14 juillet 2017"."""
+    bracketed = re.search(r"\s*(\([^()]{6,60}\))$", text)
+    if bracketed and date_and_city(bracketed.group(1)):  # "… (Strasbourg, 22 April 2013)"
+        found = date_and_city(bracketed.group(1))
+        return text[: bracketed.start()].strip(), found[0], found[1]  # type: ignore[index]
     dated = _DATE_AFTER.search(text)
     if dated:
         found = date_and_city(dated.group("when"))
@@ -636,8 +651,11 @@ def _title_text(line: str) -> tuple[str, str]:
     date = ""
     code = _TITLE_CODE.match(line)
     if code:
-        date = code.group("date") or ""
+        date = code.group("date") or parse_date(code.group("dotted") or "") or ""
         line = line[code.end() :]
+    sections = line.split(" | ")
+    if len(sections) >= 3:  # "Site slogan | Site | Headline": the headline is the last
+        line = sections[-1]
     for prefix in TITLE_PREFIXES:
         if line.lower().startswith(prefix):
             line = line[len(prefix) :].strip()
@@ -654,6 +672,11 @@ def _read_title(reader: _Reader, i: int, line: str) -> None:
     reader.offer("title", title, i, BLOCK)
     reader.offer("date", date, i, NEAR)
     reader.used.add(i)
+    signed = _SIGNED_QUOTE.match(title)
+    if signed:  # "“…” – Jane Example, UN High Commissioner for Human Rights"
+        person = parse_person(signed.group("person"))
+        if person and person.name:
+            reader.offer("person", person.name, i, NEAR, person)
     coverage = _COVERAGE.match(title)
     if coverage and is_venue(coverage.group("venue").strip()):
         reader.offer("venue", coverage.group("venue").strip(), i, HEADLINE)
@@ -717,11 +740,26 @@ def _read_summary(reader: _Reader, i: int, line: str) -> None:
         reader.offer("organization", match.group("org") or "", i, NEAR)
 
 
+_VERB_FIRST = re.compile(
+    r"\b(?:erklärte|sagte|betonte|declaró|a\s+déclaré|заявил[а]?)\s+"
+    r"(?P<person>[A-ZÀ-ÞА-Я][\w.’'-]*(?:\s+[A-ZÀ-ÞА-Я][\w.’'-]*){1,5})"
+    r"(?:\s+(?:heute|hoy|aujourd’hui|aujourd'hui|сегодня))?(?:\s*\((?P<when>[^()]{6,12})\))?"
+)
+
+
 def _read_reported(reader: _Reader, i: int, line: str) -> bool:
     """A lead sentence reporting who spoke: "Head of the UK Delegation Jane Example gave
     the UK statement to …", "El Embajador …, Juan Ejemplo, ha intervenido en …"; its venue
     and date too."""
     person, end = _reported_person(line[:300])
+    verb_first = _VERB_FIRST.search(line[:300]) if not person else None
+    if verb_first:  # "…, erklärte Außenministerin Jane Example heute (23.09.2024):"
+        person = parse_person(verb_first.group("person"))
+        if person and person.name:
+            reader.offer("person", person.name, i, NEAR, person)
+            reader.offer("date", parse_date(verb_first.group("when") or "") or "", i, NEAR)
+            return True
+        return False
     if not person:
         return False
     reader.offer("person", person.name, i, NEAR, person)
@@ -771,6 +809,13 @@ def _read_paragraph(reader: _Reader, i: int, first: bool = False) -> None:
     if found:
         reader.offer("city", found[0], i, BLOCK)
         reader.offer("date", found[1], i, BLOCK + 1)
+    placed = place_lead(line[:500])
+    if placed:  # "3 October 2025, New York - EU Statement delivered by …, at the …"
+        date, city = placed[0][-1]
+        reader.offer("date", date, i, BLOCK)
+        reader.offer("city", city, i, BLOCK)
+        match = ATTRIBUTION.match(placed[1])
+        _read_attribution(reader, i, placed[1], match.group("rest"))  # type: ignore[union-attr]
     lead = _LEAD_IN.search(line)
     if lead:
         person = parse_person(lead.group("person"))

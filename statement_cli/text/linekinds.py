@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from statement_cli.text.dates import find_date
 from statement_cli.text.people import is_office, is_org_line, parse_person
 from statement_cli.text.places import (
     clean_venue,
@@ -16,11 +17,13 @@ from statement_cli.text.places import (
 )
 from statement_cli.text.vocabulary import (
     ALT_TEXTS,
+    BODY_ACRONYMS,
     COUNTRIES,
     FIELD_LABELS,
     GENRE_LABELS,
     SECTION_NOUNS,
     UPDATE_LABELS,
+    VENUE_BODIES,
 )
 
 # Header lines read at most (059 has a 22-line tag list between headline and attribution).
@@ -35,6 +38,7 @@ ATTRIBUTION = re.compile(
     + _FEW_WORDS
     + r"(?:statement|remarks|speech|address|intervention|availability|press\s+conference|"
     r"briefing|interview|message|keynote|lecture|explanation\s+of\s+(?:vote|position))"
+    r"(?:\s+on\s+behalf\s+o[fn]\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})?"
     r"\s+(?:as\s+)?(?:delivered\s+)?by\s+|delivered\s+by\s+|presented\s+by\s+|testimony\s*::\s*|"
     + _FEW_WORDS
     + r"(?:statement|remarks|speech|address)\s+of\s+(?:the\s+)?|"
@@ -49,9 +53,20 @@ ATTRIBUTION = re.compile(
     + _FEW_WORDS
     + r"(?:intervención|discurso|declaración|palabras|mensaje)\s+"
     r"(?:(?:del|de\s+la|de)\s+(?:(?:sr\.|sra\.|señora?)\s+)?|(?:sr\.|sra\.)\s+)|"
+    # Italian, Portuguese, Dutch
+    + _FEW_WORDS
+    + r"(?:intervento|discorso|dichiarazione|intervenção|discurso|declaração|toespraak|"
+    r"verklaring)\s+(?:del|della|dello|dell['’]|di|da|do|de|van)\s*|"
     r"(?:из\s+)?(?:выступлени[ея]|заявлени[ея]|речь|слово|поздравление|приветствие|обращение|"
     r"послание|виступ[уі]?|заяв[аи]|промов[аи]|звернення|виголошен[аеийо])\s+)"
     r"(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+# A genre, then words on its topic, then "by": "Statement on the situation in Ruritania by
+# Ambassador Jane Example", "Opening statement and global update … by Jane Example".
+LONG_ATTRIBUTION = re.compile(
+    r"^(?:[\w.’'-]+\s+){0,2}?(?:statement|remarks|speech|address|intervention)\b"
+    r"(?:\s+[\w.’'()-]+){1,12}?\s+by\s+(?P<rest>(?:the\s+)?[A-Z].*)$",
     re.IGNORECASE,
 )
 # The venue before the speaker: "Statement to the General Assembly by H.E. Jane Example", "As
@@ -79,7 +94,8 @@ SALUTATION = re.compile(
     r"monsieur\s+le|madame\s+la|mesdames|messieurs|chers?\s|excellences?\b|herr\s|frau\s|"
     r"sehr\s+geehrte|meine\s+(?:sehr\s+)?(?:damen|herren)|liebe\s|exzellenz|señora?\s|"
     r"excelentísim|estimad[oa]s?\s|queridos?\s|господин|госпожа|г-н\b|г-жа\b|уважаем|пане\s|"
-    r"пані\s|шановн)",
+    r"пані\s|шановн|senhora?\s|excelentíssim|signor[ae]?\s|onorevol|eccellenz|geachte|"
+    r"mijnheer|mevrouw|excellenties|dames\s+en\s+heren)",
     re.IGNORECASE,
 )
 _ADDRESS = re.compile(r"^(?:president|chair\w*|members|friends|mr|mrs|ms)\b.*[,:]$", re.IGNORECASE)
@@ -96,6 +112,10 @@ _CREDIT_INSIDE = re.compile(
 _CREDIT_WORD = re.compile(r"\bcredit:|\bphoto\b", re.IGNORECASE)
 
 
+# Bodies, states and desks that label a headline ("NATO: …"), never a transcript's speaker.
+_HEADLINE_LABELS = BODY_ACRONYMS | VENUE_BODIES | COUNTRIES | {"world", "un", "eu", "us", "uk"}
+
+
 def is_caption(line: str) -> bool:
     credit = _CREDIT.search(line)
     return bool(credit and _CREDIT_INSIDE.search(credit.group(1))) or bool(
@@ -110,6 +130,8 @@ FURNITURE = re.compile(
     r"transcript\s+of\s+the\s+speech\b.*|\d{1,2}:\d\d\s*[ap]\.?m\.?.*|\[.*\]|"
     # document symbols, a date after them: "SC/1234", "AG/DSI/3480", "MC.DEL/53/06 5 …"
     r"[A-Z]{1,5}(?:[./][A-Z]{1,6})*/\d+\S*(?:\s.*)?|"
+    # a feed's stamp: "10/03/2025 | Press release | Distributed by Public on …"
+    r"\d{1,2}/\d{1,2}/\d{4}\s+\|.*|"
     # an OSCE document's language line: "ENGLISH Original: GERMAN"
     r"(?:english|french|german|russian|spanish|italian)(?:\s+only)?(?:\s+original:\s*\w+)?|"
     r"[\w’' ]{1,30}:)$",
@@ -139,7 +161,10 @@ def header_zone(lines: list[str]) -> tuple[list[int], int | None]:
 
 
 def is_body_opening(line: str) -> bool:
-    if SALUTATION.match(line) or _TRANSCRIPT.match(line):
+    transcript = _TRANSCRIPT.match(line)
+    if transcript and transcript.group(0).strip(" :.").lower() in _HEADLINE_LABELS:
+        transcript = None  # "NATO: Defence of …", "WORLD: …": a headline's label
+    if SALUTATION.match(line) or transcript:
         return not ATTRIBUTION.match(line)
     return bool(_ADDRESS.match(line)) and len(line.split()) <= 12
 
@@ -274,6 +299,9 @@ def meeting(line: str, context: bool) -> tuple[str, str, str] | None:
         return None
     if not (to_venue or context or marked):
         return None
+    topic = re.search(r":\s+(\S+(?:\s+\S+){2,})", text)
+    if not to_venue and topic and not find_date(topic.group(1)):
+        return None  # "NATO: Defence of security and shared values" is a headline
     return venue, city, date
 
 

@@ -10,6 +10,8 @@ from statement_cli.text.vocabulary import (
     BODY_ACRONYMS,
     COUNTRIES,
     FOREIGN_ORG_NOUNS,
+    FOREIGN_VENUE_NOUNS,
+    GENRE_WORDS,
     HONORIFICS,
     KNOWN_CITIES,
     NAME_PARTICLES,
@@ -20,6 +22,7 @@ from statement_cli.text.vocabulary import (
     TITLE_NOUNS,
     TITLE_WORDS,
     VENUE_BODIES,
+    VENUE_NOUN_ENDINGS,
     VENUE_NOUNS,
 )
 
@@ -45,7 +48,7 @@ _HEADLINE_WORDS = frozenset(
 _HONORIFIC_WORDS = frozenset(h for h in HONORIFICS if " " not in h)
 # Person titles, as against the nouns of bodies ("Head of Delegation" is a person's title).
 _PERSON_NOUNS = TITLE_NOUNS - {"mission", "delegation", "state", "member"}
-_ORG_NOUN = re.compile(r"\b(?:" + "|".join(ORG_NOUNS) + r")\b", re.IGNORECASE)
+_ORG_NOUN = re.compile(r"(?<![\w-])(?:" + "|".join(ORG_NOUNS) + r")\b", re.IGNORECASE)
 _FOREIGN_ORG_NOUN = re.compile(r"\b(?:" + "|".join(FOREIGN_ORG_NOUNS) + r")\b", re.IGNORECASE)
 # After an issuing body's noun only phrases such as "of the X" or "to the Y" may follow.
 _ORG_TAIL = re.compile(
@@ -103,9 +106,11 @@ def _is_name_token(token: str, upper: bool = False) -> bool:
         return True
     if word in _HONORIFIC_WORDS or word in _CONNECTORS or word in _HEADLINE_WORDS:
         return False
-    if word in STATE_WORDS:
+    if word in STATE_WORDS or word in GENRE_WORDS:
         return False
     if word in TITLE_WORDS or word in VENUE_NOUNS or _ORG_NOUN.fullmatch(word):
+        return False
+    if word in FOREIGN_VENUE_NOUNS or word.endswith(VENUE_NOUN_ENDINGS):  # "Generalversammlung"
         return False
     if not upper and _ACRONYM.match(token.strip(",;:")):
         return False
@@ -228,8 +233,18 @@ def _name_span(tokens: list[str], upper: bool) -> tuple[int, int]:
             and (_is_name_token(tokens[j], upper) or _INITIALS.match(tokens[j]))
         ):
             j += 1  # "Karel J.G. van Oosterom": initials inside a name are no acronym
-        if i and tokens[i - 1] in _CONNECTORS:  # "Bureau of Arms Control": not a name
+        if i and (tokens[i - 1] in _CONNECTORS or tokens[i - 1] in NAME_PARTICLES):
+            # "Bureau of Arms Control", "Ministra da Defesa Nacional": not a name; but an
+            # initial inside opens one ("… of the Republic of Kazakhstan B. Atamkulov")
+            initial = next(
+                (m for m in range(i + 1, j - 1) if re.fullmatch(r"[A-Z]\.", tokens[m])), None
+            )
+            if initial is not None:
+                return initial, j
             i = j
+            continue
+        if tokens[i] in NAME_PARTICLES:  # a name opens with its given name, not "van de"
+            i += 1
             continue
         if j - i >= 2:
             return i, j
@@ -257,6 +272,12 @@ def _name_span_last(tokens: list[str], upper: bool) -> tuple[int, int]:
     for i, token in enumerate(tokens):
         if _GLUED_INITIALS.match(token.strip(",;:")):
             found = (i, i + 1)
+        elif (
+            re.fullmatch(r"(?:[A-ZА-ЯЁІЇЄҐ]\.){1,2}", token)
+            and i + 1 < len(tokens)
+            and _is_name_token(tokens[i + 1], True)
+        ):
+            found = (i, i + 2)  # "А.К. ЛУКАШЕВИЧА"
         elif (
             i + 1 < len(tokens)
             and _is_name_token(token, upper)

@@ -38,13 +38,16 @@ _NAMED_ON = re.compile(
 )
 _NUMBERING = re.compile(
     # 27th Session of the …, 1458th Plenary Meeting of the …, the working dinner of the …
-    r"^(?:\d+(?:st|nd|rd|th|e|er|ème|-?му|-?го)?\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:session|meeting|dinner|lunch|sitting|debate|briefing|засіданні|заседании|заседание)\s+"
-    r"(?:of\s+(?:the\s+)?|du\s+|de\s+la\s+|de\s+l['’]|des\s+)?(?=\S)|"
+    r"^(?:\d+(?:st|nd|rd|th|e|er|ème)?\s+)?(?:[\w()-]+\s+){0,3}?"
+    r"(?:session|meeting|dinner|lunch|sitting|debate|briefing|plenary)\s+"
+    r"(?:of\s+(?:the\s+)?|du\s+|de\s+la\s+|de\s+l['’]|des\s+)(?=\S)|"
+    # … засіданні Постійної ради, … заседании Совета: the meeting word, then the body
+    r"^(?:\d+(?:-?му|-?го)?\s+)?(?:\w+\s+){0,2}?"
+    r"(?:засіданні|заседании|заседание)\s+(?=\S)|"
     # 24th OSCE Ministerial Council, OSCE, 561e Conseil Permanent
     r"^(?:[A-Z]{2,},\s*)?\d+(?:st|nd|rd|th|e|er|ème|\.)?\s+(?=\S)|"
     r"\s+(?:\d+(?:st|nd|rd|th)\s+session|session\s+\d+)$|"  # … 26th Session, … Session 31
-    r"(?<=\s)\d+(?:st|nd|rd|th)\s+(?=[A-Z])|"  # OSCE 32nd Ministerial Council
+    r"(?<=\s)\d+(?:st|nd|rd|th)\s+(?=[A-Z])(?!Committee|Commission)|"  # OSCE 32nd Ministerial …
     r"\s+(?:no\.?|n[°º]|nr\.?)\s*\d+|\s+\d{3,}\b|"  # … No. 1381, … N°1034, … 1407
     r"(?<=council|ssembly|mmittee|ference)\s+\d{1,3}$",  # … Human Rights Council 58
     re.IGNORECASE,
@@ -99,7 +102,11 @@ def clean_venue(text: str) -> tuple[str, str, str]:
     if not date:
         year = _YEAR.search(text)
         date = year.group(0) if year else ""
-    text = _NUMBERING.sub("", _YEAR.sub("", text))
+    text = _YEAR.sub("", text)
+    for _ in range(3):  # "Plenary of the 2019 Session of the Conference on …": one at a time
+        text, count = _NUMBERING.subn("", text.strip())
+        if not count:
+            break
     text = _MONTH_WORD.sub("", text.strip())
     text = _COUNCIL_MEETING.sub(r"\1", text)
     named = text[: -len(" meeting")]
@@ -249,6 +256,12 @@ def date_and_city(line: str) -> tuple[str, str] | None:
     line = unglue(strip_label(line)).strip(" .")
     if not line:
         return None
+    bracketed = re.fullmatch(r"\((?P<place>[^\W\d][^(),]{1,40}),\s*(?P<when>[^()]{6,40})\)", line)
+    if bracketed and parse_date(bracketed.group("when")):
+        # "(High Tatras, July 9, 2019)": a place so written is taken as it stands
+        return parse_date(bracketed.group("when")) or "", city_name(bracketed.group("place")) or (
+            bracketed.group("place").strip()
+        )
     iso = parse_date(line)
     if iso:
         return iso, ""

@@ -32,6 +32,10 @@ HONORIFICS: tuple[str, ...] = (
     "sir",
     "dame",
     "rep.",
+    "excmo.",
+    "excma.",
+    "sr.",
+    "sra.",
 )
 
 # Words a speaker's title is made of ("Acting Deputy Chief of Mission", "Chargé d'Affaires
@@ -67,6 +71,9 @@ TITLE_NOUNS = frozenset(
         "chair",
         "chairman",
         "chairperson",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
         "co-chair",
         "co-chairman",
         "vice-chair",
@@ -92,7 +99,8 @@ TITLE_NOUNS = frozenset(
         "staatssekretär staatssekretärin staatsminister staatsministerin bundeskanzler "
         "bundeskanzlerin bundespräsident bundespräsidentin vertreter vertreterin "
         "embajador embajadora representante ministro ministra secretario secretaria "
-        "presidente canciller "
+        "presidente canciller ambasciatore ambasciatrice segretario embaixador embaixadora "
+        "ministra ambassadeur staatssecretaris "
         "представитель представителя представителем заместитель заместителя заместителем "
         "посол посла министр министра председатель председателя представник представника "
         "представником заступник заступника міністр міністра голова"
@@ -178,9 +186,14 @@ BODY_ACRONYMS = frozenset(
 )
 # Words of a state's or a body's name, never of a person's ("the Czech Republic", "African
 # Union Commission Chairperson Jane Example").
+GENRE_WORDS = frozenset(
+    "statement statements remarks speech address declaration intervention briefing".split()
+)
 STATE_WORDS = frozenset(
     "republic kingdom federation union states nations emirates islands confederation "
-    "principality commonwealth".split()
+    "principality commonwealth république republik república repubblica royaume königreich "
+    "reino regno fédération föderation federación federazione unión unione états staaten "
+    "estados stati nationen naciones nazioni".split()
 )
 NAME_PARTICLES = frozenset(
     [
@@ -314,6 +327,7 @@ ORG_NOUNS: tuple[str, ...] = (
     "permanent representation",
     "secretariat",
     "government",
+    "service",
 )
 # The same in the archive's other languages; the body's name after them needs no "of"
 # ("Постоянное представительство Российской Федерации при ООН", "Ständige Vertretung …").
@@ -363,6 +377,8 @@ VENUE_NOUNS: frozenset[str] = frozenset(
         "co-operation",
         "cooperation",
         "board",
+        "gathering",
+        "plenary",
     }
 )
 # The same nouns in the other languages of the archive, inflected as headers write them
@@ -375,7 +391,9 @@ FOREIGN_VENUE_NOUNS: frozenset[str] = frozenset(
         "rat rates rats versammlung konferenz gipfel ausschuss sitzung "
         "consejo asamblea conferencia cumbre comité reunión sesión "
         "совет совета совету советом совете ассамблея ассамблеи ассамблее конференция "
-        "конференции саммит рада ради раді радою асамблея асамблеї конференція конференції"
+        "конференции саммит рада ради раді радою асамблея асамблеї конференція конференції "
+        "consiglio conferenza assemblea vertice conselho assembleia conferência cimeira raad "
+        "vergadering conferentie top"
     ).split()
 )
 # German compounds ending in a venue noun: "Sicherheitsrat", "UN-Generalversammlung".
