@@ -30,6 +30,9 @@ def test_harness_runs_on_a_tiny_synthetic_corpus(tmp_path: Path) -> None:
     figures = json.loads(target.read_text())
     assert figures["statements"] == 40
     assert set(figures["ingest"]) == {"statement", "fts5"}
+    for side in figures["ingest"].values():  # CPU time beside wall time, the workers' too
+        assert side["cpu_seconds"] > 0 and side["mb_per_cpu_s"] > 0
+    assert "CPU s" in result.stdout
     assert len(figures["search_in_process"]["queries"]) == 7
     for section in ("search_whole_process", "startup"):
         assert all(v is None or v > 0 for v in figures[section].values())
