@@ -285,7 +285,11 @@ def test_console_entry_point_finds_the_command_after_global_options(
     def cli(*args: str) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
         env = {**os.environ, "NO_COLOR": "1"}
         return subprocess.run(
-            [sys.executable, "-m", "statement_cli", *args], capture_output=True, text=True, env=env
+            [sys.executable, "-m", "statement_cli", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
         )
 
     found = cli("--color", "never", "--archive", str(odd), "count", "election")

@@ -64,6 +64,7 @@ def test_query_mix_is_the_same_whatever_the_hash_seed(tmp_path: Path) -> None:
             text=True,
             check=True,
             env={**os.environ, "PYTHONHASHSEED": seed},
+            timeout=300,
         )
         outputs.add(result.stdout)
     assert len(outputs) == 1

@@ -12,7 +12,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -206,14 +205,18 @@ def test_ctrl_c_while_the_command_is_still_starting_prints_no_traceback(tmp_path
 def test_a_real_sigint_mid_ingest_ends_in_bounded_time(
     started: tuple[Path, set[str], Path],
 ) -> None:
-    """A real signal rather than the hook: whatever step it lands in, the process ends
-    within the bound, leaves no staging and no worker behind, and the archive checks."""
+    """A real signal rather than the hook, sent when the ingest has reached a known step
+    (it waits there): the process ends within the bound, leaves no staging and no worker
+    behind, and the archive checks."""
     archive, _before, batch = started
-    process = spawn(archive, "ingest", str(batch))
-    time.sleep(0.8)
+    step = f"ingest-document@{BATCH // 2}"
+    process = spawn(archive, "ingest", str(batch), env={"STATEMENT_FAULT": f"{step}:wait"})
+    assert process.stderr is not None
+    line = process.stderr.readline()  # until the step is reached (or the process ends)
+    assert line == "statement: fault point ingest-document reached\n", line
     process.send_signal(signal.SIGINT)
     _out, err = process.communicate(timeout=TIMEOUT)
-    assert process.returncode in (0, 130), err
+    assert process.returncode == 130, err
     assert "Traceback" not in err
     staging = archive / "staging"
     assert not staging.exists() or not any(staging.iterdir())

@@ -92,7 +92,7 @@ def test_version_and_help_never_import_whoosh(flag: str) -> None:
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'whoosh'))\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
@@ -103,5 +103,6 @@ def test_module_entry_point(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         check=False,
+        timeout=60,
     )
     assert result.returncode == 0 and __version__ in result.stdout

@@ -232,6 +232,7 @@ def test_accuracy_script_runs_on_the_fixtures() -> None:
         capture_output=True,
         text=True,
         check=False,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     # Two fixtures take their title from the file name, which the script counts as empty.

@@ -46,7 +46,7 @@ def on_a_terminal(args: list[str], env: dict[str, str] | None = None, timeout: f
         if not data:
             break
         chunks.append(data)
-    process.wait()
+    process.wait(timeout=30)
     os.close(main)
     return b"".join(chunks).decode("utf-8", "replace")
 
@@ -142,12 +142,14 @@ def test_verbose_lists_every_file(run, tmp_path: Path) -> None:
 
 
 def test_completion_scripts_are_generated(tmp_path: Path) -> None:
+    # The shell is named, not detected: the suite runs from any shell, `sh` included.
     shown = subprocess.run(
-        [sys.executable, "-m", "statement_cli", "--show-completion"],
+        [sys.executable, "-m", "statement_cli", "--show-completion", "bash"],
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "HOME": str(tmp_path)},
+        env={**os.environ, "HOME": str(tmp_path), "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"},
+        timeout=60,
     )
     assert shown.returncode == 0 and "_STATEMENT_COMPLETE" in shown.stdout
     # The script for each shell Typer supports (the CLI picks the user's own shell).
@@ -173,6 +175,7 @@ def test_ids_complete_from_the_archive(run, filled: Path, archive_dir: Path, com
         capture_output=True,
         text=True,
         check=False,
+        timeout=60,
         env={
             **os.environ,
             "_STATEMENT_COMPLETE": "complete_bash",

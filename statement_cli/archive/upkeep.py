@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from statement_cli import faults
 from statement_cli.archive.base import ArchiveBase, now
 from statement_cli.archive.records import WriteInterrupted
 from statement_cli.archive.store import Record
@@ -91,6 +92,7 @@ def rebuild_index(archive: ArchiveBase, on_progress: Callable[[str], None] | Non
     count = 0
     try:
         for ident in archive.originals.ids():
+            faults.point("reindex-document")
             statement = archive.rebuild_statement(ident)
             if statement is not None:
                 writer.add_document(**to_document(statement, aliases))
