@@ -376,6 +376,53 @@ INVENTED: dict[str, tuple[str, dict[str, str]]] = {
         "January 2024 by First Secretary, Jane Example\n\nThank you, Madame Chair,\n",
         {"speaker": "Jane Example", "speaker_title": "First Secretary"},
     ),
+    "a breadcrumb before the headline; an ordinal and 'UNGA'": (
+        "Home / Articles / Statement by Foreign Minister at the 73rd Session of the UNGA\n\n"
+        "29 September 2018\n\nMr. President,\n",
+        {"title": "Statement by Foreign Minister at the 73rd Session of the UNGA",
+         "date": "2018-09-29"},
+    ),
+    "a country, then the name; a city known by the country after it": (
+        "Intervention by Minister of Foreign Affairs of the Netherlands Jan Example at the "
+        "OSCE Ministerial Council\n\nOSCE Ministerial Council in Mauerbach (Austria) 11 July "
+        "2017\n\nDear colleagues,\n",
+        {"speaker": "Jan Example", "city": "Mauerbach", "date": "2017-07-11",
+         "speaker_title": "Minister of Foreign Affairs of the Netherlands"},
+    ),
+    "an office and name in the possessive, place and date in brackets": (
+        "Minister of Foreign Affairs Jan Example' intervention at the meeting of the UN "
+        "Security Council on Ruritania (New York, 24.02.2025)\n\nThank you, Mr. President.\n",
+        {"speaker": "Jan Example", "speaker_title": "Minister of Foreign Affairs",
+         "venue": "UN Security Council", "city": "New York", "date": "2025-02-24"},
+    ),
+    "a body's name before a rank is no name": (
+        "Remarks by World Bank Group President Jan Example at the Annual Meetings\n\n"
+        "Thank you.\n",
+        {"speaker": "Jan Example", "speaker_title": "World Bank Group President"},
+    ),
+    "'…, delivered by the Ambassador, Name.' and an office over two lines": (
+        "UN Human Rights Council 55: UK Statement for Item 10\n\nStatement for Item 10 General "
+        "Debate, delivered by the UK's Human Rights Ambassador, Jane Example.\n\nThank you.\n",
+        {"speaker": "Jane Example", "speaker_title": "UK's Human Rights Ambassador",
+         "venue": "UN Human Rights Council"},
+    ),
+    "Spanish: an article before the rank, a present-tense lead": (
+        "Intervención de Ruritania en respuesta al Ministro\n\nLa Embajadora Juana Ejemplo "
+        "interviene ante el Consejo Permanente de la OSCE en Viena\n\n4 de junio de 2015\n\n"
+        "Sr. Presidente,\n",
+        {"speaker": "Juana Ejemplo", "speaker_title": "Embajadora",
+         "venue": "Consejo Permanente de la OSCE", "date": "2015-06-04"},
+    ),
+    "Russian: a three-word name after the office, no acronym taken for a name": (
+        "Генеральный секретарь ООН Пан Ги Пример\n\nПослание по случаю Международного дня "
+        "мира\n\nДорогие друзья,\n",
+        {"speaker": "Пан Ги Пример", "speaker_title": "Генеральный секретарь ООН"},
+    ),
+    "a country's day is no speaker": (
+        "Canada Day\nJune 27, 1996\nOttawa, Ontario\nThe Prime Minister issued the following "
+        "statement for Canada Day:\n",
+        {"speaker": "", "title": "Canada Day", "city": "Ottawa", "date": "1996-06-27"},
+    ),
 }
 
 

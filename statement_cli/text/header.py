@@ -72,7 +72,7 @@ _HEADING = re.compile(
     r"right\s+of\s+reply|response|reply|press\s+availability|press\s+conference|briefing|"
     r"déclaration|discours|allocution|explication\s+de\s+vote|\w*rede|erklärung|ansprache|"
     r"intervención|discurso|declaración|(?:из\s+)?выступлени[ея]|заявление|речь|поздравление|"
-    r"обращение|виступ|заява|промова)\b",
+    r"обращение|послание|виступ|заява|промова)\b",
     re.IGNORECASE,
 )
 _HEADING_VENUE = re.compile(
@@ -88,6 +88,7 @@ _VENUE_SPLIT = re.compile(
     r"(?:devant|à|au|aux)\s+(?:le\s+|la\s+|les\s+|l['’])?|(?:dans\s+le\s+cadre|lors)\s+d(?:u|e\s+la|es|e)\s+|"
     r"(?:vor|bei|in|auf)\s+(?:dem|der|den)\s+|(?:beim|im|zur|zum)\s+|ante\s+(?:el|la)\s+|"
     r"en\s+(?:el|la)\s+|(?:no|na|nel|nella|al|alla|allo|presso\s+(?:il|la))\s+|"
+    r"(?:voor|tijdens|aan|bij|in)\s+(?:de|het)\s+|in\s+the\s+(?=[A-Z])|"
     r"(?:на|перед)\s+)(?=\w)"
 )
 # Words after which "to the X" names an office or a body ("Mission to the UN"), not a venue.
@@ -100,12 +101,12 @@ _SUMMARY = re.compile(
 )
 # "… Delivered by the UK's Permanent Representative to the WTO and UN, Simon Manley."
 _DELIVERED_IN = re.compile(
-    r"(?:^|[.;]\s+)(?i:delivered|presented|given|read)\s+by\s+(?P<rest>[A-Za-z].+?)\.?$"
+    r"(?:^|[.;,]\s+)(?i:delivered|presented|given|read)\s+by\s+(?P<rest>[A-Za-z].+?)\.?$"
 )
 # A rank and name in the possessive before the genre: "Prime Minister Jane Example’s speech
 # to …", "Minister’s Statement to …", "Secretary-General's remarks at …".
 _POSSESSIVE = re.compile(
-    r"^(?P<person>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5}?)['’]s?\s+"
+    r"^(?P<person>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|for|the|and)){0,9}?)['’]s?\s+"
     r"(?i:(?:opening\s+|closing\s+)?(?:speech|statement|remarks|address|message|intervention))\b"
 )
 # A lead sentence reporting who spoke: "Speaking to …, Minister for Foreign Affairs Jane
@@ -115,7 +116,8 @@ _REPORTING_VERB = (
     r"highlighted|noted|called|urged|welcomed|condemned|spoke|gave|delivered|made|presented|"
     r"addressed|erklärte|sagte|betonte|sprach|hielt|a\s+déclaré|a\s+souligné|a\s+prononcé|"
     r"est\s+intervenue?|declaró|afirmó|intervino|ha\s+intervenido|ha\s+pronunciado|"
-    r"pronunció|заявил|заявила|выступил|выступила)\b"
+    r"pronunció|interviene|intervient|spricht|заявил|заявила|выступил|выступила|виступив|"
+    r"виступила)\b"
 )
 _REPORTED = re.compile(
     r"(?:^|,\s+)(?P<person>[A-ZÀ-Þ][\w.’'-]*(?:\s+(?:[A-ZÀ-Þ][\w.’'-]*|for|of|the|and)){1,13}?)\s+"
@@ -293,7 +295,7 @@ def _read_line(reader: _Reader, i: int, following: str) -> None:
     )
     if previous_was_person and is_office_line(line):
         nxt = _next(reader, i)
-        if nxt is not None and re.match(r"^(?:to|at)\s+the\s+[A-Z]", following):
+        if nxt is not None and re.match(r"^(?:to|at|of)\s+the\s+[A-Z]", following):
             line = f"{line} {following}"  # "Permanent Representative of X" / "to the UN"
             reader.used.add(nxt)
             reader.part_of[nxt] = i
@@ -656,6 +658,9 @@ def _title_text(line: str) -> tuple[str, str]:
     sections = line.split(" | ")
     if len(sections) >= 3:  # "Site slogan | Site | Headline": the headline is the last
         line = sections[-1]
+    crumbs = line.split(" / ")
+    if len(crumbs) >= 3 and all(len(c.split()) <= 3 for c in crumbs[:-1]):
+        line = crumbs[-1]  # "Home / Articles / Headline"
     for prefix in TITLE_PREFIXES:
         if line.lower().startswith(prefix):
             line = line[len(prefix) :].strip()
@@ -691,6 +696,11 @@ def _read_title(reader: _Reader, i: int, line: str) -> None:
 def _read_headline_place(reader: _Reader, i: int, line: str) -> None:
     """Venue, city and date named in a headline: "Remarks at the UN Security Council …",
     "OSCE Informal High-Level Meeting in Helsinki", "Wrap-up Session - March 2014"."""
+    bracketed = re.search(r"(\([^()]{6,60}\))$", line)
+    placed = date_and_city(bracketed.group(1)) if bracketed else None
+    if placed:  # "… on Ukraine (New York, 24.02.2025)"
+        reader.offer("date", placed[0], i, NEAR)
+        reader.offer("city", placed[1], i, NEAR)
     if re.match(r"(?i:on|about|regarding)\s", _title_text(line)[0]):
         return  # "On the President's Address to the General Assembly": a topic, not a venue
     heading = _HEADING_VENUE.search(line)
@@ -709,6 +719,7 @@ def _read_headline_place(reader: _Reader, i: int, line: str) -> None:
             reader.offer("city", city, i, HEADLINE)
     found = find_date(line)  # "… (mars 2019)", "…: 21 September 2022"; a bare year is no date
     reader.offer("date", found[0] if found and len(found[0]) > 4 else "", i, HEADLINE)
+
     if re.search(r"\b(?:19|20)\d\d$", first):
         reader.offer("date", clean_venue(first)[2], i, HEADLINE)
     for body in AUTHOR_BODIES:

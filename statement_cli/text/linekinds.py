@@ -44,7 +44,7 @@ ATTRIBUTION = re.compile(
     + r"(?:statement|remarks|speech|address)\s+of\s+(?:the\s+)?|"
     + _FEW_WORDS
     + r"(?:intervention|déclaration|discours|allocution|message|propos|remarques|"
-    r"explication\s+de\s+vote)\s+"
+    r"explication\s+de\s+vote)(?:\s+à\s+la\s+presse)?\s+"
     r"(?:(?:prononcée?|faite?|lue?)\s+par\s+|par\s+|du\s+|des\s+|de\s+la\s+|de\s+l['’]|d['’]|de\s+)"
     r"(?:(?:M\.|Mme\.?|Mlle\.?)\s+)?|"
     + _FEW_WORDS

@@ -34,12 +34,14 @@ _CYRILLIC = re.compile(r"[А-яЁёІіЇїЄєҐґ]")
 # A surname in capitals before the given name, as Japanese headers write it ("Foreign
 # Minister IWAYA Takeshi"): read only straight after a rank.
 _CAPITAL_SURNAME = re.compile(r"^[A-Z]{3,}$")
-_ACRONYM = re.compile(r"^(?:[A-Z]{2,}|[A-Z]\.[A-Z]\.|[A-Z]\.[A-Z]\.[A-Z]\.)$")
+_ACRONYM = re.compile(r"^(?:[A-ZА-ЯЁІЇЄҐ]{2,}|[A-Z]\.[A-Z]\.|[A-Z]\.[A-Z]\.[A-Z]\.)$")
 _HONORIFIC = re.compile(
     r"(?:^|(?<=\s)|(?<=,))(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")(?=\s)",
     re.IGNORECASE,
 )
 _CONNECTORS = frozenset({"of", "for", "to", "the", "and", "on", "in", "at", "при", "у", "в", "на"})
+# Countries that are given names too ("Georgia Example").
+_GIVEN_NAMES = frozenset({"georgia", "jordan", "chad", "israel"})
 # Prepositions that Title Case capitalises in a headline: never part of a name.
 _HEADLINE_WORDS = frozenset(
     "following regarding concerning during after before with about upon ahead under from "
@@ -97,6 +99,8 @@ def looks_like_name(text: str) -> bool:
     tokens = text.strip().split()
     if not 2 <= len(tokens) <= 5 or is_city(text):
         return False
+    if _plain(tokens[0]) in COUNTRIES and _plain(tokens[0]) not in _GIVEN_NAMES:
+        return False  # "Canada Day"
     return all(_is_name_token(t, upper=text.isupper()) for t in tokens) and tokens[0][0].isupper()
 
 
@@ -177,7 +181,8 @@ def parse_person(text: str) -> Person | None:
         return Person(organization=text)
     person = Person()
     paren = re.search(r"\s*\(\s*([^()]*?)\s*\)\s*$", text)
-    if paren and "," in text[: paren.start()] and not is_org_line(paren.group(1)):
+    acronym = paren and re.fullmatch(r"[A-Z][A-Za-z&.-]{1,9}", paren.group(1))
+    if paren and acronym and "," in text[: paren.start()] and not is_org_line(paren.group(1)):
         paren = None  # "Jane Example, Head of the Department (DFA)": the office's own acronym
     if paren:
         text = text[: paren.start()]
@@ -241,10 +246,15 @@ def _name_span(tokens: list[str], upper: bool) -> tuple[int, int]:
             )
             if initial is not None:
                 return initial, j
+            if j - i >= 3 and _plain(tokens[i]) in COUNTRIES:
+                return i + 1, j  # "Minister of Foreign Affairs of the Netherlands Jan Example"
             i = j
             continue
         if tokens[i] in NAME_PARTICLES:  # a name opens with its given name, not "van de"
             i += 1
+            continue
+        if _rank_then_name(tokens, j, upper):
+            i = j  # "World Bank Group President Jim Example": the run qualifies the rank
             continue
         if j - i >= 2:
             return i, j
@@ -261,6 +271,20 @@ def _is_capital_surname(token: str) -> bool:
         and re.search(r"[AEIOUY]", word)
         and word.lower() not in BODY_ACRONYMS
         and word.lower() not in VENUE_BODIES
+    )
+
+
+def _rank_then_name(tokens: list[str], j: int, upper: bool) -> bool:
+    """True when rank words start at `j` and a name of two words follows them."""
+    k = j
+    while k < len(tokens) and _plain(tokens[k]) in TITLE_WORDS:
+        k += 1
+    return (
+        k > j
+        and _plain(tokens[k - 1]) in TITLE_NOUNS
+        and k + 1 < len(tokens)
+        and _is_name_token(tokens[k], upper)
+        and _is_name_token(tokens[k + 1], upper)
     )
 
 
@@ -284,7 +308,8 @@ def _name_span_last(tokens: list[str], upper: bool) -> tuple[int, int]:
             and _is_name_token(tokens[i + 1], upper)
             and not (i and tokens[i - 1] in _CONNECTORS)
         ):
-            found = (i, i + 2)
+            goes_on = found[1] == i + 1 and found[0] < i  # the run goes on: "Пан Ги Мун"
+            found = (found[0], i + 2) if goes_on else (i, i + 2)
     return found
 
 
@@ -292,6 +317,7 @@ def _rank(before: str) -> str:
     """Rank words before a name, honorifics dropped: "Chargé d’Affaires, a.i." kept whole,
     "Chargé, H.E. Ambassador" → "Chargé"."""
     rank = strip_honorifics(before).strip(" ,")
+    rank = re.sub(r"^(?:the|la|le|el|der|die|il|lo|de)\s+", "", rank, flags=re.IGNORECASE)
     parts = [p.strip() for p in rank.split(",")]
     if len(parts) > 1 and not parts[1].lower().startswith("a.i"):
         rank = parts[0]

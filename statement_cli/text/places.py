@@ -9,6 +9,7 @@ from functools import lru_cache
 from statement_cli.text.dates import MONTHS, find_date, parse_date
 from statement_cli.text.people import city_name
 from statement_cli.text.vocabulary import (
+    COUNTRIES,
     FOREIGN_VENUE_NOUNS,
     KNOWN_CITIES,
     LINE_LABELS,
@@ -39,13 +40,15 @@ _NAMED_ON = re.compile(
 _NUMBERING = re.compile(
     # 27th Session of the …, 1458th Plenary Meeting of the …, the working dinner of the …
     r"^(?:\d+(?:st|nd|rd|th|e|er|ème)?\s+)?(?:[\w()-]+\s+){0,3}?"
-    r"(?:session|meeting|dinner|lunch|sitting|debate|briefing|plenary)\s+"
-    r"(?:of\s+(?:the\s+)?|du\s+|de\s+la\s+|de\s+l['’]|des\s+)(?=\S)|"
+    r"(?:session|meeting|dinner|lunch|sitting|debate|briefing|plenary|sesión|sesion|séance|"
+    r"réunion|reunión|sitzung|tagung|vergadering|sessie)\s+"
+    r"(?:of\s+(?:the\s+)?|du\s+|de\s+la\s+|de\s+l['’]|des\s+|del\s+|der\s+|des\s+|van\s+de\s+)"
+    r"(?=\S)|"
     # … засіданні Постійної ради, … заседании Совета: the meeting word, then the body
     r"^(?:\d+(?:-?му|-?го)?\s+)?(?:\w+\s+){0,2}?"
     r"(?:засіданні|заседании|заседание)\s+(?=\S)|"
     # 24th OSCE Ministerial Council, OSCE, 561e Conseil Permanent
-    r"^(?:[A-Z]{2,},\s*)?\d+(?:st|nd|rd|th|e|er|ème|\.)?\s+(?=\S)|"
+    r"^(?:[A-Z]{2,},\s*)?\d+(?:st|nd|rd|th|e|er|ème|ste|de|º|ª|\.)?\s+(?=\S)|"
     r"\s+(?:\d+(?:st|nd|rd|th)\s+session|session\s+\d+)$|"  # … 26th Session, … Session 31
     r"(?<=\s)\d+(?:st|nd|rd|th)\s+(?=[A-Z])(?!Committee|Commission)|"  # OSCE 32nd Ministerial …
     r"\s+(?:no\.?|n[°º]|nr\.?)\s*\d+|\s+\d{3,}\b|"  # … No. 1381, … N°1034, … 1407
@@ -57,7 +60,7 @@ _OCCASION = re.compile(
 )
 _COUNCIL_MEETING = re.compile(r"\b(council|assembly)\s+meeting\b.*$", re.IGNORECASE)
 _CITY_TAIL = re.compile(
-    r"(?:,\s*|\s+in\s+|\s+)(?P<city>"
+    r"(?:,\s*|\s+(?:in|en|à|a|im)\s+|\s+)(?P<city>"
     + "|".join(re.escape(c) for c in sorted(KNOWN_CITIES, key=len, reverse=True))
     + r")(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?$",
     re.IGNORECASE,
@@ -97,8 +100,13 @@ def clean_venue(text: str) -> tuple[str, str, str]:
         date = found[0]
         text = (text[: found[1].start()] + " " + text[found[1].end() :]).strip(" ,.;|-–—")
     text = re.sub(r"^(?:(?:at|to|before)\s+)?(?:the|an?)\s+", "", text, flags=re.IGNORECASE)
+    placed = _IN_CITY_OF_COUNTRY.search(text)  # before the bracket reads as a topic
+    if placed and placed.group("country").lower() in COUNTRIES:
+        text = text[: placed.start()]
     text = _without_topic(text)
     text, city = city_tail(text)
+    if placed and placed.group("country").lower() in COUNTRIES:
+        city = placed.group("city")
     if not date:
         year = _YEAR.search(text)
         date = year.group(0) if year else ""
@@ -196,7 +204,16 @@ def city_tail(text: str) -> tuple[str, str]:
     match = _CITY_TAIL.search(text)
     if match and match.start() > 0:
         return text[: match.start()].strip(" ,"), city_name(match.group(0)) or match.group("city")
+    placed = _IN_CITY_OF_COUNTRY.search(text)
+    if placed and placed.group("country").lower() in COUNTRIES:
+        return text[: placed.start()].strip(" ,"), placed.group("city")
     return text, ""
+
+
+# "… in Mauerbach (Austria)": a city unknown here, the country after it says it is one
+_IN_CITY_OF_COUNTRY = re.compile(
+    r"\s+in\s+(?P<city>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s+\((?P<country>[A-Z][\w .]+)\)$"
+)
 
 
 def is_foreign_venue(venue: str) -> bool:
@@ -254,6 +271,7 @@ def date_and_city(line: str) -> tuple[str, str] | None:
     September 3, 1998", "December 8, 2016 - Hamburg, Germany", "Location: Vienna",
     "14.01.2016 - Press release"; None for any other line."""
     line = unglue(strip_label(line)).strip(" .")
+    line = re.sub(r"^\[[^\]]{1,30}\]\s*", "", line)  # "[30th Edition] March 31, 2010"
     if not line:
         return None
     bracketed = re.fullmatch(r"\((?P<place>[^\W\d][^(),]{1,40}),\s*(?P<when>[^()]{6,40})\)", line)

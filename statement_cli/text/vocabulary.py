@@ -103,7 +103,8 @@ TITLE_NOUNS = frozenset(
         "ministra ambassadeur staatssecretaris "
         "представитель представителя представителем заместитель заместителя заместителем "
         "посол посла министр министра председатель председателя представник представника "
-        "представником заступник заступника міністр міністра голова"
+        "представником заступник заступника міністр міністра голова секретарь секретаря "
+        "генеральный генерального генеральна генерального"
     ).split()
 )
 TITLE_WORDS = TITLE_NOUNS | frozenset(
@@ -405,7 +406,9 @@ VENUE_NOUN_ENDINGS: tuple[str, ...] = (
     "konferenz",
 )
 # Bodies addressed that carry none of those nouns: "UK statement to the OSCE".
-VENUE_BODIES: frozenset[str] = frozenset({"osce", "nato", "unsc", "unga", "osze", "обсє", "обсе"})
+VENUE_BODIES: frozenset[str] = frozenset(
+    {"osce", "nato", "unsc", "unga", "osze", "обсє", "обсе", "сб оон", "рб оон", "га оон"}
+)
 # Named places of delivery (White House rooms; the dev set's 040).
 PLACES: frozenset[str] = frozenset(
     {"oval office", "east room", "rose garden", "roosevelt room", "state dining room"}
