@@ -22,6 +22,19 @@ def clean(text: object) -> str:
     return inert(text)
 
 
+# A spreadsheet reads a cell opening with one of these as a formula (OWASP's list).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: a string that would open a formula
+    (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`) gets a leading `'`; numbers stay numbers. JSON and
+    JSONL keep every value exact."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _snippet_json(snippet: Sequence[tuple[str, bool]]) -> dict[str, object]:
     text, spans, cursor = "", [], 0
     for piece, is_match in snippet:
@@ -85,10 +98,10 @@ def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return clean(" ".join(map(str, value)))
+        return str(spreadsheet_cell(clean(" ".join(map(str, value)))))
     if isinstance(value, dict):
-        return clean("; ".join(f"{k}={v}" for k, v in value.items()))
-    return clean(value)
+        return str(spreadsheet_cell(clean("; ".join(f"{k}={v}" for k, v in value.items()))))
+    return str(spreadsheet_cell(clean(value)))
 
 
 def _plain(hits: Sequence[Hit], mark: tuple[str, str]) -> str:
@@ -126,7 +139,9 @@ def _structured(keys: Sequence[str], rows: Sequence[Sequence[object]], fmt: List
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(keys)
-        writer.writerows([clean(v) if isinstance(v, str) else v for v in row] for row in rows)
+        writer.writerows(
+            [spreadsheet_cell(clean(v)) if isinstance(v, str) else v for v in row] for row in rows
+        )
         return buffer.getvalue()
     return ""
 

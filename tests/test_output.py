@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -106,3 +108,37 @@ def test_module_entry_point(tmp_path: Path) -> None:
         timeout=60,
     )
     assert result.returncode == 0 and __version__ in result.stdout
+
+
+FORMULAS = {
+    "title": '=HYPERLINK("http://evil.example","x")',
+    "speaker": "+cmd|' /C calc'!A0",
+    "venue": "@SUM(1+1)",
+    "city": "-2+3",
+}
+
+
+@pytest.fixture
+def formulas(run, tmp_path: Path) -> Path:
+    front = "".join(f"{k}: {json.dumps(v)}\n" for k, v in FORMULAS.items())
+    (tmp_path / "f.txt").write_text(f"---\n{front}---\nA body that mentions calc.\n")
+    assert run("ingest", str(tmp_path / "f.txt")).exit_code == 0
+    return tmp_path
+
+
+@pytest.mark.parametrize("command", [("list",), ("export",), ("search", "calc")])
+def test_csv_cells_that_open_a_formula_are_made_text(run, formulas: Path, command) -> None:  # type: ignore[no-untyped-def]
+    result = run(*command, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows
+    for field, value in FORMULAS.items():
+        if field in rows[0]:
+            assert rows[0][field] == "'" + value  # a spreadsheet shows it, never runs it
+    raw = result.stdout.encode("utf-8")
+    assert b",=HYPERLINK" not in raw and b"\n=HYPERLINK" not in raw
+
+
+def test_json_keeps_a_formula_looking_value_exact(run, formulas: Path) -> None:
+    record = json.loads(run("list", "--format", "json").stdout)["hits"][0]
+    assert {k: record[k] for k in FORMULAS} == FORMULAS

@@ -10,6 +10,7 @@ from statement_cli.cli.app import EXIT_NOTHING, app, open_archive, state_of
 from statement_cli.cli.options import OUTPUT_PANEL, FormatOpt, complete_ids, with_filters
 from statement_cli.formats import ListFormat, ShowFormat
 from statement_cli.model import QUOTE_MIN_SCORE
+from statement_cli.output import spreadsheet_cell
 from statement_cli.text.inert import inert, json_text
 
 if TYPE_CHECKING:
@@ -165,7 +166,7 @@ def _csv(matches: list["QuoteMatch"]) -> str:
     writer.writerow(columns)
     for m in matches:
         record = _record(m)
-        writer.writerow([inert(record[c]) for c in columns])
+        writer.writerow([spreadsheet_cell(inert(record[c])) for c in columns])
     return out.getvalue()
 
 
@@ -273,7 +274,9 @@ def _versions_csv(groups: list[list["Version"]]) -> str:
     writer.writerow(["group", "closeness", "id", "date", "speaker", "title", "source"])
     for n, group in enumerate(groups, 1):
         for v in group:
-            writer.writerow([n, *(inert(x) for x in _version_record(v).values())])
+            writer.writerow(
+                [n, *(spreadsheet_cell(inert(x)) for x in _version_record(v).values())]
+            )
     return out.getvalue()
 
 
