@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, cast
 
-from statement_cli.text.inert import inert
+from statement_cli.text.inert import inert_message
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -89,8 +89,8 @@ class Progress:
         if self.console is not None:
             from rich.text import Text
 
-            self.console.print(Text(inert(message), style=style))
+            self.console.print(Text(inert_message(message), style=style))
         else:
             import sys
 
-            sys.stderr.write(inert(message) + "\n")
+            sys.stderr.write(inert_message(message) + "\n")

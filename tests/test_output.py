@@ -142,3 +142,19 @@ def test_csv_cells_that_open_a_formula_are_made_text(run, formulas: Path, comman
 def test_json_keeps_a_formula_looking_value_exact(run, formulas: Path) -> None:
     record = json.loads(run("list", "--format", "json").stdout)["hits"][0]
     assert {k: record[k] for k in FORMULAS} == FORMULAS
+
+
+def test_a_file_name_with_a_line_break_stays_on_one_message_line(tmp_path: Path) -> None:
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "empty\nname.txt").write_text("   \n")  # a failing file: its name is printed
+    result = subprocess.run(
+        [sys.executable, "-m", "statement_cli", "--archive", str(tmp_path / "a"), "ingest", str(folder)],
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.split(b"\n") if b"name.txt" in line]
+    assert len(lines) == 1 and b"empty\\nname.txt" in lines[0], result.stderr
+    assert not any(line.startswith(b"name.txt") for line in result.stderr.split(b"\n"))

@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover - typer < 0.28
 from statement_cli import __version__
 from statement_cli.entry import EXIT_INTERRUPTED
 from statement_cli.formats import Color
-from statement_cli.text.inert import inert
+from statement_cli.text.inert import inert, inert_message
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -201,11 +201,14 @@ class State:
         if _styled(self.color, sys.stderr):
             from rich.text import Text
 
-            text = message if isinstance(message, Text) else Text(inert(message), style=style or "")
+            if isinstance(message, Text):
+                text = message
+            else:
+                text = Text(inert_message(message), style=style or "")
             self.err().print(text)
         else:
             plain = getattr(message, "plain", message)
-            sys.stderr.write(f"{inert(plain)}\n")
+            sys.stderr.write(f"{inert_message(plain)}\n")
             sys.stderr.flush()
 
     def emit(self, renderable: object) -> None:

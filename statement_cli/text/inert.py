@@ -55,6 +55,16 @@ def inert_line(text: object) -> str:
     return _LINE_BREAKS.sub(" ", inert(text))
 
 
+def inert_message(text: object) -> str:
+    """A message line: inert, and a line break or tab inside it (a file name may hold one)
+    written as \\n or \\t, so one message stays one line and cannot pass for two."""
+    return _MESSAGE_BREAKS.sub(lambda m: _BREAK_ESCAPES[m.group()], inert(text))
+
+
+_MESSAGE_BREAKS = re.compile("[\t\n\u2028\u2029]")
+_BREAK_ESCAPES = {"\t": "\\t", "\n": "\\n", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
 def shown_path(path: str) -> str:
     """A path as text that can be printed and stored: bytes that are not UTF-8 (kept by
     Python as lone surrogates) are written as \\xNN escapes, so each name stays distinct."""
