@@ -151,13 +151,21 @@ def walk(folder: Path, pattern: str) -> Iterator[tuple[Path, str]]:
                 continue
             try:
                 is_dir = entry.is_dir()
+                looped = is_dir and entry.is_symlink() and _identity(entry) in seen
             except OSError:
-                is_dir = False
-            if is_dir:
+                is_dir = looped = False
+            if looped:  # a link back into a folder walked already: said, not followed
+                yield Path(entry.path), "a symbolic link back into a folder already read; skipped"
+            elif is_dir:
                 folders.append(Path(entry.path))
             elif fnmatch.fnmatch(entry.name, pattern):
                 yield Path(entry.path), ""
         stack.extend(reversed(folders))
+
+
+def _identity(entry: os.DirEntry[str]) -> tuple[int, int]:
+    info = os.stat(entry.path)  # the link's target
+    return info.st_dev, info.st_ino
 
 
 def ingest_items(

@@ -423,3 +423,29 @@ def test_a_worker_whose_parent_died_before_its_prctl_exits() -> None:
         assert worker.exitcode == 1
     finally:
         writers._workers.parent_pid = parent
+
+
+def test_a_folder_link_back_up_the_tree_is_reported_and_the_rest_ingested(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    texts = tmp_path / "texts"
+    write_statements(texts / "inner", 3)
+    (texts / "inner" / "up").symlink_to(texts, target_is_directory=True)  # a loop
+    result = cli(archive, "ingest", str(texts))
+    assert result.returncode == 2, result.stderr
+    loop_lines = [line for line in result.stderr.splitlines() if line.endswith("/inner/up: " + LOOP)]
+    assert len(loop_lines) == 1, result.stderr
+    assert len(indexed_ids(archive)) == 3
+
+
+LOOP = "a symbolic link back into a folder already read; skipped"
+
+
+def test_an_unknown_short_option_hints_at_queries_only_where_a_query_goes(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    write_statements(tmp_path / "texts", 2)
+    assert cli(archive, "ingest", str(tmp_path / "texts")).returncode == 0
+    reindexing = cli(archive, "reindex", "-q")
+    assert reindexing.returncode == 2
+    assert "-word" not in reindexing.stderr and "No such option: -q" in reindexing.stderr
+    counting = cli(archive, "count", "-war", "peace")
+    assert counting.returncode == 2 and "goes after --" in counting.stderr

@@ -121,7 +121,13 @@ def _hint_at_negated_words(error: Exception) -> None:
     """An unknown short option (`-w` of `count -war peace`) is most likely a query that
     starts with a negated word: say how to write one."""
     option = getattr(error, "option_name", None)
-    if isinstance(option, str) and len(option) == 2 and hasattr(error, "message"):
+    command = getattr(getattr(error, "ctx", None), "command", None)
+    takes_query = any(
+        getattr(param, "param_type_name", "") == "argument"
+        and any(word in str(getattr(param, "metavar", "") or "") for word in ("QUERY", "TEXT"))
+        for param in getattr(command, "params", [])
+    )
+    if isinstance(option, str) and len(option) == 2 and hasattr(error, "message") and takes_query:
         error.message += (
             "; a query that starts with -word goes after --, e.g. statement count -- '-war peace'"
         )
