@@ -291,3 +291,41 @@ def test_an_id_of_only_digits_survives_export_and_import(run, tmp_path: Path, fo
     fresh = tmp_path / "fresh"
     assert run("ingest", str(target), archive=fresh).exit_code == 0
     assert [r["id"] for r in _listed(run, fresh)] == [ident]
+
+
+def test_two_jsonl_records_with_one_source_keep_the_first_and_refuse_the_second(
+    run, tmp_path: Path, archive_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    records = [
+        {"title": "One", "body": "first body alpha words here", "source": "/x/same.txt"},
+        {"title": "Two", "body": "second body beta words here", "source": "/x/same.txt"},
+    ]
+    (tmp_path / "dup.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    result = run("ingest", str(tmp_path / "dup.jsonl"))
+    assert result.exit_code == 2
+    assert "a second text for the source /x/same.txt in this run" in result.output
+    rows = list(csv.DictReader(io.StringIO(run("list", "--format", "csv").stdout)))
+    assert [r["title"] for r in rows] == ["One"]
+    assert run("show", rows[0]["id"], "--format", "text").stdout.count("first body alpha") == 1
+    assert run("check").exit_code == 0
+
+
+def test_check_finds_an_id_the_index_holds_twice_and_repair_leaves_one(
+    run, layouts: Path, archive_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from statement_cli.index.schema import to_document
+
+    assert run("ingest", str(layouts / "all-caps-title.txt")).exit_code == 0
+    archive = Archive.open(archive_dir)
+    ident = run("list", "--format", "ids").stdout.split()[0]
+    statement = archive.get(ident)
+    with archive.lock():
+        writer = archive.writer(archive.open_index())
+        writer.add_document(**to_document(statement, archive.aliases()))  # not update: twice
+        archive.commit(writer, "ingest")
+    assert run("list", "--format", "ids").stdout.split() == [ident, ident]
+    found = run("check")
+    assert found.exit_code == 1 and "holds this id 2 times" in found.output
+    assert run("check", "--repair").exit_code == 0
+    assert run("list", "--format", "ids").stdout.split() == [ident]
+    assert run("check").exit_code == 0

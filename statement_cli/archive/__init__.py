@@ -234,6 +234,9 @@ class Archive(ArchiveBase):
     def indexed_hashes(self) -> dict[str, str]:
         return reading.indexed_hashes(self)
 
+    def indexed_pairs(self) -> list[tuple[str, str]]:
+        return reading.indexed_pairs(self)
+
     def indexed_annotations(self) -> dict[str, tuple[dict[str, str], list[str], bool]]:
         return reading.indexed_annotations(self)
 

@@ -11,6 +11,7 @@ that exists.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -127,12 +128,17 @@ def _check(
     report.originals = len(records)
     try:
         _check_index_files(archive, report, judge_writes)
-        indexed = archive.indexed_hashes()
+        pairs = archive.indexed_pairs()
     except ArchiveError as error:
         report.add("index-unreadable", "", str(error))
         return report
+    indexed = dict(pairs)
     report.statements = len(indexed)
-    for ident, sha in sorted(indexed.items()):
+    times = Counter(ident for ident, _ in pairs)
+    for ident, count in sorted(times.items()):
+        if count > 1:
+            report.add("duplicate-id", ident, f"the index holds this id {count} times")
+    for ident, sha in sorted(set(pairs)):
         if on_checked:
             on_checked()
         try:
@@ -220,6 +226,7 @@ def _repair(archive: Archive, report: CheckReport) -> None:
         if f.kind
         in (
             "changed-original",
+            "duplicate-id",
             "unindexed-original",
             "missing-record",
             "changed-annotations",

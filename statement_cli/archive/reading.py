@@ -197,10 +197,17 @@ def match_spans(archive: ArchiveBase, text: str, body: str) -> list[tuple[int, i
 @retrying_read
 def indexed_hashes(archive: ArchiveBase) -> dict[str, str]:
     """id → sha256 of every indexed statement; ArchiveError if the index cannot be read."""
+    return dict(indexed_pairs(archive))
+
+
+@retrying_read
+def indexed_pairs(archive: ArchiveBase) -> list[tuple[str, str]]:
+    """(id, sha256) of every statement the index holds, one pair a document: an id that
+    stands twice is there twice (`check` looks for it)."""
     from statement_cli.index.folder import reading_the_index
 
     with reading_the_index(), archive.view() as view:
-        return {str(s["id"]): str(s.get("sha256", "")) for s in view.all_stored()}
+        return [(str(s["id"]), str(s.get("sha256", ""))) for s in view.all_stored()]
 
 
 @retrying_read

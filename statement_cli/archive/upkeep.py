@@ -125,7 +125,10 @@ def index_originals(archive: ArchiveBase, ids: Iterable[str]) -> set[str]:
             statement = archive.rebuild_statement(ident)
             if statement is not None:
                 statement.sha256 = sha256_of(archive.originals.read_bytes(ident))
-                writer.update_document(**to_document(statement, aliases))
+                # Every document of the id, not only the first (update_document's way):
+                # an index may hold one id twice, and a repair leaves one.
+                writer.delete_by_term("id", ident)
+                writer.add_document(**to_document(statement, aliases))
                 done.add(ident)
         archive.commit(writer, "repair")
     except KeyboardInterrupt:

@@ -136,6 +136,16 @@ def _ingest_one(
     if not statement.body:
         reason = "empty file" if not data else "only whitespace"
         return Outcome(item.name, "failed", detail=f"{reason}; nothing to archive")
+    if item.source and item.source in run.by_source:
+        # Two texts of one run under one source (two JSONL records naming the same
+        # file): the index cannot hold both under one id, and the first is kept.
+        first = run.by_source[item.source]["id"]
+        return Outcome(
+            item.name,
+            "failed",
+            detail=f"a second text for the source {item.source} in this run (the first is "
+            f"archived as {first}); give each record its own source",
+        )
     previous = (
         (run.by_source.get(item.source) or view.stored("source", item.source))
         if item.source
