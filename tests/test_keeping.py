@@ -329,3 +329,52 @@ def test_check_finds_an_id_the_index_holds_twice_and_repair_leaves_one(
     assert run("check", "--repair").exit_code == 0
     assert run("list", "--format", "ids").stdout.split() == [ident]
     assert run("check").exit_code == 0
+
+
+def _original(archive_dir: Path, ident: str) -> Path:
+    return archive_dir / "originals" / ident[:2] / f"{ident}.txt"
+
+
+@pytest.mark.parametrize("damage", ["truncated", "zero-filled"])
+def test_a_damaged_original_is_restored_from_the_index_and_kept_aside(
+    run, layouts: Path, archive_dir: Path, damage: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert run("ingest", str(layouts / "all-caps-title.txt")).exit_code == 0
+    ident = run("list", "--format", "ids").stdout.split()[0]
+    body = json.loads(run("show", ident, "--format", "json").stdout)["body"]
+    path = _original(archive_dir, ident)
+    size = path.stat().st_size
+    broken = path.read_bytes()[:100] if damage == "truncated" else b"\0" * size
+    path.write_bytes(broken)
+    found = run("check")
+    assert found.exit_code == 1 and "does not match its own record's SHA-256" in found.output
+    repaired = run("check", "--repair")
+    assert repaired.exit_code == 0, repaired.output
+    assert f"damaged/{ident}.txt" in repaired.output
+    assert (archive_dir / "damaged" / f"{ident}.txt").read_bytes() == broken
+    assert json.loads(run("show", ident, "--format", "json").stdout)["body"] == body
+    assert run("check").exit_code == 0
+    assert run("check", "--repair").output.count("repaired") == 0  # nothing left to do
+
+
+def test_a_garbled_record_and_a_stray_staged_file_are_found_and_repaired(
+    run, layouts: Path, archive_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    assert run("ingest", str(layouts / "all-caps-title.txt")).exit_code == 0
+    ident = run("list", "--format", "ids").stdout.split()[0]
+    record_path = _original(archive_dir, ident).with_suffix(".json")
+    record = json.loads(record_path.read_text())
+    record["sha256"] = "not hex at all"
+    record_path.write_text(json.dumps(record))
+    (archive_dir / "staging").mkdir(exist_ok=True)
+    (archive_dir / "staging" / "stray.bin").write_bytes(b"left here")
+    found = run("check")
+    assert found.exit_code == 1
+    assert "record is garbled" in found.output and "stray.bin" in found.output
+    repaired = run("check", "--repair")
+    assert repaired.exit_code == 0 and "stray.bin" in repaired.output  # said, then removed
+    assert json.loads(record_path.read_text())["sha256"] == hashlib.sha256(
+        _original(archive_dir, ident).read_bytes()
+    ).hexdigest()
+    assert not (archive_dir / "staging" / "stray.bin").exists()
+    assert run("check").exit_code == 0

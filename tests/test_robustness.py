@@ -6,6 +6,7 @@ real signals, real file permissions and a second process holding the write lock.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import signal
@@ -176,7 +177,15 @@ def test_check_finds_and_repairs(tmp_path: Path) -> None:
     ids = sorted(indexed_ids(archive))
     store = Archive.open(archive).originals
     store.bytes_path(ids[0]).unlink()  # a lost original
-    store.bytes_path(ids[1]).write_bytes(b"Changed on disk\n\nnew words zebra.\n")  # edited
+    # An original written over without its record: damaged, not changed (the record's
+    # SHA-256 says what it was).
+    store.bytes_path(ids[3]).write_bytes(b"Written over on disk\n\nwords yak.\n")
+    # An original and its record both new, the index not: the index is stale.
+    changed = b"Changed on disk\n\nnew words zebra.\n"
+    store.bytes_path(ids[1]).write_bytes(changed)
+    record = json.loads(store.record_path(ids[1]).read_text())
+    record["sha256"] = hashlib.sha256(changed).hexdigest()
+    store.record_path(ids[1]).write_text(json.dumps(record))
     store.record_path(ids[2]).rename(tmp_path / "x.json")  # an original the index lacks…
     shutil.move(str(store.bytes_path(ids[2])), tmp_path / "x.txt")
     Archive.open(archive).remove([ids[2]])
@@ -189,12 +198,15 @@ def test_check_finds_and_repairs(tmp_path: Path) -> None:
         "missing-original": ids[0],
         "changed-original": ids[1],
         "unindexed-original": ids[2],
+        "damaged-original": ids[3],
     }
     repaired = cli(archive, "check", "--repair")
     assert repaired.returncode == 0, repaired.stdout
     assert cli(archive, "check").returncode == 0
     assert indexed_ids(archive) == set(ids)
     assert cli(archive, "search", "zebra", "--format", "ids").stdout.split() == [ids[1]]
+    assert cli(archive, "search", "yak").returncode == 1  # the indexed text came back …
+    assert (archive / "damaged" / f"{ids[3]}.txt").read_bytes().endswith(b"words yak.\n")
 
 
 def test_check_rebuilds_an_unreadable_index(tmp_path: Path) -> None:

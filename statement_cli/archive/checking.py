@@ -11,9 +11,12 @@ that exists.
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from statement_cli.archive import FORMAT_UNKNOWN, Archive
 from statement_cli.archive.locking import is_held
@@ -92,6 +95,9 @@ def _settle(archive: Archive) -> list[Finding]:
         done.append(Finding("staging-damaged", "", "staging is not a folder", "recreated"))
     for ident in _interrupted(archive):
         done.append(Finding("interrupted-write", ident, "a write was cut short here", "settled"))
+    for name in _stray_staged(archive):  # settling clears staging/ of what no write made
+        stray = "a file in staging/ that no write made"
+        done.append(Finding("stray-staging", name, stray, "removed"))
     try:
         archive.recover()
     except ArchiveError:  # the index cannot say what it committed: keep every staged copy
@@ -122,6 +128,8 @@ def _check(
     if judge_writes:  # another writer's work in progress is not an interrupted write
         for ident in _interrupted(archive):
             report.add("interrupted-write", ident, "a write was cut short here")
+        for name in _stray_staged(archive):
+            report.add("stray-staging", name, "a file in staging/ that no write made")
         for folder in archive.stale_index_folders():
             report.add("stale-index", folder.name, "left by an interrupted reindex")
     records = _check_records(archive, report)
@@ -147,7 +155,18 @@ def _check(
             if not archive.originals.is_staged(ident):  # else a write yet to publish it
                 report.add("missing-original", ident, "indexed, but its original is gone")
             continue
-        if _digest(data) != sha:
+        digest = _digest(data)
+        if digest == sha:
+            continue
+        if _recorded_digest(archive, ident) not in (None, digest):
+            # The original no longer has the bytes its own record says it was stored with
+            # (truncated, zeroed, overwritten): damaged, not changed; the index has the text.
+            report.add(
+                "damaged-original",
+                ident,
+                "its original does not match its own record's SHA-256 (cut short or overwritten)",
+            )
+        else:
             report.add("changed-original", ident, "its original differs from what was indexed")
     for ident in sorted(records - set(indexed)):
         report.add("unindexed-original", ident, "an original the index lacks")
@@ -181,10 +200,39 @@ def _check_records(archive: Archive, report: CheckReport) -> set[str]:
     texts = set(store.text_ids())
     for ident in sorted(texts - removing):
         try:
-            store.read_record(ident)
+            record = store.read_record(ident)
         except (OSError, ValueError, TypeError):
             report.add("missing-record", ident, "an original without a readable record")
+            continue
+        if record.id != ident or not _SHA256.fullmatch(str(record.sha256)):
+            report.add("missing-record", ident, "an original whose record is garbled")
     return texts - removing
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _recorded_digest(archive: Archive, ident: str) -> str | None:
+    """The SHA-256 an original's record says it was stored with; None if unreadable."""
+    try:
+        digest = archive.originals.read_record(ident).sha256
+    except (OSError, ValueError, TypeError):
+        return None
+    return digest if _SHA256.fullmatch(str(digest)) else None
+
+
+def _stray_staged(archive: Archive) -> list[str]:
+    """Files in staging/ that belong to no staged original (every write names its own
+    `<id>.txt` and `<id>.json` there)."""
+    staging = archive.originals.staging
+    if not staging.is_dir():
+        return []
+    known = {r.id for r in archive.originals.staged()}
+    return sorted(
+        p.name
+        for p in staging.iterdir()
+        if not (p.is_file() and p.suffix in (".txt", ".json") and p.stem in known)
+    )
 
 
 def _check_index_files(archive: Archive, report: CheckReport, judge_writes: bool) -> None:
@@ -218,7 +266,10 @@ def _repair(archive: Archive, report: CheckReport) -> None:
         index_files.remove_orphans(folder, index_files.compare(folder).orphans)
     if kinds & {"index-unverified", "index-orphans"}:
         index_files.record(archive.live_index_folder())
-    missing = [f.id for f in report.findings if f.kind == "missing-original"]
+    damaged = [f.id for f in report.findings if f.kind == "damaged-original"]
+    for ident in damaged:  # the index's text is the statement; the bad bytes are kept aside
+        _set_aside(archive, archive.originals.bytes_path(ident), f"{ident}.txt")
+    missing = [f.id for f in report.findings if f.kind == "missing-original"] + damaged
     recreated = {ident for ident in missing if archive.recreate_original(ident)}
     to_index = [
         f.id
@@ -244,13 +295,27 @@ def _outcome(finding: Finding, indexed: set[str], recreated: set[str]) -> str:
         return "settled"
     if finding.kind in ("index-orphans", "index-unverified"):
         return "checksums recorded" if finding.kind == "index-unverified" else "removed"
-    if finding.kind == "missing-original":
+    if finding.kind in ("missing-original", "damaged-original"):
         if finding.id not in recreated:
             return "cannot repair: the original is gone and the index has no copy"
-        return "original recreated from the index (fields and text kept)"
+        kept = f"; the damaged file is kept as damaged/{finding.id}.txt"
+        return "original recreated from the index (fields and text kept)" + (
+            kept if finding.kind == "damaged-original" else ""
+        )
     if finding.id in indexed:
         return "indexed from the original"
     return "cannot repair: the original cannot be read as a statement"
+
+
+def _set_aside(archive: Archive, path: Path, name: str) -> None:
+    """Move a damaged file out of the archive's way into `damaged/` (never over another)."""
+    target = archive.path / "damaged" / name
+    target.parent.mkdir(exist_ok=True)
+    for n in range(1, 1000):
+        if not target.exists():
+            break
+        target = target.with_name(f"{name}.{n}")
+    os.replace(path, target)
 
 
 def _digest(data: bytes) -> str:
