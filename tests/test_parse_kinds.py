@@ -423,6 +423,13 @@ INVENTED: dict[str, tuple[str, dict[str, str]]] = {
         "statement for Canada Day:\n",
         {"speaker": "", "title": "Canada Day", "city": "Ottawa", "date": "1996-06-27"},
     ),
+    "a page whose headline is its 'by …' line": (
+        "by NATO Secretary General Jane Example to the NATO Parliamentary Assembly, Warsaw, "
+        "Poland\n\nThank you very much.\n",
+        {"title": "by NATO Secretary General Jane Example to the NATO Parliamentary Assembly, "
+         "Warsaw, Poland", "speaker": "Jane Example", "speaker_title": "NATO Secretary General",
+         "venue": "NATO Parliamentary Assembly", "city": "Warsaw"},
+    ),
 }
 
 

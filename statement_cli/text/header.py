@@ -287,7 +287,9 @@ def _read_line(reader: _Reader, i: int, following: str) -> None:
     if len(line) < 300 and _read_segments(reader, i, line):
         return
     by_line = re.match(r"^by\s+(?:the\s+)?(?=[A-Z])", line, re.IGNORECASE)
-    if by_line and len(line) < 300 and reader.title_line == _previous(reader, i):
+    if by_line and len(line) < 300 and reader.title_line is None and not reader.dated:
+        _read_title(reader, i, line)  # a page whose headline is its "by …" line
+    if by_line and len(line) < 300 and reader.title_line in (i, _previous(reader, i)):
         _read_attribution(reader, i, line, line[by_line.end() :])  # "Opening remarks" / "by …"
         return
     previous_was_person = reader.person_line is not None and reader.person_line == _previous(
