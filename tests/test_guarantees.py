@@ -647,6 +647,31 @@ def test_a_full_disk_leaves_nothing_behind(started: tuple[Path, set[str], Path],
     assert check(Archive.open(archive)).findings == []
 
 
+@pytest.mark.parametrize("first", [True, False], ids=["first ingest", "later ingest"])
+def test_a_full_disk_in_the_workers_is_one_line_and_leaves_nothing_behind(
+    started: tuple[Path, set[str], Path], tmp_path: Path, first: bool
+) -> None:
+    """The disk fills while the two index workers write their segments (BATCH is over
+    the parallel threshold): no worker's traceback, one line once, and the archive's
+    files as they were."""
+    archive, before, batch = started
+    if first:  # a new archive's first ingest, as a new user's is
+        archive, before = tmp_path / "new", set()
+    files_before = sorted(str(p.relative_to(archive)) for p in archive.rglob("*") if p.is_file())
+    result = cli(archive, "ingest", str(batch), env=fault("index-flush", "enospc"))
+    assert result.returncode == 2
+    assert result.stderr == (
+        "statement: error: no space left on device; nothing already archived was changed\n"
+    ), result.stderr
+    files_after = sorted(str(p.relative_to(archive)) for p in archive.rglob("*") if p.is_file())
+    if first:
+        assert not any("MAIN.tmp" in name or name.endswith(".err") for name in files_after)
+    else:
+        assert files_after == files_before
+    assert indexed_ids(archive) == before
+    assert check(Archive.open(archive)).findings == []
+
+
 # ---- 12. smaller things --------------------------------------------------------------------
 
 

@@ -418,14 +418,14 @@ def test_a_crash_between_the_two_moves_of_a_publish_is_settled(tmp_path: Path) -
     assert check(fresh).findings == []
 
 
-def test_a_worker_whose_parent_died_before_its_prctl_exits() -> None:
+def test_a_worker_whose_parent_died_before_its_prctl_exits(tmp_path: Path) -> None:
     """PR_SET_PDEATHSIG only covers a parent that dies after the call; a worker forked just
     before its parent was killed must notice by itself, or it would hold the lock."""
     import multiprocessing
 
     from statement_cli.index import writers
 
-    writers._workers.prepare()
+    writers._workers.prepare(str(tmp_path))
     parent = writers._workers.parent_pid
     writers._workers.parent_pid = -1  # as if the parent had gone between fork and prctl
     try:

@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pickle import dumps, load, loads
 from typing import Any
 
+from statement_cli import faults
 from statement_cli.index import loader
 from statement_cli.index.pool import SortedPostings
 
@@ -117,6 +118,7 @@ class TermsFieldWriter(W3FieldWriter):  # type: ignore[misc]
     merge of segments fed by Whoosh) go W3's way."""
 
     def add_postings(self, schema, lengths, items):  # type: ignore[no-untyped-def]
+        faults.point("index-flush")  # in a worker process too, when there are two
         if not isinstance(items, SortedPostings):
             return super().add_postings(schema, lengths, items)
         field_lengths: dict[str, Callable[[Sequence[int]], list[int]]] = {}

@@ -10,6 +10,7 @@ parent dies, and ignores Ctrl-C, which the parent handles for everyone.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import sys
@@ -41,6 +42,19 @@ def _in_worker(_: object) -> None:
     # A parent killed between the fork and the prctl sends no signal: check it is alive.
     if os.getppid() != _workers.parent_pid:
         os._exit(1)
+    # A worker that fails (a full disk) must not print a traceback over the user's
+    # terminal: it goes to a file the parent reads when the worker gives no result, to
+    # say what went wrong in one line (the writers' temporary folder, removed after).
+    try:
+        errors = os.open(
+            os.path.join(_workers.temp_folder, f"worker-{os.getpid()}.err"),
+            os.O_WRONLY | os.O_CREAT | os.O_TRUNC,
+            0o600,
+        )
+    except OSError:
+        errors = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(errors, 2)
+    os.close(errors)
 
 
 class _Workers:
@@ -51,8 +65,9 @@ class _Workers:
     def __init__(self) -> None:
         self.libc: Any = None  # ctypes.CDLL, loaded only when a parallel writer is used
         self.parent_pid = 0
+        self.temp_folder = ""  # where a worker writes what it would print on stderr
 
-    def prepare(self) -> None:
+    def prepare(self, temp_folder: str) -> None:
         import ctypes
         import multiprocessing.util
 
@@ -60,6 +75,7 @@ class _Workers:
             self.libc = ctypes.CDLL(None, use_errno=True)
             multiprocessing.util.register_after_fork(self, _in_worker)
         self.parent_pid = os.getpid()
+        self.temp_folder = temp_folder
 
 
 _workers = _Workers()
@@ -84,7 +100,9 @@ def open_writer(index, parallel: bool = False):  # type: ignore[no-untyped-def]
         files.record(Path(index.storage.folder))
     _pool_postings_in_memory()
     if parallel and can_parallelise():
-        _workers.prepare()
+        temp = os.path.join(index.storage.folder, f"{index.indexname}.tmp")
+        os.makedirs(temp, exist_ok=True)
+        _workers.prepare(temp)
         writer = index.writer(
             procs=2,
             multisegment=True,
@@ -93,11 +111,62 @@ def open_writer(index, parallel: bool = False):  # type: ignore[no-untyped-def]
             compound=False,
             codec=ArchiveCodec(),
         )
+        writer.resultqueue = _Results(writer.resultqueue, temp)
     else:
         writer = index.writer(limitmb=LIMIT_MB, compound=False, codec=ArchiveCodec())
     _share_lock_file(index)
     _leave_out_newer_fields(writer)
     return writer
+
+
+class _Results:
+    """The queue Whoosh's workers put their segments on. Whoosh takes a worker that put
+    nothing (it died: a full disk) for one that had no documents, and commits without its
+    segment; here that is an error, raised before the table of contents is written, so
+    the write fails whole and nothing of it is archived."""
+
+    def __init__(self, queue: Any, folder: str) -> None:
+        self._queue = queue
+        self._folder = folder
+
+    def put(self, item: Any, *args: Any, **kwargs: Any) -> None:  # in a worker
+        self._queue.put(item, *args, **kwargs)
+
+    def get(self, timeout: float | None = None) -> Any:
+        import queue
+
+        try:
+            return self._queue.get(timeout=max(timeout or 0, WORKER_EXIT_WAIT))
+        except queue.Empty:
+            code = _worker_errno(self._folder)
+            if code is None and _nearly_full(self._folder):
+                code = errno.ENOSPC  # the worker could not even write down why
+            if code is not None:
+                raise OSError(code, os.strerror(code)) from None
+            raise OSError(errno.EIO, "a worker process writing the index failed") from None
+
+
+def _nearly_full(folder: str) -> bool:
+    import shutil
+
+    try:
+        usage = shutil.disk_usage(folder)
+    except OSError:
+        return False
+    return usage.free < max(8 << 20, usage.total // 50)
+
+
+def _worker_errno(folder: str) -> int | None:
+    """The error number of the OSError a failed worker wrote down, if it was one."""
+    import glob
+    import re
+
+    for path in glob.glob(os.path.join(folder, "worker-*.err")):
+        with contextlib.suppress(OSError), open(path, encoding="utf-8", errors="replace") as f:
+            found = re.findall(r"OSError: \[Errno (\d+)\]", f.read())
+            if found:
+                return int(found[-1])
+    return None
 
 
 def _pool_postings_in_memory() -> None:
@@ -158,3 +227,10 @@ def cancel(writer) -> None:  # type: ignore[no-untyped-def]
         writer.tasks = []  # stopped: nothing left for multiprocessing's exit-time join
     with contextlib.suppress(Exception):
         writer.cancel()
+    # The writers' temporary folder (the workers' job lists and partial files), which a
+    # cancel cut short by the failure may leave: the disk use is as before the write.
+    folder = getattr(getattr(writer, "storage", None), "folder", None)
+    if folder:
+        import shutil
+
+        shutil.rmtree(os.path.join(folder, f"{writer.indexname}.tmp"), ignore_errors=True)
