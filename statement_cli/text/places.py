@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from statement_cli.text.dates import MONTHS, find_date, parse_date
-from statement_cli.text.people import city_name
+from statement_cli.text.people import city_name, is_office
 from statement_cli.text.vocabulary import (
     COUNTRIES,
     FOREIGN_VENUE_NOUNS,
@@ -344,3 +344,67 @@ def dateline(line: str) -> tuple[str, str] | None:
                 month = MONTHS.get((day_month.group(2) or day_month.group(3)).lower())
                 iso = f"--{month:02d}-{int(day):02d}" if month else ""
     return city, iso
+
+
+# Where the venue starts: "… to the Permanent Council", "… devant l'Assemblée générale",
+# "… vor dem Ständigen Rat", "… ante el Consejo", "… на заседании Совета".
+_VENUE_SPLIT = re.compile(
+    r",?\s+\b(?:(?:to|at|before)\s+(?:the\s+|an?\s+)?|"
+    r"(?:devant|à|au|aux)\s+(?:le\s+|la\s+|les\s+|l['’])?|(?:dans\s+le\s+cadre|lors)\s+d(?:u|e\s+la|es|e)\s+|"
+    r"(?:vor|bei|in|auf)\s+(?:dem|der|den)\s+|(?:beim|im|zur|zum)\s+|ante\s+(?:el|la)\s+|"
+    r"en\s+(?:el|la)\s+|(?:no|na|nel|nella|al|alla|allo|presso\s+(?:il|la))\s+|"
+    r"(?:voor|tijdens|aan|bij|in)\s+(?:de|het)\s+|in\s+the\s+(?=[A-Z])|"
+    r"(?:на|перед)\s+)(?=\w)"
+)
+
+
+# Words after which "to the X" names an office or a body ("Mission to the UN"), not a venue.
+_OFFICE_TO = frozenset(
+    {"representative", "ambassador", "envoy", "mission", "delegation", "secretary"}
+)
+
+
+# A date after the person, with a dash or a preposition: "… - 29 September 2020", "… le 14
+# juillet 2017", "… am 7. April 2016", "… on 7 April 2016".
+_DATE_AFTER = re.compile(
+    r"(?:\s+[-–—|]\s+|\s+(?:le|on|am|el|del)\s+)(?P<when>[^-–—|]{6,40})$", re.IGNORECASE
+)
+
+
+SEPARATOR = re.compile(r"\s+[-–—|]\s+")
+
+
+def peel_place_date(text: str) -> tuple[str, str, str]:
+    """("Jane Example, Permanent Representative", date, city) from an attribution that ends
+    with ", 7 December 2018.", ", Vienna, 7 December 2018", " - 29 September 2020" or " le
+    14 juillet 2017"."""
+    bracketed = re.search(r"\s*(\([^()]{6,60}\))$", text)
+    if bracketed and date_and_city(bracketed.group(1)):  # "… (Strasbourg, 22 April 2013)"
+        found = date_and_city(bracketed.group(1))
+        return text[: bracketed.start()].strip(), found[0], found[1]  # type: ignore[index]
+    dated = _DATE_AFTER.search(text)
+    if dated:
+        found = date_and_city(dated.group("when"))
+        if found:
+            return text[: dated.start()].strip(), found[0], found[1]
+    parts = text.split(",")
+    for k in range(1, len(parts)):  # the longest tail that is a place and date
+        found = date_and_city(",".join(parts[k:]))
+        if found:
+            return ",".join(parts[:k]).strip(), found[0], found[1]
+    return text.strip(), "", ""
+
+
+def split_at_venue(text: str) -> tuple[str, str]:
+    """("Jane Example", "the Permanent Council, Vienna") from "Jane Example to the Permanent
+    Council, Vienna"; "to the" after a title or body noun is part of an office or a name."""
+    for match in _VENUE_SPLIT.finditer(text):
+        before = text[: match.start()]
+        last = before.split()[-1].lower().strip(",") if before.split() else ""
+        if match.group(0).strip(", ").startswith("to") and (
+            last in _OFFICE_TO or ("," in before and is_office(before.rsplit(",", 1)[1]))
+        ):
+            continue  # "Ambassador to the OSCE", "Mission to the UN", "…, Representative of X to"
+        if is_venue(place_named(text[match.end() :])[0]):
+            return before, text[match.end() :]
+    return text, ""
