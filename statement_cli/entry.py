@@ -13,6 +13,13 @@ def main() -> None:
         from statement_cli import faults
 
         faults.point("start-up")
+        if sys.argv[1:] == ["--version"]:
+            # Answered before the command line's machinery is imported (Typer, Click,
+            # Rich): the version is asked for by scripts, and often.
+            from statement_cli import __version__
+
+            sys.stdout.write(f"statement {__version__}\n")
+            return
         from statement_cli.cli import main as run
 
         run()

@@ -158,3 +158,17 @@ def test_a_file_name_with_a_line_break_stays_on_one_message_line(tmp_path: Path)
     lines = [line for line in result.stderr.split(b"\n") if b"name.txt" in line]
     assert len(lines) == 1 and b"empty\\nname.txt" in lines[0], result.stderr
     assert not any(line.startswith(b"name.txt") for line in result.stderr.split(b"\n"))
+
+
+def test_the_version_answers_before_the_command_line_is_imported() -> None:
+    code = (
+        "import sys\n"
+        "sys.argv = ['statement', '--version']\n"
+        "from statement_cli.entry import main\n"
+        "main()\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'click', 'rich'}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.splitlines() == [f"statement {__version__}", "[]"]
