@@ -52,6 +52,29 @@ def make_console(color: Color = Color.auto, stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=stderr)
 
 
+# Wide enough that no value of a view is cut on a pipe (a line is as long as it needs).
+PIPED_WIDTH = 100_000
+
+
+def piped_text(renderable: RenderableType, color: Color = Color.auto) -> str:
+    """A view as text for a pipe: every value whole (no width to cut it to), no spaces
+    padding a line out, no line of nothing but spaces; styles only if `--color always`."""
+    buffer = io.StringIO()
+    console = make_console(color)
+    # Forced (FORCE_COLOR, --color always) and not refused (NO_COLOR, --color never).
+    styled = console.is_terminal and console.color_system is not None and not console.no_color
+    Console(
+        file=buffer,
+        width=PIPED_WIDTH,
+        force_terminal=styled,
+        no_color=not styled,
+        color_system="standard" if styled else None,
+        highlight=False,
+        soft_wrap=False,
+    ).print(renderable)
+    return "".join(line.rstrip(" ") + "\n" for line in buffer.getvalue().splitlines())
+
+
 # ---- lists of statements -------------------------------------------------------------------
 
 
@@ -487,22 +510,23 @@ def render_trend(periods, fmt: str) -> RenderableType:  # type: ignore[no-untype
 KWIC_SPEAKER = 16  # characters of the speaker's name in a kwic line
 
 
-def render_kwic(lines, width: int, as_json: bool) -> RenderableType:  # type: ignore[no-untyped-def]
-    """One line per occurrence: left context right-aligned, the match, right context."""
+def render_kwic(lines, width: int, as_json: bool, whole_names: bool = False) -> RenderableType:  # type: ignore[no-untyped-def]
+    """One line per occurrence: left context right-aligned, the match, right context; the
+    speaker cut to a column on a screen, whole (`whole_names`) for a pipe."""
     if as_json:
         from dataclasses import asdict
 
         return json_text([asdict(line) for line in lines]) + "\n"
     text = Text()
+    names = [clean(line.speaker or "-") for line in lines]
+    column = max(map(len, names), default=1) if whole_names else KWIC_SPEAKER
     for line in lines:
         # The text's own spacing around the match ("sovereignty, as"), the match aligned.
         left = clean(line.left)[-width:].rjust(width)
         right = clean(line.right)[:width]
         speaker = clean(line.speaker or "-")
-        speaker = speaker if len(speaker) <= KWIC_SPEAKER else speaker[: KWIC_SPEAKER - 1] + "…"
-        text.append(
-            f"{line.id}  {(line.date or '-'):<10}  {speaker:<{KWIC_SPEAKER}}  ", style="dim"
-        )
+        speaker = speaker if len(speaker) <= column else speaker[: column - 1] + "…"
+        text.append(f"{line.id}  {(line.date or '-'):<10}  {speaker:<{column}}  ", style="dim")
         text.append(left)
         text.append(clean(line.match), style=MATCH_STYLE)
         text.append(right)

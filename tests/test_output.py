@@ -172,3 +172,20 @@ def test_the_version_answers_before_the_command_line_is_imported() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.splitlines() == [f"statement {__version__}", "[]"]
+
+
+def test_piped_views_keep_whole_values_and_pad_nothing(run, tmp_path: Path) -> None:
+    name = "Adamantios Theodoros Vassilakis-Example"
+    long_title = "Statement by Ambassador " + name + " to the Permanent Council on Ruritania"
+    (tmp_path / "a.txt").write_text(
+        f"{long_title}\n\nVienna, 7 April 2016\n\nWe speak of sovereignty and media freedom.\n"
+    )
+    assert run("ingest", str(tmp_path / "a.txt")).exit_code == 0
+    kwic = run("kwic", "sovereignty").stdout
+    assert name in kwic and "…" not in kwic
+    facets = run("search", "media freedom", "--facets").stdout
+    dry = run("ingest", str(tmp_path / "a.txt"), "--dry-run").stdout
+    for out in (kwic, facets, dry):
+        lines = out.split("\n")
+        assert not [line for line in lines if line != line.rstrip(" ")], out
+    assert long_title in dry  # one line, not wrapped at 80 columns

@@ -222,8 +222,13 @@ class State:
         if isinstance(renderable, str):
             sys.stdout.write(inert(renderable))
             sys.stdout.flush()
-        else:
+        elif sys.stdout.isatty():
             self.console().print(renderable)
+        else:  # for programs and grep: whole values, no padding
+            from statement_cli.render import piped_text
+
+            sys.stdout.write(piped_text(renderable, self.color))  # type: ignore[arg-type]
+            sys.stdout.flush()
 
 
 def _taller_than_screen(console: "Console", renderable: "RenderableType") -> bool:

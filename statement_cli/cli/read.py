@@ -231,7 +231,7 @@ def kwic(
     if width is None:
         width = max(10, (out.width - 52) // 2) if out.is_terminal else 40
     found = concordance(open_archive(ctx), query_text(words), filters, width, limit)
-    view = render_kwic(found.lines, width, fmt is ReportFormat.json)
+    view = render_kwic(found.lines, width, fmt is ReportFormat.json, not out.is_terminal)
     if isinstance(view, str):
         state_of(ctx).emit(view)
     else:
