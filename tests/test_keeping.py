@@ -230,6 +230,8 @@ def test_remove_by_query_asks_first(run, filled: Path) -> None:
     assert len(_listed(run)) == before
     no_answer = run("remove", "--query", "speaker:example")
     assert no_answer.exit_code == 2 and len(_listed(run)) == before
+    prompt, message = no_answer.stderr.splitlines()[-2:]  # each on a line of its own
+    assert prompt.startswith("Remove these") and message.startswith("nothing removed: no answer")
     accepted = run("remove", "--query", "speaker:example", input="y\n")
     assert accepted.exit_code == 0
     left = _listed(run)

@@ -215,6 +215,7 @@ def chosen(
         try:
             confirmed = typer.confirm(f"{action} these {len(targets)} statement(s)?", err=True)
         except typer.Abort:
+            sys.stderr.write("\n")  # the prompt waits at the end of its line: end it first
             state.say(f"nothing {verb}: no answer (pass --yes to go ahead without asking)")
             raise typer.Exit(EXIT_ERROR) from None
         if not confirmed:
