@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from enum import Enum
 
+# What every view but a citation (`n.d.` there, as citation styles write it) shows for a
+# statement without a date.
+NO_DATE = "undated"
+
 
 class ListFormat(str, Enum):
     """How a list of statements is printed (search, list, related)."""

@@ -11,7 +11,7 @@ import csv
 import io
 from collections.abc import Sequence
 
-from statement_cli.formats import ListFormat
+from statement_cli.formats import NO_DATE, ListFormat
 from statement_cli.model import FIELD_NAMES, Hit
 from statement_cli.text.inert import inert, json_text
 from statement_cli.text.snippets import plain as plain_snippet
@@ -109,7 +109,7 @@ def _plain(hits: Sequence[Hit], mark: tuple[str, str]) -> str:
     lines: list[str] = []
     for hit in hits:
         s = hit.statement
-        row = (s.id, s.date or "-", s.speaker or "-", s.title or "-")
+        row = (s.id, s.date or NO_DATE, s.speaker or "-", s.title or "-")
         lines.append("\t".join(clean(v).replace("\t", " ").replace("\n", " ") for v in row))
         # Each piece made inert before it is marked: a mark may be an escape sequence.
         lines.extend(

@@ -19,7 +19,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from statement_cli.formats import Color, ListFormat, ShowFormat
+from statement_cli.formats import NO_DATE, Color, ListFormat, ShowFormat
 from statement_cli.model import METADATA_FIELDS, PARAGRAPH_BREAK, Hit, Statement
 from statement_cli.output import clean, text_list
 from statement_cli.text.inert import json_text
@@ -132,7 +132,7 @@ def _table(hits: Sequence[Hit]) -> Table:
                 text.no_wrap, text.overflow = True, "ellipsis"
             cell = Group(title, *snippets)
         tags = [Text(clean(" ".join(s.tags)))] if len(table.columns) > 4 else []
-        table.add_row(s.id, s.date or "", Text(clean(s.speaker)), cell, *tags)
+        table.add_row(s.id, s.date or NO_DATE, Text(clean(s.speaker)), cell, *tags)
     return table
 
 
@@ -526,7 +526,7 @@ def render_kwic(lines, width: int, as_json: bool, whole_names: bool = False) -> 
         right = clean(line.right)[:width]
         speaker = clean(line.speaker or "-")
         speaker = speaker if len(speaker) <= column else speaker[: column - 1] + "…"
-        text.append(f"{line.id}  {(line.date or '-'):<10}  {speaker:<{column}}  ", style="dim")
+        text.append(f"{line.id}  {(line.date or NO_DATE):<10}  {speaker:<{column}}  ", style="dim")
         text.append(left)
         text.append(clean(line.match), style=MATCH_STYLE)
         text.append(right)

@@ -127,7 +127,7 @@ def test_show_raw_is_byte_exact_for_crlf_and_bom(run, filled: Path) -> None:
 
 def test_list_is_newest_first_with_undated_last(run, filled: Path) -> None:
     dates = [line.split("\t")[1] for line in run("list").stdout.splitlines()]
-    dated = [d for d in dates if d != "-"]
+    dated = [d for d in dates if d != "undated"]
     assert dated == sorted(dated, reverse=True)
     assert dates[: len(dated)] == dated
 

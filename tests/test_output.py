@@ -189,3 +189,19 @@ def test_piped_views_keep_whole_values_and_pad_nothing(run, tmp_path: Path) -> N
         lines = out.split("\n")
         assert not [line for line in lines if line != line.rstrip(" ")], out
     assert long_title in dry  # one line, not wrapped at 80 columns
+
+
+def test_a_missing_date_is_one_word_in_every_view_but_citations(run, tmp_path: Path) -> None:
+    (tmp_path / "u.txt").write_text("Remarks on Ruritania\n\nWe speak of sovereignty today.\n")
+    assert run("ingest", str(tmp_path / "u.txt")).exit_code == 0
+    ident = run("list", "--format", "ids").stdout.strip()
+    views = {
+        "plain list": run("list").stdout,
+        "table": run("list", "--format", "table").stdout,
+        "search": run("search", "sovereignty").stdout,
+        "kwic": run("kwic", "sovereignty").stdout,
+        "quote": run("quote", "We speak of sovereignty today", "--format", "plain").stdout,
+    }
+    for view, out in views.items():
+        assert ident in out and "undated" in out, view
+    assert "n.d." in run("cite", ident).stdout

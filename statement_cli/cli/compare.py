@@ -8,7 +8,7 @@ import typer
 
 from statement_cli.cli.app import EXIT_NOTHING, app, open_archive, state_of
 from statement_cli.cli.options import OUTPUT_PANEL, FormatOpt, complete_ids, with_filters
-from statement_cli.formats import ListFormat, ShowFormat
+from statement_cli.formats import NO_DATE, ListFormat, ShowFormat
 from statement_cli.model import QUOTE_MIN_SCORE
 from statement_cli.output import spreadsheet_cell
 from statement_cli.text.inert import inert, json_text
@@ -97,7 +97,7 @@ def quote(
 
 def _heading(m: "QuoteMatch") -> list[str]:
     s = m.statement
-    return [str(m.score), s.id, s.date or "undated", s.speaker or "-", f"¶{m.paragraph}"]
+    return [str(m.score), s.id, s.date or NO_DATE, s.speaker or "-", f"¶{m.paragraph}"]
 
 
 def _marked(m: "QuoteMatch", marks: dict[str, tuple[str, str]]) -> str:
@@ -240,7 +240,7 @@ def _versions_table(groups: list[list["Version"]]) -> "Table":
             table.add_row(
                 f"{v.closeness}%",
                 s.id,
-                s.date or "undated",
+                s.date or NO_DATE,
                 Text(inert(s.speaker or "-")),  # Text: a statement's words are not markup
                 Text(inert(s.title)),
                 style="bold" if i == 0 else "",
@@ -261,7 +261,7 @@ def _version_record(v: "Version") -> dict[str, object]:
 
 def _version_line(v: "Version") -> str:
     s = v.statement
-    values = [f"{v.closeness}%", s.id, s.date or "undated", s.speaker or "-", s.title]
+    values = [f"{v.closeness}%", s.id, s.date or NO_DATE, s.speaker or "-", s.title]
     return "\t".join(inert(x) for x in values) + "\n"
 
 
