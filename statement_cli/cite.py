@@ -28,20 +28,25 @@ def _occasion(s: Statement) -> str:
     return ", ".join(p for p in (venue, s.city) if p)
 
 
-def cite(s: Statement, style: str = "plain") -> str:
+UNTITLED = "[untitled]"  # as citation styles mark a work without a title; never invented
+
+
+def cite(s: Statement, style: str = "plain", titled: bool = True) -> str:
+    """A citation; `titled` False when the title is no headline of the text (it was made
+    from the file name), which a citation must not pass for one."""
     if style == "bibtex":
-        return _bibtex(s)
+        return _bibtex(s, titled)
     date = _long_date(s.date) if s.date else "n.d."
-    title = s.title or "Untitled statement"
+    title = s.title if s.title and titled else ""
     if style == "chicago":
         # Speeches, Chicago 17th ed. 14.217: Speaker, "Title" (speech, venue, city, date).
         delivered = f"statement delivered to {_occasion(s)}" if _occasion(s) else ""
         where = "; ".join(p for p in (delivered, s.organization) if p)
         head = f"{s.speaker}, " if s.speaker else (f"{s.organization}, " if s.organization else "")
         details = ", ".join(p for p in (where, date) if p)
-        return f"{head}“{title}” ({details})."
+        return f"{head}{f'“{title}”' if title else UNTITLED} ({details})."
     delivered = f"Delivered to {_occasion(s)}" if _occasion(s) else ""
-    pieces = [_speaker(s) or s.organization, f"“{title}”", delivered, date]
+    pieces = [_speaker(s) or s.organization, f"“{title}”" if title else UNTITLED, delivered, date]
     if s.organization and _speaker(s):
         pieces.insert(3, s.organization)
     text = " ".join(p if p.endswith((".", "”")) else p + "." for p in pieces if p)
@@ -65,7 +70,7 @@ def bibtex_name(name: str) -> str:
     return ", ".join(p for p in (last, suffix, first) if p)
 
 
-def _bibtex(s: Statement) -> str:
+def _bibtex(s: Statement, titled: bool = True) -> str:
     author = s.speaker or s.organization
     surname = _surname(s.speaker) if s.speaker else (author.split() or ["statement"])[0]
     key = re.sub(r"[^a-z0-9]", "", f"{surname}{s.date[:4]}{s.id[:4]}".lower())
@@ -75,7 +80,7 @@ def _bibtex(s: Statement) -> str:
         "author": _bib_escape(bibtex_name(s.speaker))
         if s.speaker
         else ("{" + _bib_escape(author) + "}" if author else ""),
-        "title": "{" + _bib_escape(s.title or "Untitled statement") + "}",
+        "title": "{" + _bib_escape(s.title) + "}" if s.title and titled else "",
         "howpublished": _bib_escape(
             f"Statement delivered to {_occasion(s)}" if _occasion(s) else ""
         ),

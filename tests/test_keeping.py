@@ -380,3 +380,20 @@ def test_a_garbled_record_and_a_stray_staged_file_are_found_and_repaired(
     ).hexdigest()
     assert not (archive_dir / "staging" / "stray.bin").exists()
     assert run("check").exit_code == 0
+
+
+def test_a_citation_never_passes_a_file_name_for_a_title(run, tmp_path: Path) -> None:
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "1861-Lincoln-1.txt").write_text("Fellow citizens of the Senate.\n\nWe meet.\n")
+    (folder / "titled.txt").write_text("Remarks on Ruritania\n\nWe meet again today.\n")
+    assert run("ingest", str(folder)).exit_code == 0
+    by_title = {r["title"]: r["id"] for r in _listed(run)}
+    named = by_title["1861 Lincoln 1"]  # the list's display fallback
+    plain = run("cite", named).stdout
+    assert "[untitled]" in plain and "1861 Lincoln 1" not in plain
+    assert "[untitled]" in run("cite", named, "--style", "chicago").stdout
+    assert "title =" not in run("cite", named, "--style", "bibtex").stdout
+    assert "“Remarks on Ruritania.”" in run("cite", by_title["Remarks on Ruritania"]).stdout
+    assert run("edit", named, "--title", "First Inaugural Address").exit_code == 0
+    assert "First Inaugural Address" in run("cite", named).stdout  # given by the user

@@ -278,6 +278,25 @@ class ArchiveBase:
         return statement.with_annotations(record.corrections, record.tags)
 
 
+    def named_by_file(self, ident: str) -> set[str]:
+        """The fields of a statement that only its file name gave (a title made from
+        `1861-Lincoln-1.txt`): weaker readings than the text's own, which views may show
+        but a citation must not pass for the text's."""
+        from statement_cli.text.decode import decode
+        from statement_cli.text.parse import parse_with_sources
+
+        try:
+            record = self.originals.read_record(ident)
+            text = decode(self.originals.read_bytes(ident))
+            _, sources = parse_with_sources(
+                text, Path(record.source).name, record.options, record.csv_fields
+            )
+        except (OSError, ValueError, TypeError, InputError):
+            return set()
+        by_name = {f for f, where in sources.items() if where.get("from") == "file name"}
+        return by_name - set(record.corrections)
+
+
 def holds(indexed: dict[str, Any], record: Record) -> bool:
     """Whether the index holds the statement a record describes: its text, and the user's
     corrections and tags (an edit changes only these)."""

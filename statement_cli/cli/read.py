@@ -157,7 +157,11 @@ def cite(
     from statement_cli.cite import cite as make_citation
 
     archive = open_archive(ctx)
-    citations = [make_citation(archive.get(i).named(), style.value) for i in ids]
+    citations = []
+    for ident in ids:
+        statement = archive.get(ident)
+        titled = "title" not in archive.named_by_file(statement.id)
+        citations.append(make_citation(statement.named(), style.value, titled))
     state_of(ctx).emit(("\n\n" if style is CiteStyle.bibtex else "\n").join(citations) + "\n")
 
 
