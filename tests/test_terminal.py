@@ -286,11 +286,9 @@ def test_every_command_and_option_in_the_readme_exists() -> None:
                     next(words_left, None)  # the option's value
 
 
-def test_the_pager_is_less_with_colours_unless_the_user_chose(
-    filled: Path, archive_dir: Path, tmp_path: Path
-) -> None:
-    """A fake `less` records the options it was started with; the statement is longer
-    than the 5-line screen, so it is paged."""
+def _fake_less(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    """An environment whose `less` records the options it was started with (in the file
+    returned) on a 5-line screen."""
     record = tmp_path / "less-options"
     fake = tmp_path / "bin" / "less"
     fake.parent.mkdir()
@@ -308,6 +306,41 @@ def test_the_pager_is_less_with_colours_unless_the_user_chose(
             "TERM": "xterm",
         }
     )
+    return env, record
+
+
+def _on_a_pty(args: list[str], env: dict[str, str]) -> None:
+    main, secondary = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "statement_cli", *args],
+        stdin=secondary,
+        stdout=secondary,
+        stderr=secondary,
+        env=env,
+        close_fds=True,
+    )
+    os.close(secondary)
+    try:
+        process.wait(timeout=60)
+    finally:
+        os.close(main)
+
+
+@pytest.mark.parametrize("command", [["stats"], ["trend", "thank", "--by", "month"]])
+def test_tall_reports_are_paged_too(
+    filled: Path, archive_dir: Path, tmp_path: Path, command: list[str]
+) -> None:
+    env, record = _fake_less(tmp_path)
+    _on_a_pty(["--archive", str(archive_dir), *command], env)
+    assert record.read_text().strip() == "LESS=FRX"  # taller than the screen: paged
+
+
+def test_the_pager_is_less_with_colours_unless_the_user_chose(
+    filled: Path, archive_dir: Path, tmp_path: Path
+) -> None:
+    """A fake `less` records the options it was started with; the statement is longer
+    than the 5-line screen, so it is paged."""
+    env, record = _fake_less(tmp_path)
     ident = json.loads(
         subprocess.run(
             [
@@ -328,20 +361,7 @@ def test_the_pager_is_less_with_colours_unless_the_user_chose(
     )["hits"][0]["id"]
     for extra, expected in (({}, "LESS=FRX"), ({"LESS": "-S"}, "LESS=-S")):
         record.unlink(missing_ok=True)
-        main, secondary = pty.openpty()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "statement_cli", "--archive", str(archive_dir), "show", ident],
-            stdin=secondary,
-            stdout=secondary,
-            stderr=secondary,
-            env={**env, **extra},
-            close_fds=True,
-        )
-        os.close(secondary)
-        try:
-            process.wait(timeout=60)
-        finally:
-            os.close(main)
+        _on_a_pty(["--archive", str(archive_dir), "show", ident], {**env, **extra})
         assert record.read_text().strip() == expected
 
 

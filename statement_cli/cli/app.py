@@ -179,6 +179,9 @@ class State:
         """A terminal view, through the pager when it is taller than the screen (as git
         does: `$PAGER`, else less, given LESS=FRX unless the user set LESS: colours
         shown, no pager for a text that fits, the text left on the screen)."""
+        if isinstance(view, str):  # text (JSON) goes out as it is, never through Rich
+            self.emit(view)
+            return
         out = self.console()
         if out.is_terminal and _taller_than_screen(out, view):
             os.environ.setdefault("LESS", "FRX")

@@ -179,7 +179,8 @@ def stats(
     from statement_cli.analysis import stats as archive_stats
     from statement_cli.render import render_stats
 
-    state_of(ctx).emit(render_stats(archive_stats(open_archive(ctx)), fmt is ReportFormat.json))
+    # Paged when taller than the screen, as list, search and show are (text stays text).
+    state_of(ctx).page(render_stats(archive_stats(open_archive(ctx)), fmt is ReportFormat.json))
 
 
 @app.command(rich_help_panel="Read")
@@ -199,7 +200,7 @@ def trend(
     from statement_cli.render import render_trend
 
     periods = archive_trend(open_archive(ctx), query_text(words), filters, by.value)
-    state_of(ctx).emit(render_trend(periods, fmt.value))
+    state_of(ctx).page(render_trend(periods, fmt.value))
     if not any(p.matches for p in periods):
         raise typer.Exit(EXIT_NOTHING)
 
