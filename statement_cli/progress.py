@@ -61,9 +61,23 @@ class Progress:
             self._bar.update(self._task, count=count, advance=0 if self._by_size else 1)
 
     def committing(self) -> None:
-        """The last step of a write: the bar says so (committing can take a while)."""
-        if self._bar is not None:
-            self._bar.update(self._task, description="committing")
+        """The last step of a write, which can take a while and has no count to show: the
+        bar gives way to a spinner saying so, with the time it has taken (a bar standing at
+        250/250 for seconds looked hung)."""
+        if self._bar is None or self.console is None:
+            return
+        from rich import progress as rp
+
+        self._bar.stop()
+        self._bar = rp.Progress(
+            rp.SpinnerColumn(),
+            rp.TextColumn("committing: writing the index, {task.fields[count]}"),
+            rp.TimeElapsedColumn(),
+            console=self.console,
+            transient=True,
+        )
+        self._task = self._bar.add_task("committing", total=None, count=f"{self.done:,} files")
+        self._bar.start()
 
     def advance_bytes(self, amount: int) -> None:
         if self._bar is not None and self._by_size:
