@@ -16,6 +16,7 @@ from pathlib import Path
 from statement_cli.archive import Archive, retrying_read
 from statement_cli.archive.reading import named_filters
 from statement_cli.query import Filters, parse_query
+from statement_cli.text.names import name_key
 
 TOP = 10
 
@@ -41,9 +42,18 @@ def _key_to_iso(key: int) -> str:
 
 
 def _top(values: list[bytes], docnums: list[int], limit: int = TOP) -> list[tuple[str, int]]:
+    """The most frequent names, one row however each is written ("THE WHITE HOUSE" and
+    "The White House"), under its most frequent spelling."""
     counts = Counter(values[d] for d in docnums if values[d])
-    named = ((v.decode("utf-8"), n) for v, n in counts.items())
-    return sorted(named, key=lambda kv: (-kv[1], kv[0]))[:limit]
+    spellings: dict[str, list[tuple[str, int]]] = {}
+    for value, number in counts.items():
+        name = value.decode("utf-8")
+        spellings.setdefault(name_key(name) or name, []).append((name, number))
+    rows = [
+        (min(group, key=lambda kv: (-kv[1], kv[0]))[0], sum(n for _, n in group))
+        for group in spellings.values()
+    ]
+    return sorted(rows, key=lambda kv: (-kv[1], kv[0]))[:limit]
 
 
 @retrying_read

@@ -138,7 +138,11 @@ class Filters:
         for name in ("speaker", "org", "venue", "city"):
             value = getattr(self, name).strip()
             words = name_words(value) if name in ("speaker", "venue") else []
-            if words:  # a name however it is written: see text/names
+            if words and name == "venue" and len(words) > 1:
+                # A body's words in a row ("Permanent Council" in "OSCE Permanent Council",
+                # not "Security Council" in "… for Security … Ministerial Council").
+                nodes.append(Phrase(" ".join(words), name))
+            elif words:  # a person's name however it is written: see text/names
                 nodes.append(_join(And, [Word(w, name) for w in words]) or Everything())
             elif value:
                 nodes.append(Phrase(value, name) if " " in value else Word(value, name))

@@ -535,3 +535,34 @@ def test_no_similar_names_says_so(run: Run, some: list[str]) -> None:
         assert "no venue is written more than one way" in result.stderr
     else:  # the fixture has similar venues: then the speakers of one statement have none
         assert result.exit_code == 0
+
+
+def test_similar_venues_are_those_the_venue_filter_makes_one(run: Run, tmp_path: Path) -> None:
+    venues = {
+        "a": "Permanent Council",
+        "b": "OSCE Permanent Council",
+        "c": "UN Security Council",
+        "d": "United Nations Security Council",
+        "e": "Security Council",
+        "f": "Organization for Security and Co-operation in Europe Ministerial Council",
+    }
+    for name, venue in venues.items():
+        (tmp_path / f"{name}.txt").write_text(f"---\nvenue: {venue}\n---\nWe met, {name}.\n")
+    orgs = {"g": "THE WHITE HOUSE", "h": "The White House", "i": "The White House"}
+    for name, org in orgs.items():
+        (tmp_path / f"{name}.txt").write_text(f"---\norganization: {org}\n---\nWe met, {name}.\n")
+    assert run("ingest", str(tmp_path)).exit_code == 0
+    rows = [line.split("\t") for line in run("venues", "--similar", "--format", "plain").stdout.splitlines()]
+    groups: dict[str, set[str]] = {}
+    for _count, venue, group in rows:
+        groups.setdefault(group, set()).add(venue)
+    assert {"Permanent Council", "OSCE Permanent Council"} in groups.values()
+    security = {"UN Security Council", "United Nations Security Council", "Security Council"}
+    assert security in groups.values()
+    assert not any(venues["f"] in g for g in groups.values())  # its words, not in a row
+    for group in groups.values():  # the filter finds every member by the group's name
+        shortest = min(group, key=len)
+        found = int(run("count", "--venue", shortest).stdout.strip())
+        assert found == len(group)
+    top = json.loads(run("stats", "--format", "json").stdout)["organizations"]
+    assert ["The White House", 3] in top and not any(row[0] == "THE WHITE HOUSE" for row in top)
