@@ -410,3 +410,16 @@ def test_phrase_counts_agree_with_the_texts(run, tmp_path: Path) -> None:  # typ
         assert holding, phrase  # the phrase must occur for the check to mean anything
         result = run("count", f'"{phrase}"')
         assert int(result.stdout.strip()) == holding, phrase
+
+
+def test_did_you_mean_only_what_finds_something_under_the_filters(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "a.txt").write_text("---\nspeaker: Jane Example\ndate: 2016-04-07\n---\nOn Kazakhstan.\n")
+    (texts / "b.txt").write_text("---\nspeaker: John Other\ndate: 1994-01-01\n---\nOn Kazahkstan.\n")
+    assert run("ingest", str(texts)).exit_code == 0
+    typo = run("search", "kazakstan", "--speaker", "jane example")
+    assert typo.exit_code == 1 and "did you mean: Kazakhstan" in typo.stderr  # Jane says it
+    nowhere = run("search", "kazakstan", "--since", "2017", "--speaker", "jane example")
+    assert nowhere.exit_code == 1
+    assert "did you mean" not in nowhere.stderr  # "Kazakhstan" finds nothing there either

@@ -11,7 +11,7 @@ import functools
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from statement_cli.archive.base import ArchiveBase
 from statement_cli.archive.records import SearchResult
@@ -159,8 +159,21 @@ def search(
         if facets:
             result.facets = view.facets(found.matched)
         if not found.matched and (text.strip() or filters):
-            result.suggestion = view.suggestion(text, filters)
+            result.suggestion = _suggestion(archive, view, text, filters)
     return result
+
+
+def _suggestion(archive: ArchiveBase, view: Any, text: str, filters: Filters | None) -> str:
+    """A corrected query that finds something under the filters given (corrected too);
+    "" when there is none: a word that finds nothing there is no suggestion."""
+    from statement_cli.index.suggest import shown
+
+    query, changed = view.suggestion(text, filters)
+    if query == text and not changed:
+        return ""
+    fixed = replace(filters, **changed) if filters is not None else None
+    tree = parse_query(query, named_filters(archive, fixed))
+    return shown(query, changed) if view.ordered(tree, "relevance", 1).matched else ""
 
 
 @retrying_read

@@ -21,9 +21,10 @@ SURFACE_SAMPLES = 3  # statements a suggested word's written forms are read from
 _WORD = re.compile(r"\w+")
 
 
-def suggest(text: str, filters: Filters | None, view: IndexView) -> str:
-    """The corrected query, then each corrected filter as its option (`--speaker
-    'Abraham Lincoln'`); "" when nothing could be corrected."""
+def suggest(text: str, filters: Filters | None, view: IndexView) -> tuple[str, dict[str, str]]:
+    """The query with its words corrected from the archive's own, and the filters whose
+    values were corrected ({"speaker": "Abraham Lincoln"}); the query unchanged and {} when
+    nothing could be."""
     corrector = _Corrector(view)
     query = text
     for node in positive_words(parse_query(text)) if text.strip() else []:
@@ -34,16 +35,21 @@ def suggest(text: str, filters: Filters | None, view: IndexView) -> str:
             nearest = corrector.nearest(fields, typed)
             if nearest != typed:
                 query = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", nearest, query, count=1)
-    options = []
+    changed: dict[str, str] = {}
     for name in ("speaker", "org", "venue", "city"):
         value = getattr(filters, name, "").strip() if filters else ""
         if value:
             field = [QUERY_FIELDS[name]]
             nearest = _WORD.sub(lambda typed, f=field: corrector.nearest(f, typed.group()), value)
             if nearest != value:
-                options.append(f"--{name} {shlex.quote(nearest)}")
-    if query == text and not options:
-        return ""
+                changed[name] = nearest
+    return query, changed
+
+
+def shown(query: str, changed: dict[str, str]) -> str:
+    """A suggestion as the user would type it: the query, then each corrected filter as
+    its option (`--speaker 'Abraham Lincoln'`)."""
+    options = [f"--{name} {shlex.quote(value)}" for name, value in changed.items()]
     return " ".join(([query.strip()] if query.strip() else []) + options)
 
 

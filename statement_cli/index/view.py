@@ -160,7 +160,8 @@ class IndexView:
         weights.update({w: rarity(written, w) for w in words})
         return Highlighter(terms.get("body", set()), words, weights)
 
-    def suggestion(self, text: str, filters: Filters | None) -> str:
+    def suggestion(self, text: str, filters: Filters | None) -> tuple[str, dict[str, str]]:
+        """The query and the filters corrected from the archive's own words."""
         from statement_cli.index.suggest import suggest
 
         return suggest(text, filters, self)
