@@ -430,6 +430,36 @@ INVENTED: dict[str, tuple[str, dict[str, str]]] = {
          "Warsaw, Poland", "speaker": "Jane Example", "speaker_title": "NATO Secretary General",
          "venue": "NATO Parliamentary Assembly", "city": "Warsaw"},
     ),
+    "a genre label before the date, in the archive's languages": (
+        "Déclaration sur la situation en Ruritanie\n\nCommuniqué de presse, 27.02.2023\n\n"
+        "Le Gouvernement salue l'accord conclu aujourd'hui entre les parties.\n",
+        {"date": "2023-02-27", "city": ""},
+    ),
+    "place, genre label, dotted date": (
+        "Erklärung zur Lage in Ruritanien\n\nBern, Medienmitteilung, 13.01.2014\n\n"
+        "Der Bundesrat begrüsst die heute erzielte Einigung zwischen den Parteien.\n",
+        {"date": "2014-01-13", "city": "Bern"},
+    ),
+    "Spanish press-note label before the date": (
+        "Declaración sobre la situación en Ruritania\n\nNota de prensa, 3 de mayo de 2019\n\n"
+        "El Gobierno celebra el acuerdo alcanzado hoy entre las partes.\n",
+        {"date": "2019-05-03"},
+    ),
+    "a publication-date label with a time of day, no colon": (
+        "Statement on the situation in Ruritania\n\nPublication date 1.10.2015 12.27\n\n"
+        "The Government welcomes the agreement reached today between the parties.\n",
+        {"date": "2015-10-01"},
+    ),
+    "a labelled publication date": (
+        "Statement on the situation in Ruritania\n\nDate of publication: 1 October 2015\n\n"
+        "The Government welcomes the agreement reached today between the parties.\n",
+        {"date": "2015-10-01"},
+    ),
+    "Russian: a year written 'год', the city after it": (
+        "Заявление о положении в Рурітании\n\n26 июня 2018 год, Нью-Йорк -\n\n"
+        "Правительство приветствует соглашение, достигнутое сегодня сторонами.\n",
+        {"date": "2018-06-26", "city": "Нью-Йорк"},
+    ),
 }
 
 

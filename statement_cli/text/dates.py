@@ -30,7 +30,7 @@ MONTHS: dict[str, int] = {
 _MONTH = r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 # "7th", "1er" (French), "7." (German), "7-го" is not written in headers.
 _DAY = r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|er|e\b|\.)?(?:\s*[-–—/]\s*\d{1,2}\.?)?"  # "5.– 6."
-_YEAR = r"(?P<year>\d{4})\b(?:\s*(?:г\.?|года|году|року|р\.?)(?!\w))?"  # "2016 г.", "2017 року"
+_YEAR = r"(?P<year>\d{4})\b(?:\s*(?:г\.?|года|году|год|року|р\.?)(?!\w))?"  # "2016 г.", "2017 року"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 
 # Each pattern reads one way of writing a date; all are tried, case-insensitively.

@@ -70,6 +70,7 @@ _LABEL = re.compile(
     r"\s*[|:–—-]?\s*(?:" + "|".join(re.escape(label) for label in LINE_LABELS) + r")$",
     re.IGNORECASE,
 )
+_LABEL_WORDS = frozenset(LINE_LABELS)
 _GLUED_MONTH = re.compile(
     r"^(?P<city>[A-Z][a-z]+)(?=(?:" + "|".join(m.title() for m in MONTHS if len(m) > 3) + r")\b)"
 )
@@ -254,7 +255,12 @@ def is_venue(venue: str) -> bool:
 
 def strip_label(line: str) -> str:
     """The line without a label such as "PRESS RELEASE |" or "- Press release"."""
-    return _LABEL.sub("", line).strip()
+    line = _LABEL.sub("", line).strip()
+    parts = line.split(",")
+    if len(parts) > 2:  # "Bern, Medienmitteilung, 13.01.2014": a label between place and date
+        kept = [part for part in parts if part.strip().lower() not in _LABEL_WORDS]
+        line = ",".join(kept).strip()
+    return line
 
 
 def unglue(line: str) -> str:
@@ -301,6 +307,7 @@ def time_stamp(line: str) -> tuple[str, str] | None:
     """(date, what follows the time) from a line that opens with a date and a time of day:
     "08 December 2018 11:42", "Friday, November 22, 2024, 1:46 p.m. Ministry of Foreign
     Affairs"; None for any other line."""
+    line = strip_label(line)  # "Publication date 1.10.2015 12.27"
     found = find_date(line)
     if not found or line[: found[1].start()].strip(" ,"):
         return None
