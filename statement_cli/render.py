@@ -520,11 +520,10 @@ def render_kwic(lines, width: int, as_json: bool, whole_names: bool = False) -> 
     text = Text()
     names = [clean(line.speaker or "-") for line in lines]
     column = max(map(len, names), default=1) if whole_names else KWIC_SPEAKER
-    for line in lines:
+    for line, speaker in zip(lines, names, strict=True):
         # The text's own spacing around the match ("sovereignty, as"), the match aligned.
         left = clean(line.left)[-width:].rjust(width)
         right = clean(line.right)[:width]
-        speaker = clean(line.speaker or "-")
         speaker = speaker if len(speaker) <= column else speaker[: column - 1] + "…"
         text.append(f"{line.id}  {(line.date or NO_DATE):<10}  {speaker:<{column}}  ", style="dim")
         text.append(left)

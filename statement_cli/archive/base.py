@@ -277,7 +277,6 @@ class ArchiveBase:
         fill(statement, record)
         return statement.with_annotations(record.corrections, record.tags)
 
-
     def named_by_file(self, ident: str) -> set[str]:
         """The fields of a statement that only its file name gave (a title made from
         `1861-Lincoln-1.txt`): weaker readings than the text's own, which views may show
