@@ -318,10 +318,13 @@ class _Evaluator:
         field_format = self.schema[fieldname].format
         decode = getattr(field_format, "positions_array", field_format.decode_positions)
         unique = list(dict.fromkeys(terms))
+        # The rarest term first: the statements holding every term are then narrowed
+        # at once, and a term no statement holds ends the search unread further.
+        rarest_first = sorted(unique, key=lambda term: self.searcher.doc_frequency(fieldname, term))
         matches: Scores = {}
         for reader, offset in self.leaves:
             candidates: set[int] | None = None
-            for term in unique:
+            for term in rarest_first:
                 docs: set[int] = set()
                 for ids, _, _ in codec.posting_blocks(reader, fieldname, term):
                     docs.update(ids)
@@ -332,18 +335,34 @@ class _Evaluator:
                 candidates = {d for d in candidates if offset + d in within}
             if not candidates:
                 continue
-            scores, values = {}, {}
-            for term in unique:
-                scores[term], values[term] = self._postings_of(reader, fieldname, term, candidates)
-            first, later = terms[0], list(enumerate(terms[1:], 1))
-            for docnum in candidates:
-                starts = set(decode(values[first][docnum]))
-                for shift, term in later:  # keep p where p + shift is a position of term
-                    starts.intersection_update(map(shift.__rsub__, decode(values[term][docnum])))
-                    if not starts:
-                        break
-                else:
-                    matches[offset + docnum] = sum(scores[t][docnum] for t in terms)
+            # Per statement, where the phrase may start: p such that p + shift is a
+            # position of the term at each of its places (shifts) in the phrase. Terms
+            # are read rarest first, and a statement where no start is left is not read
+            # for the terms after: the blocks of common words are read for few.
+            shifts: dict[str, list[int]] = {}
+            for shift, term in enumerate(terms):
+                shifts.setdefault(term, []).append(shift)
+            starts: dict[int, set[int]] = {}
+            scores = dict.fromkeys(candidates, 0.0)
+            for term in rarest_first:
+                alive = set(starts) if starts else candidates
+                term_scores, values = self._postings_of(reader, fieldname, term, alive)
+                left: dict[int, set[int]] = {}
+                for docnum in alive:
+                    positions = decode(values[docnum])
+                    held = starts.get(docnum)
+                    for shift in shifts[term]:
+                        these = set(map(shift.__rsub__, positions))
+                        held = these if held is None else held & these
+                        if not held:
+                            break
+                    if held:
+                        left[docnum] = held
+                        scores[docnum] += term_scores[docnum] * len(shifts[term])
+                starts = left
+                if not starts:
+                    break
+            matches.update((offset + docnum, scores[docnum]) for docnum in starts)
         return matches
 
     def _postings_of(self, reader, fieldname: str, term: str, docnums: set[int]):  # type: ignore[no-untyped-def]
