@@ -191,7 +191,7 @@ def test_other_formats(run: Run, quoted: Path) -> None:
     lines = run("quote", text, "--format", "jsonl").stdout.splitlines()
     assert json.loads(lines[0])["marked"] == "Kazakhstan [+still+] has a considerable way to go"
     rows = run("quote", text, "--format", "csv").stdout.splitlines()
-    assert rows[0] == "score,id,date,speaker,title,paragraph,marked"
+    assert rows[0] == "score,id,date,speaker,title,paragraph,last_paragraph,covers,marked"
     assert ident in rows[1] and "[+still+]" in rows[1]
 
 
@@ -477,10 +477,11 @@ def test_the_last_look_is_for_the_quotations_word_pairs(
     assert run("ingest", str(folder)).exit_code == 0
     monkeypatch.setattr(quoting, "POOL", 1)
     monkeypatch.setattr(quoting, "WIDER", 1)
-    found = Archive.open(archive_dir).quote(sentence)
-    assert found and found[0].statement.title == "The source" and found[0].score == 100
+    misquoted = sentence.replace("irrigation", "wells")  # not word for word: no phrase finds it
+    found = Archive.open(archive_dir).quote(misquoted)
+    assert found and found[0].statement.title == "The source" and found[0].score == 95
     monkeypatch.setattr(quoting, "PAIRS", 0)
-    found = Archive.open(archive_dir).quote(sentence)
+    found = Archive.open(archive_dir).quote(misquoted)
     assert not found or found[0].statement.title != "The source"
 
 
@@ -539,3 +540,42 @@ def test_of_paragraphs_alike_the_one_holding_the_quotation_s_other_words_is_alig
     assert status == 0 and found[0]["score"] == 100
     shown = run("show", str(found[0]["id"]), "--numbers").stdout
     assert f"¶{found[0]['paragraph']} The committee on education" in shown
+
+
+def test_a_quotation_across_a_paragraph_break_names_both_paragraphs(
+    run: Run, quoted: Path
+) -> None:
+    quotation = "media freedom and the conduct of elections. Some twenty-five per cent of polling"
+    code, found = _matches(run, quotation)
+    assert code == 0
+    best = found[0]
+    assert (best["score"], best["paragraph"], best["last_paragraph"]) == (100, 3, 4)
+    assert best["passage"] == (
+        "media freedom and the conduct of elections. ¶ Some twenty-five per cent of polling"
+    )
+    plain = run("quote", quotation, "--format", "plain").stdout
+    assert plain.splitlines()[0].endswith("\t¶3–4"), plain
+
+
+def test_words_around_a_quotation_are_left_out_of_its_score_and_said(
+    run: Run, quoted: Path
+) -> None:
+    """Five words before, four after: the twelve quoted score 100, covering 57%."""
+    quotation = (
+        "As the ambassador told us, Kazakhstan still has a considerable way to go in meeting "
+        "its commitments, as she put it"
+    )
+    code, found = _matches(run, quotation)
+    assert code == 0
+    assert (found[0]["score"], found[0]["covers"]) == (100, 57)
+    assert found[0]["marked"] == (
+        "[-As the ambassador told us-] Kazakhstan still has a considerable way to go in "
+        "meeting its commitments [-as she put it-]"
+    )
+    assert "covers 57%" in run("quote", quotation, "--format", "plain").stdout.splitlines()[0]
+
+
+def test_a_changed_first_word_still_counts_against_the_score(run: Run, quoted: Path) -> None:
+    """One word the passage lacks at an end is a misquotation, not the quoter's words."""
+    _, found = _matches(run, "Uzbekistan still has a considerable way to go")
+    assert (found[0]["score"], found[0]["covers"]) == (93, 100)

@@ -63,3 +63,33 @@ def test_a_limit_of_as_many_candidates_still_aligns_more_than_their_best_paragra
     )
     for limit in (10, 19, 20, 40):
         assert _sources(addresses, quotation, limit)[0] == ("1890-Harrison-1.txt", 93), limit
+
+
+def test_every_statement_holding_a_quotation_of_common_words_scores_100(
+    addresses: Archive,
+) -> None:
+    """Nixon 1971 and Roosevelt 1903 both hold Lincoln's words; the first look found
+    Nixon's and stopped."""
+    found = _sources(addresses, "government of the people, by the people, for the people")
+    assert found[:2] == [("1971-Nixon-1.txt", 100), ("1903-Roosevelt-1.txt", 100)], found[:3]
+
+
+def test_a_quotation_across_two_paragraphs_is_aligned_across_the_break(
+    addresses: Archive,
+) -> None:
+    quotation = "suffered from neglect or unwise use. All these are practical measures upon"
+    best = addresses.quote(quotation)[0]
+    assert (Path(best.statement.source).name, best.score) == ("1948-Truman-1.txt", 100)
+    assert best.last_paragraph == best.paragraph + 1
+
+
+def test_words_around_a_quotation_do_not_hide_it(addresses: Archive) -> None:
+    quotation = "He said that on their mortgage by refinancing at historically low rates. No as we"
+    best = addresses.quote(quotation)[0]
+    assert (Path(best.statement.source).name, best.score) == ("2012-Obama-1.txt", 100)
+    assert best.covers == 67  # ten of the fifteen words
+
+
+def test_two_changed_words_are_found_at_the_default_limit(addresses: Archive) -> None:
+    quotation = "should pulpit available after providing for other river and pacific works a"
+    assert ("1929-Hoover-1.txt", 83) in _sources(addresses, quotation)

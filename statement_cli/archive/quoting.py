@@ -34,8 +34,8 @@ CANDIDATES = 15  # statements aligned with the quotation (or --limit, when more)
 POOL = 6  # of this many times as many holding most rare words, those holding them together
 SURE = 90  # a look ends the search when a passage scores this (and the minimum), not less
 WIDER = 32  # a harder look: of this many times as many, those holding the words together
-PAIRS = 2  # then, the statements holding this many of the quotation's word pairs …
-PAIR_SHARE = 0.9  # … whose words are each in at most this share of the statements
+PAIRS = 3  # then, the statements holding most of this many of the quotation's word pairs …
+PAIR_SHARE = 0.9  # … of a word in at most this share of the statements
 PARAGRAPHS = 2  # of each, the paragraphs aligned
 ALIGNED = 20  # paragraphs aligned of CANDIDATES (as many more for more): the best first
 STRETCHES = 2  # of a statement, the paragraphs read: around this many places where most
@@ -53,6 +53,15 @@ class QuoteMatch:
     score: int  # 0–100
     paragraph: int  # from 1, as `show --numbers` counts
     passage: quotes.Passage
+    last_paragraph: int = 0  # the next one, when the passage runs over a break; else paragraph
+
+    def __post_init__(self) -> None:
+        self.last_paragraph = self.last_paragraph or self.paragraph
+
+    @property
+    def covers(self) -> int:
+        """The share (0–100) of the quotation's words the score is of."""
+        return self.passage.covers
 
 
 @retrying_read
@@ -95,38 +104,82 @@ def find_quotes(
         # The rare words' terms with their places (a number looked up in digits has none).
         placed = {stem: quoted[stem] for stem in stems if stem in quoted}
         looked_up = _Words(wanted, frozenset(words), placed, len(words), probes, near)
-        for candidates in _looks(view, stems, pairs, within, len(words), want):
-            found += _aligned(view, candidates, text, looked_up)
-            if found and max(m.score for m in found) >= max(min_score, SURE):
+        looks = _looks(view, text, stems, words, list(quoted), within, len(words), want)
+        for candidates, placed_by in looks:
+            by = looked_up  # the last look places the quotation by more than its rare words
+            if placed_by:
+                by = looked_up._replace(placed={term: quoted[term] for term in placed_by})
+            found += _aligned(view, candidates, text, by)
+            # A passage scored on part of the quotation does not end the look: the source
+            # may hold all of it, further down.
+            if any(m.score >= max(min_score, SURE) and m.covers == 100 for m in found):
                 break
     found.sort(key=lambda m: m.statement.id)
     found.sort(key=lambda m: m.statement.date, reverse=True)  # undated ("") last
-    found.sort(key=lambda m: m.score, reverse=True)
-    return found[:limit]
+    found.sort(key=lambda m: (m.score, m.covers), reverse=True)
+    best = {m.statement.id: m for m in reversed(found)}  # a statement aligned twice: its best
+    return [m for m in found if best[m.statement.id] is m][:limit]
 
 
 def _looks(
-    view: Any, stems: list[str], pairs: list[str], within: Node | None, length: int, want: int
-) -> Iterator[list[int]]:
-    """The statements to align, a look at a time, each taken only when the looks before
-    found no passage close enough: of the POOL x `want` statements holding most of the
-    rare words, those holding them together; the same of WIDER x `want`; then those
-    holding the quotation's word pairs (phrase searches, of pairs whose words are not
-    in most statements: dearer)."""
+    view: Any,
+    text: str,
+    stems: list[str],
+    words: list[str],
+    terms: list[str],
+    within: Node | None,
+    length: int,
+    want: int,
+) -> Iterator[tuple[list[int], list[str]]]:
+    """The statements to align, a look at a time (and the quotation's terms to place it
+    in them by, when more than its rare ones), each taken only when the looks
+    before found no passage close enough: the statements holding the quotation word for
+    word when more hold all its rare words than are taken (a phrase search: a quotation
+    of common words) and, of the POOL x `want` statements holding most of the rare words,
+    those holding them together; the same of WIDER x `want`; then those holding the
+    quotation's word pairs (phrase searches, of pairs whose words are not in most
+    statements: dearer) and most of its words (`terms`, but those in most statements:
+    a word in every paragraph says nothing of where) together."""
+    word_for_word: list[int] = []
+    # When more statements hold all its rare words than the first look takes, some
+    # holding it word for word may not be taken: a quotation of common words.
+    if view.holding_all(stems) > POOL * want:
+        verbatim = Phrase(" ".join(_WORD.findall(text)), "body")
+        word_for_word = view.ordered(_within(verbatim, within), "relevance", want).docnums
     first = view.quote_candidates("body", stems, within, length, POOL * want, want)
-    yield first
-    seen = set(first)
+    yield [*word_for_word, *(d for d in first if d not in word_for_word)], []
+    seen = {*word_for_word, *first}
     wider = view.quote_candidates("body", stems, within, length, WIDER * want, want + len(seen))
-    more = [d for d in wider if d not in seen][:want]
-    yield more
-    seen.update(more)
-    phrases = view.seldom_pairs(pairs, PAIR_SHARE)[:PAIRS]
+    yield [d for d in wider if d not in seen][:want], []
+    phrases = _seldom_pairs(view, words)
     if phrases:
-        by_pairs: Node = Or(tuple(Phrase(pair, "body") for pair in phrases))
-        if within is not None:
-            by_pairs = And((by_pairs, within))
+        by_pairs = _within(Or(tuple(Phrase(pair, "body") for pair in phrases)), within)
         paired = view.ordered(by_pairs, "relevance", POOL * want).docnums
-        yield view.nearest("body", stems, [d for d in paired if d not in seen], length, want)
+        # Of those, the ones holding most of the quotation's words together, placed by
+        # them: its rare words may be the ones it changed.
+        every = view.seldom_terms(terms, PAIR_SHARE)
+        yield view.nearest("body", every, paired, length, want), every
+
+
+def _seldom_pairs(view: Any, words: list[str]) -> list[str]:
+    """Up to PAIRS of the quotation's word pairs to look it up by, no two sharing a word:
+    those whose rarer word the fewest statements hold (of pairs of a word in at most
+    PAIR_SHARE of them). All its pairs, not only those of its rare words: those may be
+    words around the quotation or words it changed."""
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
+    counts = view.seldom_pairs(list(dict.fromkeys(pairs)), PAIR_SHARE)
+    order = sorted((counts[pair], i) for i, pair in enumerate(pairs) if pair in counts)
+    chosen: list[int] = []
+    for _, i in order:
+        if len(chosen) == PAIRS:
+            break
+        if all(abs(i - other) > 1 for other in chosen):
+            chosen.append(i)
+    return [pairs[i] for i in chosen]
+
+
+def _within(node: Node, within: Node | None) -> Node:
+    return node if within is None else And((node, within))
 
 
 def _aligned(
@@ -137,7 +190,7 @@ def _aligned(
 ) -> list[QuoteMatch]:
     """The best passage of each of these statements, of the paragraphs worth aligning
     (of those where the rare words stand as in the quotation)."""
-    wanted, _, placed, length, probes, pairs = words
+    placed, length, probes, pairs = words.placed, words.length, words.probes, words.pairs
     places = []
     for docnum in docnums:
         fields, stretches = view.near_words(docnum, placed, length, STRETCHES)
@@ -147,23 +200,64 @@ def _aligned(
     most = max(ALIGNED, len(places) + ALIGNED - CANDIDATES)
     for rank, i in _worth_aligning(places, most, words.words):
         candidate = places[rank]
-        start, end = quotes.focus(candidate.lowered_paragraph(i), probes, pairs, len(text))
-        passage = quotes.find_passage(text, wanted, candidate.paragraph(i)[start:end])
-        if passage is not None and (rank not in best or passage.score > best[rank].score):
-            best[rank] = QuoteMatch(candidate.statement, passage.score, i + 1, passage)
+        match = _best_passage(candidate, i, text, words)
+        if match is not None and (rank not in best or _better(match.passage, best[rank].passage)):
+            best[rank] = match
     return list(best.values())
 
 
+def _best_passage(candidate: _Places, i: int, text: str, words: _Words) -> QuoteMatch | None:
+    """The passage of paragraph `i` closest to the quotation; or, when the quotation's
+    first or last words are missing from it, of that paragraph and the one before or
+    after it (a quotation copied across a paragraph break), if that is closer."""
+    wanted, probes, pairs = words.tokens, words.probes, words.pairs
+    start, end = quotes.focus(candidate.lowered_paragraph(i), probes, pairs, len(text))
+    passage = quotes.find_passage(text, wanted, candidate.paragraph(i)[start:end])
+    if passage is None:
+        return None
+    best = QuoteMatch(candidate.statement, passage.score, i + 1, passage)
+    kinds = [kind for kind, _ in passage.pieces]
+    for first, missing in ((i - 1, kinds[0]), (i, kinds[-1])):
+        joined = candidate.joined(first) if missing == "removed" and first >= 0 else None
+        if joined is None:
+            continue
+        start, end = quotes.focus(joined[1], probes, pairs, len(text))
+        across = quotes.find_passage(text, wanted, joined[0][start:end])
+        if across is not None and _better(across, best.passage) and _runs_over(across):
+            across.pieces = [(k, t.replace(_BREAK, " ¶ ")) for k, t in across.pieces]
+            best = QuoteMatch(candidate.statement, across.score, first + 1, across, first + 2)
+    return best
+
+
+_BREAK = "\n\n"
+
+
+def _better(passage: quotes.Passage, than: quotes.Passage) -> bool:
+    """A higher score, or as high of more of the quotation."""
+    return (passage.score, passage.covers) > (than.score, than.covers)
+
+
+def _runs_over(passage: quotes.Passage) -> bool:
+    """Whether the passage holds the paragraph break (not only words of one side)."""
+    return any(_BREAK in text for kind, text in passage.pieces if kind != "removed")
+
+
 def _pairs_of_rare_words(words: list[str], rare: list[str]) -> list[str]:
-    """The word pairs of the quotation that hold a rare word, those holding its rarest
-    words first (a pair of two common words says little)."""
+    """The word pairs of the quotation that hold a rare word (a pair of two common words
+    says little): a pair of each rare word, the rarest first, then a second of each, …
+    so that a rare word the quotation changed does not take all the first places."""
     rank = {word: i for i, word in enumerate(rare)}  # rarest first
     pairs = {
         f"{a} {b}": min(rank.get(a, len(rank)), rank.get(b, len(rank)))
         for a, b in itertools.pairwise(words)
         if a in rank or b in rank
     }
-    return sorted(pairs, key=lambda pair: (pairs[pair], pair))
+    turn: dict[int, int] = {}  # the how-manieth pair of its rare word each is
+    order = {}
+    for pair in sorted(pairs, key=lambda pair: (pairs[pair], pair)):
+        turn[pairs[pair]] = turn.get(pairs[pair], -1) + 1
+        order[pair] = (turn[pairs[pair]], pairs[pair])
+    return sorted(pairs, key=lambda pair: (order[pair], pair))
 
 
 class _Words(NamedTuple):
@@ -192,9 +286,12 @@ class _Places:
     ) -> None:
         self.statement = Statement.from_dict(fields)
         self._texts: dict[int, tuple[str, str]] = {}  # paragraph → (as written, lowered)
+        # Each stretch: its first paragraph's number, as written, split, lowered.
+        self._stretches: list[tuple[int, str, quotes.Paragraphs, str]] = []
         holding: dict[int, set[str]] = {}
         for first, text in stretches:
             paragraphs, lowered = quotes.Paragraphs(text), _lowered(text)
+            self._stretches.append((first, text, paragraphs, lowered))
             for probe in probes:
                 for at in quotes.places(lowered, probe):
                     i = paragraphs.index_at(at)
@@ -228,6 +325,22 @@ class _Places:
 
     def lowered_paragraph(self, i: int) -> str:
         return self._texts[i][1]
+
+    def joined(self, first: int) -> tuple[str, str] | None:
+        """Paragraphs `first` and the next as one text (as written, lowered), a paragraph
+        break between them; None when either was not read."""
+        a, b = self._read(first), self._read(first + 1)
+        if a is None or b is None:
+            return None
+        return f"{a[0]}{_BREAK}{b[0]}", f"{a[1]}{_BREAK}{b[1]}"
+
+    def _read(self, n: int) -> tuple[str, str] | None:
+        """Paragraph `n` (as written, lowered), if a stretch read holds it."""
+        for first, text, paragraphs, lowered in self._stretches:
+            if first <= n < first + len(paragraphs):
+                start, end = paragraphs.span(n - first)
+                return text[start:end], lowered[start:end]
+        return None
 
 
 def _lowered(text: str) -> str:

@@ -87,7 +87,7 @@ def quote(
         state.emit("".join(_plain(m) for m in shown))
     if not shown:
         closest = (
-            f"; the closest scores {found[0].score} ({found[0].statement.id} ¶{found[0].paragraph})"
+            f"; the closest scores {found[0].score} ({found[0].statement.id} {_where(found[0])})"
             if found
             else ""
         )
@@ -97,7 +97,17 @@ def quote(
 
 def _heading(m: "QuoteMatch") -> list[str]:
     s = m.statement
-    return [str(m.score), s.id, s.date or NO_DATE, s.speaker or "-", f"¶{m.paragraph}"]
+    heading = [str(m.score), s.id, s.date or NO_DATE, s.speaker or "-", _where(m)]
+    return heading + ([_covers(m)] if m.covers < 100 else [])
+
+
+def _where(m: "QuoteMatch") -> str:
+    """¶3, or ¶3–4 for a passage running over a paragraph break."""
+    return f"¶{m.paragraph}" + (f"–{m.last_paragraph}" if m.last_paragraph > m.paragraph else "")
+
+
+def _covers(m: "QuoteMatch") -> str:
+    return f"covers {m.covers}%"
 
 
 def _marked(m: "QuoteMatch", marks: dict[str, tuple[str, str]]) -> str:
@@ -124,7 +134,9 @@ def _rich(m: "QuoteMatch", styled: bool) -> "Group":
     head.append(f"  {s.id}", style="cyan")
     head.append(f"  {s.date or 'undated'}  ")
     head.append(inert(s.speaker or "-"), style="magenta")
-    head.append(f"  ¶{m.paragraph}", style="dim")
+    head.append(f"  {_where(m)}", style="dim")
+    if m.covers < 100:
+        head.append(f"  {_covers(m)}", style="yellow")
     if s.title:
         head.append(f"  {inert(s.title)}", style="dim")
     passage = Text("    ")
@@ -147,6 +159,8 @@ def _record(m: "QuoteMatch") -> dict[str, object]:
         "score": m.score,
         **_who(m.statement),
         "paragraph": m.paragraph,
+        "last_paragraph": m.last_paragraph,
+        "covers": m.covers,
         # The passage's own words, spaced as one line (a removed word leaves no gap).
         "passage": " ".join(
             "".join(text for kind, text in m.passage.pieces if kind != "removed").split()
@@ -162,7 +176,9 @@ def _csv(matches: list["QuoteMatch"]) -> str:
 
     out = io.StringIO()
     writer = csv.writer(out)
-    columns = ["score", "id", "date", "speaker", "title", "paragraph", "marked"]
+    columns = [
+        "score", "id", "date", "speaker", "title", "paragraph", "last_paragraph", "covers", "marked"
+    ]
     writer.writerow(columns)
     for m in matches:
         record = _record(m)

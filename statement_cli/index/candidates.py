@@ -58,6 +58,15 @@ class Postings:
 # ---- holding most ----------------------------------------------------------------------
 
 
+def holding_all(postings: Postings, terms: list[str]) -> int:
+    """How many statements (deleted ones too) hold every one of `terms`."""
+    count = 0
+    for segment in range(len(postings.segments)):
+        first, *others = (postings.of(segment, term).ids for term in dict.fromkeys(terms))
+        count += len(first.intersection(*others))
+    return count
+
+
 def holding_most(postings: Postings, terms: list[str], within: Node | None, want: int) -> list[int]:
     """The `want` statements holding the most of `terms`, the best BM25 first among
     equals, then the lower document number; only those `within` matches, when given."""

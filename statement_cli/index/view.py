@@ -181,6 +181,16 @@ class IndexView:
         kept = rarest[:ALWAYS_KEPT] + [i for i in rarest[ALWAYS_KEPT:] if i[1][0] <= common]
         return {word: stem for word, (_, stem) in kept}
 
+    def seldom_terms(self, terms: Iterable[str], share: float) -> list[str]:
+        """Of body terms, those in at most `share` of the bodies."""
+        most = share * self.searcher.doc_count()
+        return [term for term in terms if self.searcher.doc_frequency("body", term) <= most]
+
+    def holding_all(self, terms: list[str]) -> int:
+        """How many statements hold every one of these body terms (read once, for
+        quote_candidates too)."""
+        return candidates.holding_all(self._postings_of("body"), terms) if terms else 0
+
     def has_field(self, fieldname: str) -> bool:
         """Whether this index has the field (an older archive's may not)."""
         return fieldname in self.searcher.schema
@@ -243,16 +253,20 @@ class IndexView:
             self._postings[fieldname] = candidates.Postings(self.searcher, fieldname)
         return self._postings[fieldname]
 
-    def seldom_pairs(self, pairs: list[str], share: float) -> list[str]:
-        """Of word pairs ("a b"), those whose two words each stand in at most `share` of
-        the bodies: a phrase of a word most bodies hold reads most of the index."""
+    def seldom_pairs(self, pairs: list[str], share: float) -> dict[str, int]:
+        """Of word pairs ("a b"), those with a word in at most `share` of the bodies, each
+        with how many bodies hold its rarer word: a phrase is matched by its rarer
+        word's postings, and a phrase of two words most bodies hold reads most of the
+        index. A pair of a word the analyser makes no term or several terms of is
+        left out."""
         most = share * self.searcher.doc_count()
-
-        def seldom(word: str) -> bool:
-            term = self._body_term(word)
-            return term is not None and term[1] <= most
-
-        return [pair for pair in pairs if all(seldom(word) for word in pair.split())]
+        counts: dict[str, int] = {}
+        for pair in pairs:
+            held = [self._body_term(word) for word in pair.split()]
+            least = min((term[1] for term in held if term is not None), default=None)
+            if None not in held and least is not None and least <= most:
+                counts[pair] = least
+        return counts
 
     def _body_term(self, word: str) -> tuple[str, int] | None:
         """A word's one body term and how many statements hold it (None for a word the

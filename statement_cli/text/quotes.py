@@ -17,7 +17,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -44,6 +44,10 @@ _TENS = {
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _STARTS = {*_UNITS, *_TENS, "per"}  # the words a number run (or `per cent`) starts with
 REFINE = 3  # words each end of an aligned window may move to find the best match
+# A run of this many words or more at an end of the quotation that the passage lacks is
+# taken for the words of the one quoting ("As he told us, …"), not for a misquotation,
+# and left out of the score when what remains is most of the quotation.
+FRAME = 2
 
 
 class Token(NamedTuple):  # a tuple: built three times faster than a frozen dataclass
@@ -161,6 +165,9 @@ class Passage:
     # are words of the text that the quotation lacks; removed ones are the quotation's
     # words the text lacks (given as the quotation has them).
     pieces: list[tuple[str, str]]
+    # The share (0–100) of the quotation's words the score is of: less when words at
+    # its ends that the passage lacks are left out (FRAME).
+    covers: int = 100
 
 
 def find_passage(quote: str, quote_tokens: Sequence[Token], text: str) -> Passage | None:
@@ -184,8 +191,8 @@ def find_passage(quote: str, quote_tokens: Sequence[Token], text: str) -> Passag
     best = _refined(coded, lo, hi)
     if best is None:
         return None
-    score, ops = best
-    return Passage(score, _pieces(quote, quote_tokens, text, found, ops))
+    score, covers, ops = best
+    return Passage(score, _pieces(quote, quote_tokens, text, found, ops), covers)
 
 
 def _code(n: int) -> str:
@@ -207,18 +214,24 @@ _Ops = list[tuple[str, int, int, int, int]]
 _SAME = ("equal", "joined")
 
 
-def _refined(coded: _Coded, lo: int, hi: int) -> tuple[int, _Ops] | None:
-    """The score and opcodes (offsets into the text's words) of the best window of them
-    near [lo:hi]; a window must start and end on a word of the quotation."""
+def _refined(coded: _Coded, lo: int, hi: int) -> tuple[int, int, _Ops] | None:
+    """The score, the share of the quotation it is of, and the opcodes (offsets into the
+    text's words) of the best window of them near [lo:hi]; a window must start and end
+    on a word of the quotation."""
     wanted, found = coded.wanted, coded.found
     n = len(wanted)
     # The rough window may be shorter than the quotation: try it as found and stretched
     # to the quotation's length from either end.
     starts = {i for anchor in (lo, hi - n) for i in range(anchor - REFINE, anchor + REFINE + 1)}
     ends = {i for anchor in (hi, lo + n) for i in range(anchor - REFINE, anchor + REFINE + 1)}
+    anywhere = set(wanted)
+    # Words around the quotation that the text lacks pull the rough window off the
+    # passage: the first and last words of the quotation inside it are tried too.
+    inside = [i for i in range(max(0, lo), min(len(found), hi)) if found[i] in anywhere]
+    starts.update(inside[:REFINE])
+    ends.update(i + 1 for i in inside[-REFINE:])
     # The window most like the quotation (Indel similarity, in C), starting and ending on
     # words of the quotation; its opcodes are worked out once, for that window only.
-    anywhere = set(wanted)
     firsts = sorted(i for i in starts if 0 <= i < len(found) and found[i] in anywhere)
     lasts = sorted(i for i in ends if 0 < i <= len(found) and found[i - 1] in anywhere)
     windows = [(start, end) for start in firsts for end in lasts if start < end]
@@ -231,10 +244,61 @@ def _refined(coded: _Coded, lo: int, hi: int) -> tuple[int, _Ops] | None:
         scorer=Indel.normalized_similarity,
     )
     start, end = windows[which]
-    words = found[start:end]
+    best = _scored(coded, start, end)
+    # A word or two of the words around the quotation may stand near the passage by
+    # chance ("the" and "of" of "In the words of …"): the window without them, when
+    # that scores more.
+    ops = best[2]
+    cut_starts = _cuts(ops, lambda op: op[3])
+    cut_ends = _cuts(ops[::-1], lambda op: op[4])
+    for cut_start, cut_end in itertools.product(cut_starts, cut_ends):
+        if (cut_start, cut_end) != (start, end) and cut_start < cut_end:
+            best = max(best, _scored(coded, cut_start, cut_end), key=_by_score)
+    score, scored, ops = best
+    return score, round(100 * scored / n), ops
+
+
+_Op = tuple[str, int, int, int, int]
+
+
+def _cuts(ops: _Ops, edge: Callable[[_Op], int]) -> list[int]:
+    """Where a window may start (or, given the opcodes reversed and their ends, end):
+    where it does, and after each stretch at that end holding at most two of the
+    quotation's words in common and at least FRAME, and twice as many, it lacks."""
+    cuts = [edge(ops[0])]
+    same = lacking = 0
+    for op, after in itertools.pairwise(ops):
+        kind, i1, i2 = op[0], op[1], op[2]
+        same += i2 - i1 if kind == "equal" else 0
+        lacking += i2 - i1 if kind in ("delete", "replace") else 0
+        if same > 2:
+            break
+        if after[0] == "equal" and same and lacking >= max(FRAME, 2 * same):
+            cuts.append(edge(after))
+    return cuts
+
+
+def _by_score(scored: tuple[int, int, _Ops]) -> tuple[int, int]:
+    return scored[0], scored[1]
+
+
+def _scored(coded: _Coded, start: int, end: int) -> tuple[int, int, _Ops]:
+    """The window [start:end] of the text's words: its score, the quotation's words
+    the score is of, and its opcodes (offsets into the window)."""
+    wanted, words = coded.wanted, coded.found[start:end]
     ops = _opcodes(wanted, words, Indel.opcodes(coded.quote, coded.text[start:end]))
-    score = 200 * _same_count(ops, wanted, words) / (len(wanted) + len(words))
-    return min(100, round(score)), _shifted(ops, start)
+    scored = len(wanted) - _framing(ops, len(wanted))
+    score = 200 * _same_count(ops, wanted, words) / (scored + len(words))
+    return min(100, round(score)), scored, _shifted(ops, start)
+
+
+def _framing(ops: _Ops, n: int) -> int:
+    """How many of the quotation's `n` words, at its ends, are taken for the words of
+    the one quoting: each end's run of FRAME or more words the passage lacks, when the
+    rest is more than half of the quotation."""
+    ends = [ops[0], ops[-1]] if len(ops) > 1 else ops
+    runs = [i2 - i1 for kind, i1, i2, j1, j2 in ends if kind == "delete" and i2 - i1 >= FRAME]
+    return sum(runs) if 2 * (n - sum(runs)) > n else 0
 
 
 def _opcodes(a: Sequence[str], b: Sequence[str], found: Any) -> _Ops:
