@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from statement_cli.formats import NO_DATE, ListFormat
 from statement_cli.model import FIELD_NAMES, Hit
@@ -146,14 +146,31 @@ def _structured(keys: Sequence[str], rows: Sequence[Sequence[object]], fmt: List
     return ""
 
 
-def count_list(name: str, counts: Sequence[tuple[str, int]], fmt: ListFormat) -> str:
+def count_list(
+    name: str,
+    counts: Sequence[tuple[str, int]],
+    fmt: ListFormat,
+    by_file_names: Mapping[str, int] | None = None,
+) -> str:
     """Values with their counts (tags, speakers, venues): plain `count<TAB>value` lines,
-    JSON/JSONL objects `{name: value, "count": n}`, CSV, or the values alone (`ids`)."""
+    JSON/JSONL objects `{name: value, "count": n}`, CSV, or the values alone (`ids`).
+    With `by_file_names` (speakers), how many of each value's statements have it only
+    from their file names: `from_file_names` in JSON and CSV, a third plain column
+    `from file names: n` where there are any."""
+    if by_file_names is not None and fmt in (ListFormat.json, ListFormat.jsonl, ListFormat.csv):
+        rows = [(value, count, by_file_names.get(value, 0)) for value, count in counts]
+        return _structured((name, "count", "from_file_names"), rows, fmt)
     if fmt in (ListFormat.json, ListFormat.jsonl, ListFormat.csv):
         return _structured((name, "count"), counts, fmt)
     if fmt is ListFormat.ids:
         return "".join(clean(value) + "\n" for value, _ in counts)
-    return "".join(f"{count}\t{clean(value)}\n" for value, count in counts)
+    weak = by_file_names or {}
+    return "".join(
+        f"{count}\t{clean(value)}"
+        + (f"\tfrom file names: {weak[value]}" if weak.get(value) else "")
+        + "\n"
+        for value, count in counts
+    )
 
 
 def similar_list(name: str, rows: Sequence[tuple[str, int, str]], fmt: ListFormat) -> str:

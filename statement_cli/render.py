@@ -11,7 +11,7 @@ import csv
 import io
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -181,13 +181,20 @@ def render_facets(
     return Padding(columns, (1, 0, 1, 0))
 
 
-def render_counts(name: str, counts: Sequence[tuple[str, int]]) -> RenderableType:
-    """Values with their counts (tags, speakers, venues) as a table, most first."""
+def render_counts(
+    name: str, counts: Sequence[tuple[str, int]], by_file_names: Mapping[str, int] | None = None
+) -> RenderableType:
+    """Values with their counts (tags, speakers, venues) as a table, most first; with a
+    column of the statements having the value only from their file names, when any do."""
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
     table.add_column(name.capitalize(), style="magenta" if name != "tag" else "yellow")
     table.add_column("Statements", justify="right", style="cyan")
+    weak = {value: n for value, n in (by_file_names or {}).items() if n}
+    if weak:
+        table.add_column("From file names", justify="right", style="yellow")
     for value, number in counts:
-        table.add_row(Text(clean(value)), f"{number:,}")
+        shown = [f"{weak[value]:,}" if value in weak else ""] if weak else []
+        table.add_row(Text(clean(value)), f"{number:,}", *shown)
     return table
 
 

@@ -566,3 +566,29 @@ def test_similar_venues_are_those_the_venue_filter_makes_one(run: Run, tmp_path:
         assert found == len(group)
     top = json.loads(run("stats", "--format", "json").stdout)["organizations"]
     assert ["The White House", 3] in top and not any(row[0] == "THE WHITE HOUSE" for row in top)
+
+
+def test_a_speaker_only_the_file_name_gives_is_shown_as_such_and_fixed_by_query(
+    run: Run, tmp_path: Path
+) -> None:
+    """`1905-Roosevelt-1.txt` and `1935-Roosevelt-1.txt` give one surname for two people;
+    a text that names its speaker in full is a stronger reading."""
+    folder = tmp_path / "addresses"
+    folder.mkdir()
+    for year in (1905, 1935):
+        (folder / f"{year}-Roosevelt-1.txt").write_text(f"To the Congress:\n\nThe year {year}.\n")
+    (folder / "1936-Roosevelt-1.txt").write_text(
+        "Message to Congress\n\nBy President Franklin D. Roosevelt\n\nThe year 1936.\n"
+    )
+    assert run("ingest", str(folder)).exit_code == 0
+    rows = json.loads(run("speakers", "--format", "json").stdout)
+    assert {"speaker": "Roosevelt", "count": 2, "from_file_names": 2} in rows, rows
+    assert {"speaker": "Franklin D. Roosevelt", "count": 1, "from_file_names": 0} in rows, rows
+    plain = run("speakers", "--format", "plain").stdout.splitlines()
+    assert "2\tRoosevelt\tfrom file names: 2" in plain and "1\tFranklin D. Roosevelt" in plain
+    fixed = run("edit", "--query", "speaker:roosevelt date:1935", "--speaker",
+                "Franklin D. Roosevelt", "--yes")
+    assert fixed.exit_code == 0, fixed.output
+    rows = json.loads(run("speakers", "--format", "json").stdout)
+    assert {"speaker": "Roosevelt", "count": 1, "from_file_names": 1} in rows, rows
+    assert {"speaker": "Franklin D. Roosevelt", "count": 2, "from_file_names": 0} in rows, rows

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -245,6 +246,9 @@ class Archive(ArchiveBase):
 
     def value_counts(self, name: str) -> list[tuple[str, int]]:
         return reading.value_counts(self, name)
+
+    def named_by_file_names(self) -> Counter[str]:
+        return reading.named_by_file_names(self)
 
     # ---- correcting and tagging -----------------------------------------------------
 

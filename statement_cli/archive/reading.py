@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import functools
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from pathlib import PurePath
 from typing import Any, TypeVar
 
 from statement_cli.archive.base import ArchiveBase
@@ -25,6 +27,7 @@ from statement_cli.errors import (
 from statement_cli.index.view import Highlighter
 from statement_cli.model import Hit, Statement
 from statement_cli.query import Filters, parse_query, positive_words
+from statement_cli.text.parse import fields_from_filename
 
 T = TypeVar("T")
 MIN_PREFIX = 4
@@ -275,6 +278,25 @@ def tag_counts(archive: ArchiveBase) -> list[tuple[str, int]]:
     with archive.view() as view:
         counts: list[tuple[str, int]] = view.tag_counts()
         return counts
+
+
+@retrying_read
+def named_by_file_names(archive: ArchiveBase) -> Counter[str]:
+    """Per speaker, the statements that have it only as their file name gives it
+    (`1905-Roosevelt-1.txt` gives `Roosevelt`) and not as corrected: a surname, a weaker
+    reading than a name the text gives, which may stand for several people."""
+    with archive.view() as view:
+        return Counter(
+            statement.speaker
+            for statement in map(Statement.from_dict, view.stored_where("speaker", _one_word))
+            if "speaker" not in statement.corrected
+            and fields_from_filename(PurePath(statement.source).name).get("speaker")
+            == statement.speaker
+        )
+
+
+def _one_word(name: str) -> bool:
+    return " " not in name  # a file name gives a surname only
 
 
 @retrying_read

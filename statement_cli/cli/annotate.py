@@ -5,7 +5,7 @@ import os
 import shlex
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -237,9 +237,12 @@ _names_command("venue", "statement venues --format csv")
 
 
 def _names(ctx: typer.Context, name: str, fmt: ListFormat | None, similar: bool) -> None:
-    counts = open_archive(ctx).value_counts(name)
+    archive = open_archive(ctx)
+    counts = archive.value_counts(name)
     if not similar:
-        _counts(ctx, name, counts, fmt)
+        # A speaker's statements that have it only from their file names: weaker readings.
+        weak = archive.named_by_file_names() if name == "speaker" else None
+        _counts(ctx, name, counts, fmt, weak)
         return
     from statement_cli.output import similar_list
     from statement_cli.text.names import similar_names
@@ -263,16 +266,20 @@ def _names(ctx: typer.Context, name: str, fmt: ListFormat | None, similar: bool)
 
 
 def _counts(
-    ctx: typer.Context, name: str, counts: list[tuple[str, int]], fmt: ListFormat | None
+    ctx: typer.Context,
+    name: str,
+    counts: list[tuple[str, int]],
+    fmt: ListFormat | None,
+    by_file_names: Mapping[str, int] | None = None,
 ) -> None:
     from statement_cli.output import count_list
 
     def table() -> "RenderableType":
         from statement_cli.render import render_counts
 
-        return render_counts(name, counts)
+        return render_counts(name, counts, by_file_names)
 
-    _emit_list(ctx, fmt, table, lambda f: count_list(name, counts, f))
+    _emit_list(ctx, fmt, table, lambda f: count_list(name, counts, f, by_file_names))
     if not counts:
         raise typer.Exit(EXIT_NOTHING)
 

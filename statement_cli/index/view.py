@@ -346,6 +346,15 @@ class IndexView:
                 counts.append((tag, count))
         return sorted(counts, key=_most_first)
 
+    def stored_where(self, name: str, keep: Callable[[str], bool]) -> Iterator[Stored]:
+        """The stored fields (without the body) of each live statement whose value of
+        `speaker`, `venue` or `organization` passes `keep`: the column is read whole,
+        the stored fields only of those."""
+        values = columns.strings(self.searcher, f"{name}_exact")
+        for docnum in columns.live(self.searcher):
+            if values[docnum] and keep(values[docnum].decode("utf-8")):
+                yield self.stored_fields(docnum, body=False)
+
     def value_counts(self, name: str) -> list[tuple[str, int]]:
         """Statements per value of `speaker`, `venue` or `organization`, most first."""
         values = columns.strings(self.searcher, f"{name}_exact")
