@@ -33,7 +33,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from statement_cli.model import METADATA_FIELDS
+from statement_cli.model import HEADER_FIELDS as METADATA_FIELDS
 from statement_cli.text.decode import decode, normalize
 from statement_cli.text.parse import FIELD_ALIASES, parse_bytes
 from statement_cli.text.vocabulary import DROPPABLE_WORDS

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from statement_cli.archive import Archive, retrying_read
 from statement_cli.archive.reading import named_filters
@@ -33,6 +34,8 @@ class Stats:
     venues: list[tuple[str, int]] = field(default_factory=list)
     organizations: list[tuple[str, int]] = field(default_factory=list)
     tags: list[tuple[str, int]] = field(default_factory=list)
+    # Every language with its statements ("" for those of none, or of an older index).
+    languages: list[tuple[str, int]] = field(default_factory=list)
     bytes_on_disk: int = 0
 
 
@@ -56,6 +59,14 @@ def _top(values: list[bytes], docnums: list[int], limit: int = TOP) -> list[tupl
     return sorted(rows, key=lambda kv: (-kv[1], kv[0]))[:limit]
 
 
+def _languages(view: Any, live: list[int]) -> list[tuple[str, int]]:
+    if not view.has_field("lang_exact"):  # an index made before languages were stored
+        return [("", len(live))] if live else []
+    values = view.strings("lang_exact")
+    counts = Counter(values[d].decode("utf-8") for d in live)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 @retrying_read
 def stats(archive: Archive) -> Stats:
     with archive.view() as view:
@@ -75,6 +86,7 @@ def stats(archive: Archive) -> Stats:
             venues=_top(view.strings("venue_exact"), live),
             organizations=_top(view.strings("organization_exact"), live),
             tags=view.tag_counts()[:TOP],
+            languages=_languages(view, live),
         )
     result.bytes_on_disk = _size_of_folder(archive.path)
     return result

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field, fields, replace
 
-# Fields that describe who said what, where and when: parsed from the text or given by
-# the user. Every other field is filled in by the archive.
-METADATA_FIELDS: tuple[str, ...] = (
+# Fields that describe who said what, where and when: read off a text's header or given
+# by the user.
+HEADER_FIELDS: tuple[str, ...] = (
     "title",
     "speaker",
     "speaker_title",
@@ -16,6 +16,9 @@ METADATA_FIELDS: tuple[str, ...] = (
     "city",
     "date",
 )
+# Those and the text's language (told from its words, or given). Every other field is
+# filled in by the archive.
+METADATA_FIELDS: tuple[str, ...] = (*HEADER_FIELDS, "lang")
 
 
 # The fields a bare query word searches, and their weights in the ranking (title and
@@ -54,6 +57,9 @@ class Statement:
     city: str = ""
     # ISO 8601 at the precision the text gives: "2016", "2016-04" or "2016-04-07".
     date: str = ""
+    # The language the body is written in (ISO 639-1: "fr"), given or told from its
+    # words (text/languages); "" when neither: analysed as English.
+    lang: str = ""
     body: str = ""
     source: str = ""
     sha256: str = ""

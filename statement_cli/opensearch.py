@@ -53,6 +53,7 @@ def mapping() -> dict[str, object]:
                 "venue": names,
                 "city": names,
                 "date": {"type": "date", "format": "yyyy-MM-dd||yyyy-MM||yyyy"},
+                "lang": {"type": "keyword"},
                 "source": {"type": "keyword"},
                 "sha256": {"type": "keyword"},
                 "ingested_at": {"type": "date"},

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from statement_cli.errors import QuerySyntaxError
 from statement_cli.text.dates import ISO_DATE, key_range, parse_date
+from statement_cli.text.languages import given as given_language
 from statement_cli.text.names import name_words
 
 MAX_QUERY_LENGTH = 1000
@@ -36,6 +37,7 @@ FIELD_NAMES = (
     "city",
     "body",
     "tag",
+    "lang",
 )
 SORTS = ("relevance", "date", "-date")
 
@@ -131,6 +133,7 @@ class Filters:
     until: str = ""
     year: str = ""
     tag: str = ""
+    lang: str = ""
 
     def nodes(self) -> list[Node]:
         """The filters as query nodes, to be ANDed with the query."""
@@ -148,6 +151,8 @@ class Filters:
                 nodes.append(Phrase(value, name) if " " in value else Word(value, name))
         if self.tag.strip():
             nodes.append(Word(self.tag.strip(), "tag"))
+        if self.lang.strip():
+            nodes.append(Word(_checked_language(self.lang), "lang"))
         if self.year:
             nodes.append(_date_node(self.year.strip(), "--year"))
         if self.since or self.until:
@@ -157,6 +162,13 @@ class Filters:
                 raise QuerySyntaxError(f"--since {start} is after --until {end}; swap them")
             nodes.append(DateRange(start, end))
         return nodes
+
+
+def _checked_language(text: str) -> str:
+    code = given_language(text)
+    if not code:
+        raise QuerySyntaxError(f"--lang: {text!r} is not a language code; write fr, de, es or ru")
+    return code
 
 
 def _checked_date(text: str, where: str) -> str:

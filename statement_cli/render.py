@@ -465,6 +465,9 @@ def render_stats(stats, as_json: bool) -> RenderableType:  # type: ignore[no-unt
         ("Top venues", stats.venues),
         ("Top organizations", stats.organizations),
         ("Top tags", stats.tags),
+        # Shown when there is more than one (an archive of one language says nothing).
+        ("Languages", [(lang or "not told", n) for lang, n in stats.languages][:10]
+         if len(stats.languages) > 1 else []),
     ):
         if counts:
             table = Table(title=title, title_justify="left", box=None, show_header=False)

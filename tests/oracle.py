@@ -12,16 +12,23 @@ from statement_cli.text.dates import date_key
 
 def brute_force_matches(searcher, node: Node) -> set[int]:  # type: ignore[no-untyped-def]
     """The matches of a tree by brute force over every statement's stored fields."""
+    from statement_cli.index.ranking import held_languages
+
     schema = searcher.schema
+    languages = held_languages(searcher)
 
     def has(doc: dict, item: Word | Phrase) -> bool:  # type: ignore[type-arg]
+        """A stemmed field holds each text stemmed in its own language; a query's words
+        stand for their stems in every language the index holds."""
         fields = [QUERY_FIELDS[item.field]] if item.field else list(DEFAULT_FIELDS)
         for name in fields:
-            wanted = schema[name].analyzer.terms(item.text)
-            terms = schema[name].analyzer.terms(doc.get(name) or "")
-            n = len(wanted)
-            if n and any(terms[i : i + n] == wanted for i in range(len(terms) - n + 1)):
-                return True
+            analyzer = schema[name].analyzer
+            readings = analyzer.readings(item.text, languages)
+            terms = analyzer.terms(doc.get(name) or "", doc.get("lang") or "")
+            for wanted in readings:
+                n = len(wanted)
+                if n and any(terms[i : i + n] == wanted for i in range(len(terms) - n + 1)):
+                    return True
         return False
 
     def matches(doc: dict, n: Node) -> bool:  # type: ignore[type-arg]

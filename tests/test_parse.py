@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from statement_cli.errors import InputError
-from statement_cli.model import METADATA_FIELDS
+from statement_cli.model import HEADER_FIELDS, METADATA_FIELDS
 from statement_cli.text.dates import find_date, parse_date
 from statement_cli.text.parse import parse_bytes, parse_text
 
@@ -237,7 +237,7 @@ def test_accuracy_script_runs_on_the_fixtures() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     # Two fixtures take their title from the file name, which the script counts as empty.
     assert re.search(r"^title\s+16\s+16\s+18\s", result.stdout, re.MULTILINE), result.stdout
-    for field in METADATA_FIELDS[1:]:
+    for field in HEADER_FIELDS[1:]:
         assert re.search(
             rf"^{field}\s+\d+\s+\d+\s+\d+\s+100\.0%\s+100\.0%$", result.stdout, re.MULTILINE
         )

@@ -265,7 +265,9 @@ def test_dry_run_shows_where_each_field_came_from(run, tmp_path) -> None:  # typ
     block, bare = by_name["block.txt"], by_name["bare.txt"]
     assert block["speaker"] == "Jane Q. Example" and "word_count" in block
     assert block["sources"]["speaker"] == {"from": "text", "line": 3}
-    assert bare["sources"] == {"title": {"from": "file name"}}
+    # The language is told from the body's words.
+    assert bare["sources"] == {"title": {"from": "file name"}, "lang": {"from": "detected"}}
+    assert bare["lang"] == "en"
     table = run("ingest", "--dry-run", str(tmp_path / "block.txt")).stdout
     assert re.search(r"speaker\s+Jane Q\. Example\s+line 3", table)
 

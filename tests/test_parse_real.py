@@ -20,7 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from statement_cli.cli import app
-from statement_cli.model import METADATA_FIELDS
+from statement_cli.model import HEADER_FIELDS as METADATA_FIELDS
 from statement_cli.text.decode import decode
 from statement_cli.text.parse import parse_with_sources
 

@@ -64,7 +64,7 @@ def change_locked(archive: ArchiveBase, table: Aliases) -> int:
             statement = Statement.from_dict(view.stored_fields(docnum))
             names = canonical_names(statement, table)
             if names != statement.canonical:
-                renamed[statement.id] = to_document(statement, table)
+                renamed[statement.id] = to_document(statement, table, view.searcher.schema)
         staged = archive.originals.staging / STAGED
         expect = {i: doc.get("canonical", {}) for i, doc in renamed.items()}
         text = json.dumps({"table": table.table, "expect": expect}, ensure_ascii=False)

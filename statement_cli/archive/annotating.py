@@ -78,7 +78,7 @@ def annotate(
                         continue
                     archive.originals.stage_record(new)
                     statement = parsed.with_annotations(new.corrections, new.tags)
-                    writer.update_document(**to_document(statement, aliases))
+                    writer.update_document(**to_document(statement, aliases, writer.schema))
                     changed[ident] = new
                 if not changed:
                     archive.abandon(writer)

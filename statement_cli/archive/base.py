@@ -43,7 +43,7 @@ FORMAT_FILE = "statement-archive.json"
 # stores every statement the new way (reading needs no reindex).
 # An older archive is read as it is and takes the current format at its first write, so
 # an older release then refuses it with a message; no reindex is needed to read it.
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 FORMAT_UNKNOWN = 0  # an archive opened for repair whose format file is lost or unreadable
 # What an archive folder may hold; anything else makes it someone else's folder.
 ARCHIVE_ENTRIES = {FORMAT_FILE, "write.lock", "INDEX", "originals", "staging", "aliases.json"}

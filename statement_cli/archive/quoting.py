@@ -28,6 +28,7 @@ from statement_cli.errors import QuerySyntaxError
 from statement_cli.model import QUOTE_MIN_SCORE, Statement
 from statement_cli.query import And, Filters, Node, Or, Phrase
 from statement_cli.text import quotes
+from statement_cli.text.languages import given as given_language
 
 RARE_WORDS = 6  # quotation words a candidate is looked up by
 CANDIDATES = 15  # statements aligned with the quotation (or --limit, when more)
@@ -90,7 +91,10 @@ def find_quotes(
     # ("1827"); a shorter one ("3") stands in too many places to say where to look.
     numbers = [t.word for t in wanted if t.word.isdigit() and len(t.word) >= 3]
     with archive.view() as view:
-        rare = view.rarest_words(words + numbers, RARE_WORDS)
+        # The language asked for (--lang), else the one the archive reads it best in.
+        lang = filters.lang.strip() if filters is not None and filters.lang.strip() else ""
+        lang = given_language(lang) or view.quote_language(text)
+        rare = view.rarest_words(words + numbers, RARE_WORDS, lang)
         if not rare:
             return []
         within = And(tuple(filters.nodes())) if filters is not None and filters.nodes() else None
@@ -100,11 +104,11 @@ def find_quotes(
         near = quotes.WordPairs(pairs)
         stems = list(rare.values())
         found: list[QuoteMatch] = []
-        quoted = view.quoted_terms(text)
+        quoted = view.quoted_terms(text, lang)
         # The rare words' terms with their places (a number looked up in digits has none).
         placed = {stem: quoted[stem] for stem in stems if stem in quoted}
         looked_up = _Words(wanted, frozenset(words), placed, len(words), probes, near)
-        looks = _looks(view, text, stems, words, list(quoted), within, len(words), want)
+        looks = _looks(view, text, lang, stems, words, list(quoted), within, len(words), want)
         for candidates, placed_by in looks:
             by = looked_up  # the last look places the quotation by more than its rare words
             if placed_by:
@@ -124,6 +128,7 @@ def find_quotes(
 def _looks(
     view: Any,
     text: str,
+    lang: str,
     stems: list[str],
     words: list[str],
     terms: list[str],
@@ -151,7 +156,7 @@ def _looks(
     seen = {*word_for_word, *first}
     wider = view.quote_candidates("body", stems, within, length, WIDER * want, want + len(seen))
     yield [d for d in wider if d not in seen][:want], []
-    phrases = _seldom_pairs(view, words)
+    phrases = _seldom_pairs(view, words, lang)
     if phrases:
         by_pairs = _within(Or(tuple(Phrase(pair, "body") for pair in phrases)), within)
         paired = view.ordered(by_pairs, "relevance", POOL * want).docnums
@@ -161,13 +166,13 @@ def _looks(
         yield view.nearest("body", every, paired, length, want), every
 
 
-def _seldom_pairs(view: Any, words: list[str]) -> list[str]:
+def _seldom_pairs(view: Any, words: list[str], lang: str) -> list[str]:
     """Up to PAIRS of the quotation's word pairs to look it up by, no two sharing a word:
     those whose rarer word the fewest statements hold (of pairs of a word in at most
     PAIR_SHARE of them). All its pairs, not only those of its rare words: those may be
     words around the quotation or words it changed."""
     pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
-    counts = view.seldom_pairs(list(dict.fromkeys(pairs)), PAIR_SHARE)
+    counts = view.seldom_pairs(list(dict.fromkeys(pairs)), PAIR_SHARE, lang)
     order = sorted((counts[pair], i) for i, pair in enumerate(pairs) if pair in counts)
     chosen: list[int] = []
     for _, i in order:

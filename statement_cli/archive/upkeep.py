@@ -95,7 +95,7 @@ def rebuild_index(archive: ArchiveBase, on_progress: Callable[[str], None] | Non
             faults.point("reindex-document")
             statement = archive.rebuild_statement(ident)
             if statement is not None:
-                writer.add_document(**to_document(statement, aliases))
+                writer.add_document(**to_document(statement, aliases, writer.schema))
                 count += 1
             if on_progress:
                 on_progress(ident)
@@ -128,7 +128,7 @@ def index_originals(archive: ArchiveBase, ids: Iterable[str]) -> set[str]:
                 # Every document of the id, not only the first (update_document's way):
                 # an index may hold one id twice, and a repair leaves one.
                 writer.delete_by_term("id", ident)
-                writer.add_document(**to_document(statement, aliases))
+                writer.add_document(**to_document(statement, aliases, writer.schema))
                 done.add(ident)
         archive.commit(writer, "repair")
     except KeyboardInterrupt:

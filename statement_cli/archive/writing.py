@@ -171,7 +171,7 @@ def _ingest_one(
     fill(statement, record)
     version = check_at_ingest(archive, item, view, run.versions, ident, statement.body)
     statement = statement.with_annotations(corrections, tags)
-    writer.update_document(**to_document(statement, run.aliases))
+    writer.update_document(**to_document(statement, run.aliases, writer.schema))
     entry = {"id": ident, "source": item.source}
     run.by_hash[digest] = entry
     if item.source:

@@ -51,6 +51,7 @@ def edit(
     venue: Annotated[str | None, _field_opt("Correct the venue.")] = None,
     city: Annotated[str | None, _field_opt("Correct the city.")] = None,
     date: Annotated[str | None, _field_opt("Correct the date (2016, 2016-04, 2016-04-07).")] = None,
+    lang: Annotated[str | None, _field_opt("Correct the language (fr, de, …).")] = None,
     clear: Annotated[
         list[str] | None, typer.Option("--clear", metavar="FIELD", help="Empty a field.")
     ] = None,
@@ -73,7 +74,7 @@ def edit(
 
     state = state_of(ctx)
     archive = open_archive(ctx, write=True)
-    values = (title, speaker, speaker_title, org, venue, city, date)
+    values = (title, speaker, speaker_title, org, venue, city, date, lang)
     given = dict(zip(METADATA_FIELDS, values, strict=True))
     fields = field_values({k: v for k, v in given.items() if v is not None})
     for name, value in fields.items():

@@ -35,6 +35,9 @@ def ingest(
     venue: Annotated[str, typer.Option(help="Venue, e.g. 'Permanent Council'.")] = "",
     city: Annotated[str, typer.Option(help="City for every file.")] = "",
     date: Annotated[str, typer.Option(help="Date: 2016, 2016-04 or 2016-04-07.")] = "",
+    lang: Annotated[
+        str, typer.Option(help="Language of every file (fr, de, …); else told from its words.")
+    ] = "",
     metadata: Annotated[
         Path | None,
         typer.Option(help="CSV with a 'file' column and a column per field to set."),
@@ -55,7 +58,7 @@ def ingest(
     """
     from statement_cli.render import ingest_summary
     from statement_cli.sources import count_files, ingest_items, read_metadata_csv
-    from statement_cli.text.parse import valid_date
+    from statement_cli.text.parse import valid_date, valid_language
 
     state = state_of(ctx)
     options = {
@@ -66,10 +69,13 @@ def ingest(
         "venue": venue,
         "city": city,
         "date": date,
+        "lang": lang,
     }
     options = {k: v for k, v in options.items() if v}
     if date:
         options["date"] = valid_date(date)  # a usage error, before any file is read
+    if lang:
+        options["lang"] = valid_language(lang)
     per_file = read_metadata_csv(metadata) if metadata else None
     if per_file is not None:
         for column in per_file.unknown_columns:

@@ -34,6 +34,7 @@ FILTER_OPTIONS = {
     "until": "Dated on or before.",
     "year": "Dated in this year.",
     "tag": "Only statements with this tag.",
+    "lang": "Only statements in this language (fr, de, …); query words analysed in it.",
 }
 
 
@@ -55,8 +56,8 @@ def with_filters(command: Callable[..., Any]) -> Callable[..., Any]:
     def run(*args: Any, **kwargs: Any) -> Any:
         from statement_cli.query import Filters  # loaded when a command runs, not at start
 
-        values = [kwargs.pop(name) for name in FILTER_OPTIONS]
-        return command(*args, filters=Filters(*values), **kwargs)
+        values = {name: kwargs.pop(name) for name in FILTER_OPTIONS}
+        return command(*args, filters=Filters(**values), **kwargs)
 
     del run.__wrapped__  # Typer must read the new signature, not the command's own
     run.__annotations__ = {k: v for k, v in run.__annotations__.items() if k != "filters"}

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import functools
 import heapq
+import weakref
 from array import array
 from dataclasses import dataclass, field
+from typing import Any
 
 from statement_cli.index import loader
 
@@ -139,10 +141,12 @@ class _Evaluator:
         self._keys: array | None = None  # type: ignore[type-arg]
         self.terms: dict[str, set[str]] = {}  # field → terms looked up outside a NOT
         self._negated = 0  # how many NOTs the node being evaluated is inside
+        self.languages: list[str] = []  # the languages a query's words are read in
 
     def evaluate(self, tree: Node) -> Scores:
         if self.searcher.doc_count_all() == 0:  # a new archive (and no idf to compute)
             return {}
+        self.languages = _named_languages(tree) or held_languages(self.searcher)
         return self.without_deleted(self._node(tree, None))
 
     def term_scores(self, fieldname: str, term: str) -> Scores:
@@ -232,7 +236,15 @@ class _Evaluator:
     def _text_in_field(self, node: Word | Phrase, fieldname: str, within: Scores | None) -> Scores:
         if isinstance(node, Word) and (node.prefix or node.fuzzy):
             return self._expanded(node, fieldname, within)
-        terms = self.schema[fieldname].analyzer.terms(node.text)
+        analyzer = self.schema[fieldname].analyzer
+        if not analyzer.stem:
+            return self._terms_in_field(fieldname, analyzer.terms(node.text), within)
+        # A stemmed field holds each text's words stemmed by its own language: the words
+        # stand for their stems in each language the archive holds (the best of them).
+        readings = analyzer.readings(node.text, self.languages)
+        return _best_of([self._terms_in_field(fieldname, terms, within) for terms in readings])
+
+    def _terms_in_field(self, fieldname: str, terms: list[str], within: Scores | None) -> Scores:
         if not terms:
             return {}
         if len(terms) == 1:
@@ -318,51 +330,60 @@ class _Evaluator:
         field_format = self.schema[fieldname].format
         decode = getattr(field_format, "positions_array", field_format.decode_positions)
         unique = list(dict.fromkeys(terms))
-        # The rarest term first: the statements holding every term are then narrowed
-        # at once, and a term no statement holds ends the search unread further.
-        rarest_first = sorted(unique, key=lambda term: self.searcher.doc_frequency(fieldname, term))
         matches: Scores = {}
         for reader, offset in self.leaves:
-            candidates: set[int] | None = None
-            for term in rarest_first:
+            holding: dict[str, set[int]] = {}
+            for term in unique:
                 docs: set[int] = set()
                 for ids, _, _ in codec.posting_blocks(reader, fieldname, term):
                     docs.update(ids)
-                candidates = docs if candidates is None else candidates & docs
-                if not candidates:
+                if not docs:  # a term the segment lacks: no statement of it matches
                     break
+                holding[term] = docs
+            if len(holding) < len(unique):
+                continue
+            # The rarest term first: the places are then narrowed at once (below).
+            rarest_first = sorted(unique, key=lambda term: len(holding[term]))
+            candidates: set[int] | None = holding[rarest_first[0]].intersection(
+                *(holding[t] for t in rarest_first[1:])
+            )
             if within is not None and candidates:
                 candidates = {d for d in candidates if offset + d in within}
             if not candidates:
                 continue
-            # Per statement, where the phrase may start: p such that p + shift is a
-            # position of the term at each of its places (shifts) in the phrase. Terms
-            # are read rarest first, and a statement where no start is left is not read
-            # for the terms after: the blocks of common words are read for few.
+            # Per statement, the places the phrase may stand at, as positions of the first
+            # term read (its place in the phrase: `anchor`): those p where p - anchor +
+            # shift is a position of each term at each of its places (shifts). Terms are
+            # read rarest first, and a statement where no place is left is not read for
+            # the terms after: the blocks of common words are read for few statements.
             shifts: dict[str, list[int]] = {}
             for shift, term in enumerate(terms):
                 shifts.setdefault(term, []).append(shift)
+            anchor = shifts[rarest_first[0]][0]
             starts: dict[int, set[int]] = {}
-            scores = dict.fromkeys(candidates, 0.0)
+            scores: dict[str, Scores] = {}
             for term in rarest_first:
                 alive = set(starts) if starts else candidates
-                term_scores, values = self._postings_of(reader, fieldname, term, alive)
+                scores[term], values = self._postings_of(reader, fieldname, term, alive)
                 left: dict[int, set[int]] = {}
                 for docnum in alive:
                     positions = decode(values[docnum])
                     held = starts.get(docnum)
                     for shift in shifts[term]:
-                        these = set(map(shift.__rsub__, positions))
-                        held = these if held is None else held & these
+                        if held is None:
+                            held = set(positions)  # the anchor term's own places
+                        else:
+                            held.intersection_update(map((shift - anchor).__rsub__, positions))
                         if not held:
                             break
                     if held:
                         left[docnum] = held
-                        scores[docnum] += term_scores[docnum] * len(shifts[term])
                 starts = left
                 if not starts:
                     break
-            matches.update((offset + docnum, scores[docnum]) for docnum in starts)
+            matches.update(
+                (offset + docnum, sum(scores[t][docnum] for t in terms)) for docnum in starts
+            )
         return matches
 
     def _postings_of(self, reader, fieldname: str, term: str, docnums: set[int]):  # type: ignore[no-untyped-def]
@@ -425,6 +446,41 @@ def fuzzy_terms(reader, fieldname: str, term: str, distance: int) -> list[str]: 
 
 def _text(term: str | bytes) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+def held_languages(searcher) -> list[str]:  # type: ignore[no-untyped-def]
+    """The languages of the statements an index holds ("" for statements of none, or of
+    an index made before languages were stored); read once per searcher."""
+    if searcher not in _HELD:
+        if "lang" not in searcher.schema:
+            _HELD[searcher] = [""]
+        else:
+            held = [_text(term) for term in searcher.lexicon("lang")]
+            with_one = sum(searcher.doc_frequency("lang", term) for term in held)
+            _HELD[searcher] = held + ([""] if with_one < searcher.doc_count_all() else [])
+    return list(_HELD[searcher])
+
+
+_HELD: weakref.WeakKeyDictionary[Any, list[str]] = weakref.WeakKeyDictionary()
+
+
+def _named_languages(tree: Node) -> list[str]:
+    """The languages a query keeps to (`lang:fr`, `--lang fr` at its top level)."""
+    children = tree.children if isinstance(tree, And) else (tree,)
+    return [c.text for c in children if isinstance(c, Word) and c.field == "lang"]
+
+
+def _best_of(parts: list[Scores]) -> Scores:
+    """Each statement any part matches, with its best score there."""
+    parts = [p for p in parts if p]
+    if len(parts) <= 1:
+        return parts[0] if parts else {}
+    best = parts[0]
+    for part in parts[1:]:
+        for docnum, score in part.items():
+            if score > best.get(docnum, -1.0):
+                best[docnum] = score
+    return best
 
 
 def _sum_common(parts: list[Scores]) -> Scores:

@@ -10,6 +10,7 @@ import re
 import sys
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 
 from statement_cli.index import loader
 from statement_cli.model import FIELD_WEIGHTS
@@ -19,10 +20,10 @@ loader.load()  # before any other Whoosh import: see loader
 from whoosh import columns, fields  # noqa: E402
 from whoosh.analysis import Token, Tokenizer  # noqa: E402
 from whoosh.formats import Format, Positions  # noqa: E402
-from whoosh.lang.snowball.english import EnglishStemmer  # noqa: E402
 from whoosh.support.charset import accent_map  # noqa: E402
 from whoosh.system import _INT_SIZE, pack_uint  # noqa: E402
 
+from statement_cli.index import stemming  # noqa: E402
 from statement_cli.model import Statement  # noqa: E402
 from statement_cli.text import pieces  # noqa: E402
 from statement_cli.text.aliases import KINDS, Aliases  # noqa: E402
@@ -31,30 +32,31 @@ from statement_cli.text.versions import sketch  # noqa: E402
 
 # Words are runs of letters and digits; no stop words, so phrases match exactly.
 WORD = re.compile(r"\w+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # Bytes of ASCII characters that are not word characters → space; all others unchanged.
 _ASCII_SEPARATORS_TO_SPACE = bytes(
     byte if byte >= 0x80 or chr(byte).isalnum() or chr(byte) == "_" else 0x20 for byte in range(256)
 )
-_CACHE_LIMIT = 200_000  # distinct words remembered per analyzer (a few MB)
+_CACHE_LIMIT = 200_000  # distinct words remembered per analyzer and language (a few MB)
 
 
 def fold(text: str) -> str:
-    """Lower-cased and accent-folded: `Zürich` → `zurich`, `Æther` → `aether`. Only runs
-    of non-ASCII characters go through the accent table (translating every character of
-    a long body was a tenth of the indexing time)."""
-    lowered = text.lower()
-    if lowered.isascii():
-        return lowered
-    return _NON_ASCII.sub(lambda run: run.group().translate(accent_map), lowered).lower()
+    """Lower-cased and folded as a new index folds (see stemming): `Zürich` → `zurich`."""
+    return stemming.fold(text, stemming.LATEST)
 
 
-# The folding above, for letters that fold to one letter ("ø" → "o", not "æ" → "ae"):
+# Folding, for letters that fold to one letter ("ø" → "o", not "æ" → "ae"):
 # snippets look for words in a text folded this way, and its offsets stay the text's.
 _ONE_FOR_ONE = {
     code: letter
     for code, letter in accent_map.items()
     if code > 0x7F and isinstance(letter, str) and len(letter) == 1
+}
+# Cyrillic letters stay as they are (`й` is stemmed, not folded), `ё` is `е`; `ı` is `i`.
+_ONE_FOR_ONE = {
+    **{c: v for c, v in _ONE_FOR_ONE.items() if not 0x400 <= c <= 0x4FF},
+    ord("ё"): "е",
+    ord("Ё"): "е",
+    ord("ı"): "i",
 }
 _FOLDS_ONE_FOR_ONE = re.compile("[" + "".join(map(chr, sorted(_ONE_FOR_ONE))) + "]")
 
@@ -74,10 +76,27 @@ def fold_in_place(text: str) -> str:
 PICKLED_AS = "statement_cli.schema"
 
 
+class LanguageText(str):
+    """A text to index with the language it is written in, which its words are stemmed
+    by (`lang`, a code; see stemming). It reaches the analyzer through Whoosh unchanged."""
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> LanguageText:
+        made = super().__new__(cls, text)
+        made.lang = lang
+        return made
+
+    def __reduce__(self) -> tuple[type[LanguageText], tuple[str, str]]:
+        return LanguageText, (str(self), self.lang)  # to a writer's worker process
+
+
 class FoldingAnalyzer(Tokenizer):  # type: ignore[misc]
     __module__ = PICKLED_AS  # the path tables of contents name it by: see index/__init__
-    """Words, lower-cased and accent-folded (`Zürich` → `zurich`), and stemmed when asked
-    (`elections` → `elect`), in one pass with a cache of every word already seen.
+    """Words, lower-cased and folded (`Zürich` → `zurich`), and stemmed when asked
+    (`elections` → `elect`) by the rules of the text's language, in one pass with a cache
+    of every word already seen. `version` is the analysis (see stemming): an index keeps
+    the one it was made with, pickled with its schema (an older index's has none: 1).
 
     Whoosh's usual chain (tokenizer | lowercase | charset | stem) builds and passes a token
     through four generators per word; at ingest that chain was most of the time. The same
@@ -85,76 +104,116 @@ class FoldingAnalyzer(Tokenizer):  # type: ignore[misc]
     report character offsets: nothing here asks Whoosh for them.)
     """
 
-    def __init__(self, stem: bool = False) -> None:
+    def __init__(self, stem: bool = False, version: int = stemming.LATEST) -> None:
         self.stem = stem
-        self._cache: dict[str, str] = {}
+        self.version = version
+        self._cache: dict[str, dict[str, str]] = {}  # stemmer key → word → term
 
     def __getstate__(self) -> dict[str, object]:  # the schema is pickled into the index
-        return {"stem": self.stem}
+        return {"stem": self.stem, "version": self.version}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.stem = bool(state["stem"])
+        self.version = int(state.get("version", 1))  # type: ignore[call-overload]
         self._cache = {}
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, FoldingAnalyzer) and other.stem == self.stem
+        return (
+            isinstance(other, FoldingAnalyzer)
+            and (other.stem, other.version) == (self.stem, self.version)
+        )
 
     __hash__ = None  # type: ignore[assignment]
 
-    def _stem(self, word: str) -> str:
-        term = self._cache.get(word)
+    def _stemmer(self, lang: str) -> tuple[dict[str, str], Callable[[str], str]]:
+        key = stemming.stemmer_key(lang, self.version)
+        return self._cache.setdefault(key, {}), stemming.stemmer(key)
+
+    def _stem(self, word: str, cache: dict[str, str], stem: Callable[[str], str]) -> str:
+        """A lowered word's term: stemmed, then (version 2) folded."""
+        term = cache.get(word)
         if term is None:
-            term = _STEMMER.stem(word)
-            if len(self._cache) < _CACHE_LIMIT:
-                self._cache[word] = term
+            term = stem(word) if self.version < 2 else stemming.fold_word(stem(word))
+            if len(cache) < _CACHE_LIMIT:
+                cache[word] = term
         return term
 
     def words(self, text: str) -> list[str]:
-        """The folded words of `text` (runs of `\\w`), in order, not yet stemmed.
+        """The folded words of `text` (runs of `\\w`), in order, not stemmed. The list is
+        shared: callers do not change it."""
+        lowered = self._lowered_words(text)
+        if self.version < 2 or text.isascii():  # nothing to fold
+            return lowered
+        if _LAST_SPLIT[2] is not lowered:
+            return _folded(lowered)
+        if _LAST_SPLIT[3] is None:  # the remembered text's, folded once
+            _LAST_SPLIT[3] = _folded(lowered)
+        return _LAST_SPLIT[3]  # type: ignore[return-value]
+
+    def _lowered_words(self, text: str) -> list[str]:
+        """The words of `text` lowered (accents kept from version 2: see stemming.lower).
+        The last text split is remembered: a body is indexed twice (its stems, then its
+        words) and split once."""
+        if text is _LAST_SPLIT[0] and self.version == _LAST_SPLIT[1]:
+            return _LAST_SPLIT[2]  # type: ignore[return-value]
+        words = self.split(text)
+        _LAST_SPLIT[:] = [text, self.version, words, None]
+        return words
+
+    def split(self, text: str) -> list[str]:
+        """The lowered words of `text`, not remembered (see _lowered_words).
 
         A regex walks every character in Python's Unicode tables; instead the ASCII
         separators become spaces in one bytes.translate and str.split cuts there (four
         times faster). Only a token holding other characters (a curly quote, an em
-        dash) is split again by the regex. The last text split is remembered: a body is
-        indexed twice (its stems, then its words) and split once. The list is shared:
-        callers do not change it."""
-        if text is _LAST_SPLIT[0]:
-            return _LAST_SPLIT[1]  # type: ignore[return-value]
-        words = self._split(text)
-        _LAST_SPLIT[:] = [text, words]
-        return words
-
-    @staticmethod
-    def _split(text: str) -> list[str]:
-        folded = fold(text)
+        dash) is split again by the regex."""
+        lowered = stemming.lower(text, self.version)
         tokens = (
-            folded.encode("utf-8", "surrogatepass")
+            lowered.encode("utf-8", "surrogatepass")
             .translate(_ASCII_SEPARATORS_TO_SPACE)
             .decode("utf-8", "surrogatepass")
             .split()
         )
-        if folded.isascii():
+        if lowered.isascii():
             return tokens
         return [
             w for token in tokens for w in ((token,) if token.isascii() else WORD.findall(token))
         ]
 
-    def terms(self, text: str) -> list[str]:
-        """The index terms of `text`, in order."""
-        words = self.words(text)
-        return [self._stem(w) for w in words] if self.stem else words
+    def terms(self, text: str, lang: str | None = None) -> list[str]:
+        """The index terms of `text`, in order: stemmed by the rules of `lang`, else of
+        the language a LanguageText carries (else English)."""
+        if not self.stem:
+            return self.words(text)
+        cache, stem = self._stemmer(getattr(text, "lang", "") if lang is None else lang)
+        return [self._stem(w, cache, stem) for w in self._lowered_words(text)]
+
+    def readings(self, text: str, languages: Iterable[str]) -> list[list[str]]:
+        """The terms of `text` as a text of each of these languages is indexed, each
+        different reading once (English first): what a query's words stand for in an
+        archive of texts in several languages."""
+        keys = {stemming.stemmer_key(lang, self.version): lang for lang in languages}
+        if not self.stem or not keys:
+            return [self.terms(text, "")]
+        found: list[list[str]] = []
+        for key in sorted(keys, key=lambda k: (k != stemming.DEFAULT_LANGUAGE, k)):
+            terms = self.terms(text, keys[key])
+            if terms not in found:
+                found.append(terms)
+        return found
 
     def positions(self, text: str) -> dict[str, list[int]]:
         """Each term of `text` with the positions of its words (the indexing fast path:
         stemming runs once per distinct word, not once per word)."""
         by_word: dict[str, list[int]] = defaultdict(list)
-        for position, word in enumerate(self.words(text)):
+        for position, word in enumerate(self._lowered_words(text)):
             by_word[word].append(position)
-        if not self.stem:
+        if not self.stem and (self.version < 2 or text.isascii()):
             return by_word
+        cache, stem = self._stemmer(getattr(text, "lang", ""))
         by_term: dict[str, list[int]] = {}
         for word, where in by_word.items():
-            term = self._stem(word)
+            term = self._stem(word, cache, stem) if self.stem else stemming.fold_word(word)
             if term in by_term:
                 by_term[term] = sorted(by_term[term] + where)
             else:
@@ -184,8 +243,13 @@ class FoldingAnalyzer(Tokenizer):  # type: ignore[misc]
             yield token
 
 
-_STEMMER = EnglishStemmer()
-_LAST_SPLIT: list[object] = [None, []]  # (text, its words): see FoldingAnalyzer.words
+def _folded(words: list[str]) -> list[str]:
+    return [w if w.isascii() else stemming.fold_word(w) for w in words]
+
+
+# (text, analysis version, its lowered words, those folded or None): see
+# FoldingAnalyzer._lowered_words and words.
+_LAST_SPLIT: list[object] = [None, 0, [], None]
 
 
 class TagAnalyzer(FoldingAnalyzer):
@@ -195,8 +259,8 @@ class TagAnalyzer(FoldingAnalyzer):
     def __init__(self) -> None:
         super().__init__(stem=False)
 
-    def words(self, text: str) -> list[str]:
-        return fold(text).split()
+    def split(self, text: str) -> list[str]:
+        return stemming.lower(text, self.version).split()
 
 
 class FastPositions(Positions):  # type: ignore[misc]
@@ -301,6 +365,7 @@ QUERY_FIELDS: dict[str, str] = {
     "city": "city",
     "body": "body",
     "tag": "tag",
+    "lang": "lang",
 }
 DEFAULT_FIELDS = FIELD_WEIGHTS  # the fields a bare word searches, and their weights
 # A stemmed field → the field of its words as written (folded, not stemmed), which prefix
@@ -349,6 +414,10 @@ def build_schema() -> fields.Schema:
         tags=fields.STORED(),
         corrected=fields.STORED(),
         canonical=fields.STORED(),
+        # Format 6: the language of the text (text/languages), which its title and body
+        # are stemmed by (an older index gets it at its first write).
+        lang=_text(TagAnalyzer()),
+        lang_exact=fields.ID(sortable=True),  # a column, for counts
         # Format 4: band keys of the text's MinHash sketch (text/versions.py): statements
         # sharing one are candidate versions of each other. Only `statement reindex`
         # gives them to an older index.
@@ -373,11 +442,15 @@ def missing_fields(schema: fields.Schema) -> dict[str, fields.FieldType]:
     }
 
 
-def to_document(statement: Statement, aliases: Aliases | None = None) -> dict[str, object]:
-    """The Whoosh document for a statement (a writer on an older index leaves out the
-    fields it lacks: `writers.open_writer`). A speaker or venue an alias names otherwise
-    is stored as written, counted (facets, stats) under the canonical name, and indexed
-    under both, so a filter for the canonical name finds every variant."""
+def to_document(
+    statement: Statement, aliases: Aliases | None = None, schema: fields.Schema | None = None
+) -> dict[str, object]:
+    """The Whoosh document for a statement in an index of `schema` (default: a new one's;
+    a writer on an older index leaves out the fields it lacks: `writers.open_writer`).
+    The title and body carry the statement's language, which their words are stemmed
+    by. A speaker or venue an alias names otherwise is stored as written, counted
+    (facets, stats) under the canonical name, and indexed under both, so a filter for
+    the canonical name finds every variant."""
     doc: dict[str, object] = {
         name: value
         for name, value in statement.to_dict().items()
@@ -394,29 +467,37 @@ def to_document(statement: Statement, aliases: Aliases | None = None) -> dict[st
     doc["speaker_exact"] = canonical.get("speaker", statement.speaker)
     doc["venue_exact"] = canonical.get("venue", statement.venue)
     doc["organization_exact"] = statement.organization
+    doc["lang_exact"] = statement.lang
     if statement.tags:
         doc["tag"] = " ".join(statement.tags)
+    for stemmed in WORD_FIELDS:
+        if stemmed in doc:
+            doc[f"_stored_{stemmed}"] = doc[stemmed]  # stored as a plain string
+            doc[stemmed] = LanguageText(str(doc[stemmed]), statement.lang)
     for stemmed, words in WORD_FIELDS.items():
         if stemmed in doc:
             doc[words] = doc[stemmed]
     doc["version_keys"] = " ".join(sketch(statement.body).keys)
-    doc["body_pieces"] = stored_body(statement.body)
+    analyzer = schema["body"].analyzer if schema is not None else None
+    doc["body_pieces"] = stored_body(doc.get("body", ""), analyzer)  # type: ignore[arg-type]
     return doc
 
 
-def stored_body(body: str) -> bytes:
+def stored_body(body: str, analyzer: FoldingAnalyzer | None = None) -> bytes:
     """The body as `body_pieces` stores it (text/pieces). Its paragraphs' words are
-    counted with the index's own split, and the body's words, which they add up to,
-    are remembered: the index asks for them next (FoldingAnalyzer.words)."""
+    counted with the index's own split (`analyzer`, the index's; a new index's by
+    default), and the body's words, which they add up to, are remembered: the index
+    asks for them next (FoldingAnalyzer.words)."""
+    analyzer = analyzer or stemming_analyzer()
     words: list[str] = []
 
     def words_of(paragraph: str) -> int:
-        found = FoldingAnalyzer._split(paragraph)
+        found = analyzer.split(paragraph)
         words.extend(found)
         return len(found)
 
     stored = pieces.encode(body, words_of)
-    _LAST_SPLIT[:] = [body, words]
+    _LAST_SPLIT[:] = [body, analyzer.version, words, None]
     return stored
 
 

@@ -158,7 +158,9 @@ class IndexView:
         weights = {t: rarity("body", t) for t in stems}
         words = terms.get(written, set())
         weights.update({w: rarity(written, w) for w in words})
-        return Highlighter(terms.get("body", set()), words, weights)
+        languages = ranking.held_languages(self.searcher)
+        analyzer = self.searcher.schema["body"].analyzer
+        return Highlighter(terms.get("body", set()), words, weights, analyzer, languages)
 
     def suggestion(self, text: str, filters: Filters | None) -> tuple[str, dict[str, str]]:
         """The query and the filters corrected from the archive's own words."""
@@ -166,12 +168,27 @@ class IndexView:
 
         return suggest(text, filters, self)
 
-    def rarest_words(self, words: Iterable[str], count: int) -> dict[str, str]:
+    def quote_language(self, text: str) -> str:
+        """The language a quotation is read in: of those the archive holds, the one whose
+        stems of its words the bodies hold the most of (English first among equals)."""
+        held = ranking.held_languages(self.searcher)
+        analyzer = self.searcher.schema["body"].analyzer
+        if len(held) == 1 or not analyzer.stem:
+            return held[0]
+
+        def found(lang: str) -> int:
+            terms = set(analyzer.terms(text, lang))
+            return sum(1 for t in terms if self.searcher.doc_frequency("body", t))
+
+        return max(held, key=lambda lang: (found(lang), lang in ("", "en")))
+
+    def rarest_words(self, words: Iterable[str], count: int, lang: str = "") -> dict[str, str]:
         """Up to `count` of `words` that some body holds, rarest in the archive first,
-        each with its body term (a word no body holds cannot find a statement)."""
+        each with its body term in language `lang` (a word no body holds cannot find a
+        statement)."""
         found: dict[str, tuple[int, str]] = {}
         for word in words:
-            term = self._body_term(word)
+            term = self._body_term(word, lang)
             if term is not None and term[1] and word not in found:
                 found[word] = (term[1], term[0])
         rarest = sorted(found.items(), key=lambda item: (item[1][0], item[0]))[:count]
@@ -233,12 +250,11 @@ class IndexView:
         chosen = {n for s in starts for n in stored.holding_words(max(0, s), s + length)}
         return fields, [(n, stored.paragraph(n)) for n in sorted(chosen)]
 
-    def quoted_terms(self, text: str) -> dict[str, int]:
-        """Each body term of a quotation with the position of its first word in it."""
-        from statement_cli.index.schema import stemming_analyzer
-
+    def quoted_terms(self, text: str, lang: str = "") -> dict[str, int]:
+        """Each body term of a quotation (read in language `lang`) with the position of
+        its first word in it."""
         places: dict[str, int] = {}
-        for position, term in enumerate(stemming_analyzer().terms(text)):
+        for position, term in enumerate(self.searcher.schema["body"].analyzer.terms(text, lang)):
             places.setdefault(term, position)
         return places
 
@@ -253,7 +269,7 @@ class IndexView:
             self._postings[fieldname] = candidates.Postings(self.searcher, fieldname)
         return self._postings[fieldname]
 
-    def seldom_pairs(self, pairs: list[str], share: float) -> dict[str, int]:
+    def seldom_pairs(self, pairs: list[str], share: float, lang: str = "") -> dict[str, int]:
         """Of word pairs ("a b"), those with a word in at most `share` of the bodies, each
         with how many bodies hold its rarer word: a phrase is matched by its rarer
         word's postings, and a phrase of two words most bodies hold reads most of the
@@ -262,18 +278,16 @@ class IndexView:
         most = share * self.searcher.doc_count()
         counts: dict[str, int] = {}
         for pair in pairs:
-            held = [self._body_term(word) for word in pair.split()]
+            held = [self._body_term(word, lang) for word in pair.split()]
             least = min((term[1] for term in held if term is not None), default=None)
             if None not in held and least is not None and least <= most:
                 counts[pair] = least
         return counts
 
-    def _body_term(self, word: str) -> tuple[str, int] | None:
-        """A word's one body term and how many statements hold it (None for a word the
-        analyser makes none or several terms of)."""
-        from statement_cli.index.schema import stemming_analyzer
-
-        terms = stemming_analyzer().terms(word)
+    def _body_term(self, word: str, lang: str = "") -> tuple[str, int] | None:
+        """A word's one body term (in language `lang`) and how many statements hold it
+        (None for a word the analyser makes none or several terms of)."""
+        terms = self.searcher.schema["body"].analyzer.terms(word, lang)
         if len(terms) != 1:
             return None
         return terms[0], int(self.searcher.doc_frequency("body", terms[0]))
@@ -369,11 +383,18 @@ class Highlighter:
     matched. Each word's verdict is remembered across hits."""
 
     def __init__(
-        self, terms: set[str], words: set[str], rarity: dict[str, float] | None = None
+        self,
+        terms: set[str],
+        words: set[str],
+        rarity: dict[str, float] | None = None,
+        analyzer: Any = None,
+        languages: Sequence[str] = ("",),
     ) -> None:
         from statement_cli.index.schema import fold_in_place, stemming_analyzer
 
-        self.analyzer = stemming_analyzer()
+        self.analyzer = analyzer or stemming_analyzer()  # the index's own
+        self.languages = list(languages)  # a word stands for its terms in each of them
+        self._readings: dict[str, list[list[str]]] = {}  # word → its terms in each
         self.stems = {t for t in terms if " " not in t}
         self.phrases = [t.split() for t in sorted(terms) if " " in t]  # see Ranking.terms
         self.words = words
@@ -384,16 +405,25 @@ class Highlighter:
         self.weights_seen: dict[str, float] = {}  # matched text → its weight
 
     def analyse(self, text: str) -> list[str]:
-        terms: list[str] = self.analyzer.terms(text)
-        return terms
+        """The terms of `text` in each language it may be in, one reading after another."""
+        return [t for reading in self.readings(text) for t in reading]
+
+    def readings(self, text: str) -> list[list[str]]:
+        readings = self._readings.get(text)
+        if readings is None:
+            readings = self._readings[text] = self.analyzer.readings(text, self.languages)
+        return readings
 
     def _matches(self, word: str) -> bool:
         if any(t in self.stems for t in self.analyse(word)):
             return True
         return bool(self.words) and any(w in self.words for w in self.analyzer.words(word))
 
+    def _stands_for(self, word: str, term: str) -> bool:
+        return [term] in self.readings(word)
+
     def _starts_phrase(self, first: str) -> Callable[[str], bool]:
-        return lambda word: self.analyse(word) == [first]
+        return lambda word: self._stands_for(word, first)
 
     def spans(self, body: str, every: bool = False) -> list[tuple[int, int]]:
         """Where in `body` the query's words and phrases match (a phrase wins over a word
@@ -413,7 +443,7 @@ class Highlighter:
             firsts = find_matches(
                 body, heads_of({first}), self._starts_phrase(first), self.folding, cache, limit
             )
-            found += extend_to_phrases(body, firsts, rest, self.analyse)
+            found += extend_to_phrases(body, firsts, rest, self._stands_for)
         if self.stems or self.words:
             heads = heads_of(self.stems | self.words)
             found += find_matches(body, heads, self._matches, self.folding, self.verdicts, limit)
@@ -429,11 +459,11 @@ class Highlighter:
         its terms' rarities summed (a phrase beats any one of its words)."""
         weight = self.weights_seen.get(text)
         if weight is None:
-            terms = self.analyse(text)
-            if len(terms) > 1:
-                weight = sum(self.rarity.get(t, 1.0) for t in terms)
+            readings = self.readings(text)
+            if len(readings[0]) > 1:
+                weight = max(sum(self.rarity.get(t, 1.0) for t in r) for r in readings)
             else:
-                found = [self.rarity.get(t, 1.0) for t in terms if t in self.stems]
+                found = [self.rarity.get(t, 1.0) for r in readings for t in r if t in self.stems]
                 found += [
                     self.rarity.get(w, 1.0) for w in self.analyzer.words(text) if w in self.words
                 ]

@@ -52,12 +52,14 @@ def tag_changes(args: Iterable[str]) -> tuple[list[str], list[str]]:
 
 def field_value(name: str, value: str) -> str:
     """A corrected value of a field as stored: one line, inert, a date in ISO form ("" clears)."""
-    from statement_cli.text.parse import valid_date
+    from statement_cli.text.parse import valid_date, valid_language
 
     if name not in METADATA_FIELDS:
         raise InputError(f"{inert(name)!r} is not a field; fields are {', '.join(METADATA_FIELDS)}")
     text = " ".join(inert(value).split())
-    return valid_date(text) if name == "date" and text else text
+    if name == "date" and text:
+        return valid_date(text)
+    return valid_language(text) if name == "lang" and text else text
 
 
 def field_values(given: Mapping[str, str]) -> dict[str, str]:

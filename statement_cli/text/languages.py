@@ -78,6 +78,8 @@ _SCRIPTS = {
     "GEORGIAN": "ka",
 }
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_OTHER_LETTER = re.compile(r"[^\x00-\x7f\W\d_]")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 
 
@@ -107,12 +109,15 @@ def detect(text: str) -> str:
 
 def _script(sample: str) -> str:
     """The language of a script of its own, when most letters of the text are in it."""
-    letters = [c for c in sample if c.isalpha() and not c.isascii()]
+    if sample.isascii():
+        return ""
+    letters = _OTHER_LETTER.findall(sample)  # letters outside ASCII, found in C
     if len(letters) < 20:
         return ""
-    names = Counter(unicodedata.name(c, "?").split(" ")[0] for c in letters[:2000])
+    names = Counter(unicodedata.name(c, "?").split(" ")[0] for c in letters[:500])
     name, count = names.most_common(1)[0]
-    if name in _SCRIPTS and count * 2 > sum(c.isalpha() for c in sample):
+    share = count / min(len(letters), 500)  # of the letters outside ASCII, in this script
+    if name in _SCRIPTS and share * len(letters) * 2 > len(_LETTER.findall(sample)):
         return _SCRIPTS[name]
     return ""
 

@@ -15,6 +15,7 @@ from pathlib import PurePath
 
 from statement_cli.errors import InputError
 from statement_cli.model import METADATA_FIELDS, Statement
+from statement_cli.text import languages
 from statement_cli.text.dates import NUMERIC_DATE, parse_date
 from statement_cli.text.decode import decode, normalize
 from statement_cli.text.header import read_header
@@ -32,6 +33,7 @@ FIELD_ALIASES: dict[str, str] = {
     "speaker-title": "speaker_title",
     "position": "speaker_title",
     "location": "city",
+    "language": "lang",
 }
 
 # Where each field came from: {"title": {"from": "text", "line": 3}, "date": {"from": "option"}}.
@@ -107,11 +109,28 @@ def parse_with_sources(
                     sources[name]["line"] = header_lines[name] + offset + 1
     if found.get("date"):
         found["date"] = valid_date(found["date"])
+    # A language given as a name or a regional code ("French", "fr-CA") is its code; one
+    # not given, or given as no language, is told from the body's words.
+    found["lang"] = languages.given(found.get("lang", ""))
+    if not found["lang"]:
+        found["lang"] = languages.detect(body)
+        if found["lang"]:
+            sources["lang"] = {"from": "detected"}
     statement = Statement(**{k: v for k, v in found.items() if k in METADATA_FIELDS})  # type: ignore[arg-type]
     statement.id = found.get("id", "")
     statement.body = inert(body)
     statement.word_count = len(body.split())
     return statement, {k: v for k, v in sources.items() if k in METADATA_FIELDS}
+
+
+def valid_language(value: str) -> str:
+    """The code of a language a user gives (`fr`, `fr-CA`, `French`); InputError if it
+    is none."""
+    code = languages.given(value)
+    if not code:
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        raise InputError(f"language {shown!r} is not a language code; write it as fr, de, es, ru")
+    return code
 
 
 def valid_date(value: str) -> str:

@@ -71,17 +71,18 @@ def extend_to_phrases(
     text: str,
     firsts: list[tuple[int, int]],
     rest: list[str],
-    analyse: Callable[[str], list[str]],
+    stands_for: Callable[[str, str], bool],
 ) -> list[tuple[int, int]]:
     """The spans of whole phrases: each span in `firsts` (a phrase's first word) that the
-    words right after it continue, their terms `rest` in order. Only punctuation and
-    spacing may stand between them, as between positions in the index."""
+    words right after it continue, words that stand for its terms `rest` in order (see
+    `stands_for(word, term)`). Only punctuation and spacing may stand between them, as
+    between positions in the index."""
     phrases = []
     for start, end in firsts:
         cursor = end
         for term in rest:
             following = _NEXT_WORD.match(text, cursor)
-            if following is None or analyse(following.group(1)) != [term]:
+            if following is None or not stands_for(following.group(1), term):
                 break
             cursor = following.end()
         else:
