@@ -1,3 +1,3 @@
 """statement-cli: a terminal archive for statements, speeches and remarks."""
 
-__version__ = "0.4.0"
+__version__ = "0.5.0"
