@@ -243,6 +243,7 @@ def metadata_rows(s: Statement) -> list[tuple[str, str]]:
         ("Organization", s.organization),
         ("Venue", _place_line(s)),
         ("Date", s.date),
+        ("Language", s.lang),
         ("Words", f"{s.word_count:,}"),
         ("ID", s.id),
         ("Source", s.source or "<stdin>"),
@@ -470,7 +471,9 @@ def render_stats(stats, as_json: bool) -> RenderableType:  # type: ignore[no-unt
          if len(stats.languages) > 1 else []),
     ):
         if counts:
-            table = Table(title=title, title_justify="left", box=None, show_header=False)
+            table = Table(
+                title=title, title_justify="left", box=None, show_header=False, min_width=20
+            )
             table.add_column(overflow="ellipsis", no_wrap=True, max_width=50)
             table.add_column(justify="right", style="cyan")
             for value, number in counts:

@@ -103,6 +103,7 @@ def test_each_statement_s_language_is_told_and_stored(run: Run, mixed: dict[str,
     assert set(mixed) == set(TEXTS)
     shown = run("show", mixed["de"], "--format", "json").stdout
     assert json.loads(shown)["lang"] == "de"
+    assert "Language: de" in run("show", mixed["de"], "--format", "text").stdout
     stats = json.loads(run("stats", "--format", "json").stdout)
     assert sorted(stats["languages"]) == sorted([[lang, 1] for lang in TEXTS])
 
