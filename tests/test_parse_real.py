@@ -160,3 +160,21 @@ def test_the_benchmark_scores_batches_and_held_out_groups_apart(
     unknown = _accuracy("--hold-out-group", "Atlantis")
     assert unknown.returncode == 2
     assert "no source group ['Atlantis']" in unknown.stderr
+
+
+def test_the_language_of_the_real_statements_is_told(dev_set: list[dict[str, object]]) -> None:
+    """Their bodies, labelled by hand in benchmarks/lang_accuracy.py: 95% at least."""
+    from statement_cli.text.parse import parse_bytes
+
+    spec = importlib.util.spec_from_file_location(
+        "lang_accuracy", ROOT / "benchmarks" / "lang_accuracy.py"
+    )
+    assert spec and spec.loader
+    labels = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(labels)
+    right = 0
+    for entry in dev_set:
+        path = DEV_SET / str(entry["file"])
+        statement = parse_bytes(path.read_bytes(), path.name)
+        right += statement.lang == labels.NOT_ENGLISH.get(path.name[:3], "en")
+    assert right >= 0.95 * len(dev_set), right
