@@ -132,3 +132,11 @@ def test_posting_blocks_round_trip(ids: list[int], weights: list[float]) -> None
     assert list(unpacked_ids(packed_ids(array("I", ids)))) == ids
     packed = packed_weights(array("f", weights))
     assert list(unpacked_weights(packed, len(ids))) == weights
+
+
+def test_the_pickled_classes_keep_their_docstrings() -> None:
+    """`__module__` set before the docstring made it a plain string, not `__doc__`."""
+    from statement_cli.index import schema
+
+    for cls in (schema.FoldingAnalyzer, schema.TagAnalyzer, schema.PackedPositions, schema.WordCounts):
+        assert cls.__doc__ and cls.__module__ == schema.PICKLED_AS, cls

@@ -92,7 +92,6 @@ class LanguageText(str):
 
 
 class FoldingAnalyzer(Tokenizer):  # type: ignore[misc]
-    __module__ = PICKLED_AS  # the path tables of contents name it by: see index/__init__
     """Words, lower-cased and folded (`Zürich` → `zurich`), and stemmed when asked
     (`elections` → `elect`) by the rules of the text's language, in one pass with a cache
     of every word already seen. `version` is the analysis (see stemming): an index keeps
@@ -103,6 +102,7 @@ class FoldingAnalyzer(Tokenizer):  # type: ignore[misc]
     object analyses queries, so index and query terms agree by construction. (It does not
     report character offsets: nothing here asks Whoosh for them.)
     """
+    __module__ = PICKLED_AS  # the path tables of contents name it by: see index/__init__
 
     def __init__(self, stem: bool = False, version: int = stemming.LATEST) -> None:
         self.stem = stem
@@ -253,8 +253,8 @@ _LAST_SPLIT: list[object] = [None, 0, [], None]
 
 
 class TagAnalyzer(FoldingAnalyzer):
-    __module__ = PICKLED_AS  # the path tables of contents name it by: see index/__init__
     """Tags: each space-separated tag one term, folded (`to-cite` stays `to-cite`)."""
+    __module__ = PICKLED_AS  # the path tables of contents name it by: see index/__init__
 
     def __init__(self) -> None:
         super().__init__(stem=False)
@@ -283,11 +283,11 @@ _SWAP = sys.byteorder == "big"  # stored little-endian, so an index can move mac
 
 
 class PackedPositions(FastPositions):
-    __module__ = PICKLED_AS
     """Positions stored as their count, then four bytes each, written and read in C.
 
     W3's positions are a pickled list of gaps, built and summed back with a Python loop
     per posting: a tenth of the indexing time, and most of a phrase query's."""
+    __module__ = PICKLED_AS
 
     def encode(self, poslist):  # type: ignore[no-untyped-def]
         packed = array(_POSITION_TYPE, poslist)
@@ -308,9 +308,9 @@ class PackedPositions(FastPositions):
 
 
 class WordCounts(Format):  # type: ignore[misc]
-    __module__ = PICKLED_AS
     """Each word of a field with its count as the posting's weight, and nothing else (no
     positions): what a prefix or a fuzzy word, matched against words as written, needs."""
+    __module__ = PICKLED_AS
 
     posting_size = 0
 
