@@ -39,11 +39,6 @@ _ASCII_SEPARATORS_TO_SPACE = bytes(
 _CACHE_LIMIT = 200_000  # distinct words remembered per analyzer and language (a few MB)
 
 
-def fold(text: str) -> str:
-    """Lower-cased and folded as a new index folds (see stemming): `Zürich` → `zurich`."""
-    return stemming.fold(text, stemming.LATEST)
-
-
 # Folding, for letters that fold to one letter ("ø" → "o", not "æ" → "ae"):
 # snippets look for words in a text folded this way, and its offsets stay the text's.
 _ONE_FOR_ONE = {
