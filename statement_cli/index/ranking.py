@@ -344,7 +344,7 @@ class _Evaluator:
                 continue
             # The rarest term first: the places are then narrowed at once (below).
             rarest_first = sorted(unique, key=lambda term: len(holding[term]))
-            candidates: set[int] | None = holding[rarest_first[0]].intersection(
+            candidates = holding[rarest_first[0]].intersection(
                 *(holding[t] for t in rarest_first[1:])
             )
             if within is not None and candidates:
