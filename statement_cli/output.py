@@ -1,4 +1,5 @@
-"""Output for programs and pipes: plain text, JSON, JSONL, CSV and ids, without Rich.
+"""Output for programs and pipes, without Rich: the plain views, and the records each
+list gives the writers of `formats` (JSON, JSONL, CSV, ids).
 
 Kept apart from `render` so that a search piped to another program never loads Rich.
 Text from statements is data: `clean` removes terminal escape sequences and control
@@ -7,32 +8,29 @@ characters from anything printed.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping, Sequence
+from dataclasses import asdict
+from typing import TYPE_CHECKING
 
-from statement_cli.formats import NO_DATE, ListFormat
-from statement_cli.model import FIELD_NAMES, Hit
-from statement_cli.text.inert import inert, json_text
+from statement_cli.formats import NO_DATE, ListFormat, Records, write, writes
+from statement_cli.model import FIELD_NAMES, METADATA_FIELDS, Hit, Statement
+from statement_cli.text.inert import inert
 from statement_cli.text.snippets import plain as plain_snippet
+
+if TYPE_CHECKING:
+    from statement_cli.analysis import Line as KwicLine
+    from statement_cli.analysis import Period as TrendPeriod
+    from statement_cli.analysis import Stats as ArchiveStats
+    from statement_cli.archive.checking import CheckReport
+
+# `ingest --dry-run`'s rows: source, statement (None when it fails), where each field came
+# from, the error, the action.
+PreviewRow = tuple[str, "Statement | None", dict[str, dict[str, object]], str, str]
 
 
 def clean(text: object) -> str:
     """Text with escape sequences, control and bidi characters removed (see `inert`)."""
     return inert(text)
-
-
-# A spreadsheet reads a cell opening with one of these as a formula (OWASP's list).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_cell(value: object) -> object:
-    """A CSV cell a spreadsheet shows as text: a string that would open a formula
-    (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`) gets a leading `'`; numbers stay numbers. JSON and
-    JSONL keep every value exact."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _snippet_json(snippet: Sequence[tuple[str, bool]]) -> dict[str, object]:
@@ -64,44 +62,29 @@ CSV_COLUMNS = (*(n for n in FIELD_NAMES if n != "body"), "score", "snippet", "bo
 RECORD_FIELDS = (*FIELD_NAMES, "score", "snippets")
 
 
+def hit_records(hits: Sequence[Hit], fields: Sequence[str] | None = None) -> Records:
+    """A list of hits for the writers: JSON gives `fields` (all by default), CSV those or
+    its own columns, with the snippets joined into one."""
+    rows = []
+    for hit in hits:
+        record = hit_record(hit)
+        record["snippet"] = " … ".join(str(_snippet_json(s)["text"]) for s in hit.snippets)
+        rows.append(record)
+    return Records(rows, fields or RECORD_FIELDS, columns=fields or CSV_COLUMNS)
+
+
 def text_list(
     hits: Sequence[Hit],
     fmt: ListFormat,
     mark: tuple[str, str] | None = None,
     fields: Sequence[str] | None = None,
 ) -> str:
-    """A list of statements as plain text, JSON, JSONL, CSV or ids. `mark` wraps matches in
-    plain output (none by default); `fields` chooses JSON, JSONL and CSV fields."""
-    if fmt is ListFormat.ids:
-        return "".join(f"{h.statement.id}\n" for h in hits)
-    if fmt is ListFormat.json:
-        return json_text([hit_record(h, fields) for h in hits]) + "\n"
-    if fmt is ListFormat.jsonl:
-        return "".join(json_text(hit_record(h, fields), indent=None) + "\n" for h in hits)
-    if fmt is ListFormat.csv:
-        columns = CSV_COLUMNS if fields is None else tuple(fields)
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        for hit in hits:
-            record = hit_record(hit)
-            snippets = [_snippet_json(s) for s in hit.snippets]
-            record["snippet"] = " … ".join(str(s["text"]) for s in snippets)
-            writer.writerow(_cell(record[c]) for c in columns)
-        return buffer.getvalue()
+    """A list of statements as plain text or in a format for programs. `mark` wraps
+    matches in plain output (none by default); `fields` chooses the fields of JSON,
+    JSONL and CSV."""
+    if writes(fmt):
+        return write(fmt, hit_records(hits, fields))
     return _plain(hits, mark or ("", ""))
-
-
-def _cell(value: object) -> str:
-    """A CSV cell: tags separated by spaces; `corrected` and `canonical` as
-    `field=value` pairs separated by semicolons."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return str(spreadsheet_cell(clean(" ".join(map(str, value)))))
-    if isinstance(value, dict):
-        return str(spreadsheet_cell(clean("; ".join(f"{k}={v}" for k, v in value.items()))))
-    return str(spreadsheet_cell(clean(value)))
 
 
 def _plain(hits: Sequence[Hit], mark: tuple[str, str]) -> str:
@@ -127,23 +110,10 @@ def summary_line(total: int, shown: int, offset: int, noun: str = "statement") -
     return f"{total:,} {plural}, showing {offset + 1:,}–{offset + shown:,}"
 
 
-def _structured(keys: Sequence[str], rows: Sequence[Sequence[object]], fmt: ListFormat) -> str:
-    """Rows as JSON, JSONL (objects of `keys`) or CSV (a header, then the rows); "" for
-    the other formats."""
+def _rows(keys: Sequence[str], rows: Sequence[Sequence[object]], ids: int = 0) -> Records:
+    """Rows of values under `keys`; `ids` prints the value under `keys[ids]`."""
     records = [dict(zip(keys, row, strict=True)) for row in rows]
-    if fmt is ListFormat.json:
-        return json_text(records) + "\n"
-    if fmt is ListFormat.jsonl:
-        return "".join(json_text(r, indent=None) + "\n" for r in records)
-    if fmt is ListFormat.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(keys)
-        writer.writerows(
-            [spreadsheet_cell(clean(v)) if isinstance(v, str) else v for v in row] for row in rows
-        )
-        return buffer.getvalue()
-    return ""
+    return Records(records, keys, id_field=keys[ids])
 
 
 def count_list(
@@ -157,13 +127,11 @@ def count_list(
     With `by_file_names` (speakers), how many of each value's statements have it only
     from their file names: `from_file_names` in JSON and CSV, a third plain column
     `from file names: n` where there are any."""
-    if by_file_names is not None and fmt in (ListFormat.json, ListFormat.jsonl, ListFormat.csv):
+    if writes(fmt):
+        if by_file_names is None:
+            return write(fmt, _rows((name, "count"), counts))
         rows = [(value, count, by_file_names.get(value, 0)) for value, count in counts]
-        return _structured((name, "count", "from_file_names"), rows, fmt)
-    if fmt in (ListFormat.json, ListFormat.jsonl, ListFormat.csv):
-        return _structured((name, "count"), counts, fmt)
-    if fmt is ListFormat.ids:
-        return "".join(clean(value) + "\n" for value, _ in counts)
+        return write(fmt, _rows((name, "count", "from_file_names"), rows))
     weak = by_file_names or {}
     return "".join(
         f"{count}\t{clean(value)}"
@@ -177,15 +145,64 @@ def similar_list(name: str, rows: Sequence[tuple[str, int, str]], fmt: ListForma
     """Names written more than one way: plain `count<TAB>value<TAB>group` lines (the group
     named by its most used name), JSON/JSONL objects `{name: value, "count": n, "group":
     …}`, CSV, or the values alone (`ids`)."""
-    if fmt in (ListFormat.json, ListFormat.jsonl, ListFormat.csv):
-        return _structured((name, "count", "group"), rows, fmt)
-    if fmt is ListFormat.ids:
-        return "".join(clean(value) + "\n" for value, _, _ in rows)
+    if writes(fmt):
+        return write(fmt, _rows((name, "count", "group"), rows))
     return "".join(f"{count}\t{clean(value)}\t{clean(group)}\n" for value, count, group in rows)
 
 
 def alias_list(pairs: Sequence[tuple[str, str, str]], fmt: ListFormat) -> str:
     """Aliases: plain `kind<TAB>variant<TAB>canonical` lines, JSON/JSONL objects, CSV."""
-    if fmt in (ListFormat.json, ListFormat.jsonl, ListFormat.csv):
-        return _structured(("kind", "variant", "canonical"), pairs, fmt)
+    if writes(fmt):
+        return write(fmt, _rows(("kind", "variant", "canonical"), pairs, ids=1))
     return "".join("\t".join(clean(v) for v in pair) + "\n" for pair in pairs)
+
+
+# ---- the records of the other commands, for the writers -------------------------------------
+
+
+def statement_records(
+    statements: Sequence[Statement], fields: Sequence[str] | None = None
+) -> Records:
+    """`show`: one object for one statement, an array for several; `fields` chooses."""
+    rows = [s.to_dict() for s in statements]
+    known = tuple(rows[0]) if rows else ()
+    chosen = None if fields is None else [name for name in fields if name in known]
+    return Records(rows, chosen).around(lambda found: found[0] if len(found) == 1 else found)
+
+
+def preview_records(rows: Sequence[PreviewRow]) -> Records:
+    """`ingest --dry-run`: each file's action, fields and their sources, or its error."""
+    records = []
+    for source, statement, sources, error, action in rows:
+        record: dict[str, object] = {"source": source or "<stdin>", "action": action}
+        if statement is not None:
+            record.update({f: getattr(statement, f) for f in METADATA_FIELDS})
+            record["word_count"] = statement.word_count
+            record["sources"] = sources
+        record["error"] = error
+        records.append(record)
+    columns = ("source", "action", *METADATA_FIELDS, "word_count", "sources", "error")
+    return Records(records, columns=columns, id_field="source")
+
+
+def stats_record(stats: ArchiveStats) -> Records:
+    return Records.single(asdict(stats))
+
+
+TREND_FIELDS = ("period", "matches", "total", "share")
+
+
+def trend_records(periods: Sequence[TrendPeriod]) -> Records:
+    rows = [
+        {"period": p.period, "matches": p.matches, "total": p.total, "share": round(p.share, 4)}
+        for p in periods
+    ]
+    return Records(rows, TREND_FIELDS, id_field="period")
+
+
+def kwic_records(lines: Sequence[KwicLine]) -> Records:
+    return Records([asdict(line) for line in lines])
+
+
+def check_record(report: CheckReport) -> Records:
+    return Records.single({**asdict(report), "clean": report.clean})

@@ -7,11 +7,11 @@ has removed terminal control sequences.
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import re
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -21,8 +21,13 @@ from rich.text import Text
 
 from statement_cli.formats import NO_DATE, Color, ListFormat, ShowFormat
 from statement_cli.model import METADATA_FIELDS, PARAGRAPH_BREAK, Hit, Statement
-from statement_cli.output import clean, text_list
-from statement_cli.text.inert import json_text
+from statement_cli.output import PreviewRow, clean, text_list
+
+if TYPE_CHECKING:
+    from statement_cli.analysis import Line as KwicLine
+    from statement_cli.analysis import Period as TrendPeriod
+    from statement_cli.analysis import Stats as ArchiveStats
+    from statement_cli.archive.checking import CheckReport
 
 MATCH_STYLE = "bold black on yellow"
 
@@ -263,16 +268,9 @@ def render_statements(
     fmt: ShowFormat,
     numbers: bool = False,
     highlights: dict[str, list[tuple[int, int]]] | None = None,
-    fields: Sequence[str] | None = None,
 ) -> RenderableType:
-    """Several statements one after another (JSON: one object, or an array of several;
-    `fields` chooses the JSON fields)."""
+    """Several statements one after another (for JSON see `output.statement_records`)."""
     highlights = highlights or {}
-    if fmt is ShowFormat.json:
-        records = [s.to_dict() for s in statements]
-        if fields is not None:
-            records = [{k: r[k] for k in fields if k in r} for r in records]
-        return json_text(records[0] if len(records) == 1 else records) + "\n"
     views = [render_statement(s, fmt, numbers, highlights.get(s.id)) for s in statements]
     if all(isinstance(v, str) for v in views):
         separator = "\n---\n\n" if fmt is ShowFormat.markdown else "\n" + "─" * 40 + "\n\n"
@@ -291,9 +289,7 @@ def render_statement(
     numbers: bool = False,
     highlights: list[tuple[int, int]] | None = None,
 ) -> RenderableType:
-    """One statement for reading (`rich`), as text, as Markdown or as JSON."""
-    if fmt is ShowFormat.json:
-        return json_text(s.to_dict()) + "\n"
+    """One statement for reading (`rich`), as text or as Markdown."""
     if fmt is ShowFormat.text and highlights:
         # Piped: the matches marked **…**, as `search --mark` marks them.
         paras = _numbered(paragraphs(_marked(clean(s.body), highlights)), numbers)
@@ -376,7 +372,6 @@ def ingest_summary(counts: dict[str, int], dry_run: bool = False) -> Text:
 
 # source, statement (None when it would fail), each field's origin, why it would fail, and
 # what ingest would do: add, update, unchanged, duplicate or fail.
-PreviewRow = tuple[str, "Statement | None", dict[str, dict[str, object]], str, str]
 
 
 def _origin(source: dict[str, object] | None) -> str:
@@ -386,21 +381,10 @@ def _origin(source: dict[str, object] | None) -> str:
     return f"line {source['line']}" if "line" in source else str(source.get("from", ""))
 
 
-def render_preview(rows: list[PreviewRow], as_json: bool) -> RenderableType:
+def render_preview(rows: list[PreviewRow]) -> RenderableType:
     """`ingest --dry-run`: the fields each file would get and where each came from (a line
     of the text, the file name, front matter, a metadata CSV, an option), or why it would
     fail."""
-    if as_json:
-        records = []
-        for source, statement, sources, error, action in rows:
-            record: dict[str, object] = {"source": source or "<stdin>", "action": action}
-            if statement is not None:
-                record.update({f: getattr(statement, f) for f in METADATA_FIELDS})
-                record["word_count"] = statement.word_count
-                record["sources"] = sources
-            record["error"] = error
-            records.append(record)
-        return json_text(records) + "\n"
     blocks: list[RenderableType] = []
     for source, statement, sources, error, action in rows:
         head = Text(f"{action:<10}", style="bold red" if action == "fail" else "bold")
@@ -432,11 +416,7 @@ def _bar(value: float, largest: float, width: int = 30) -> Text:
     return Text(BAR * cells, style="cyan")
 
 
-def render_stats(stats, as_json: bool) -> RenderableType:  # type: ignore[no-untyped-def]
-    from dataclasses import asdict
-
-    if as_json:
-        return json_text(asdict(stats)) + "\n"
+def render_stats(stats: ArchiveStats) -> RenderableType:
     head = Table.grid(padding=(0, 2))
     head.add_column(style="dim")
     head.add_column()
@@ -491,21 +471,7 @@ def _size(n: int) -> str:
     return f"{n} B"
 
 
-def render_trend(periods, fmt: str) -> RenderableType:  # type: ignore[no-untyped-def]
-    rows = [
-        {"period": p.period, "matches": p.matches, "total": p.total, "share": round(p.share, 4)}
-        for p in periods
-    ]
-    if fmt == "json":
-        return json_text(rows) + "\n"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(
-            buffer, fieldnames=["period", "matches", "total", "share"], lineterminator="\n"
-        )
-        writer.writeheader()
-        writer.writerows(rows)
-        return buffer.getvalue()
+def render_trend(periods: Sequence[TrendPeriod]) -> RenderableType:
     table = Table(box=None, header_style="bold", pad_edge=False)
     table.add_column("Period", style="green")
     table.add_column("Matches", justify="right")
@@ -523,13 +489,11 @@ def render_trend(periods, fmt: str) -> RenderableType:  # type: ignore[no-untype
 KWIC_SPEAKER = 16  # characters of the speaker's name in a kwic line
 
 
-def render_kwic(lines, width: int, as_json: bool, whole_names: bool = False) -> RenderableType:  # type: ignore[no-untyped-def]
+def render_kwic(
+    lines: Sequence[KwicLine], width: int, whole_names: bool = False
+) -> RenderableType:
     """One line per occurrence: left context right-aligned, the match, right context; the
     speaker cut to a column on a screen, whole (`whole_names`) for a pipe."""
-    if as_json:
-        from dataclasses import asdict
-
-        return json_text([asdict(line) for line in lines]) + "\n"
     text = Text()
     names = [clean(line.speaker or "-") for line in lines]
     column = max(map(len, names), default=1) if whole_names else KWIC_SPEAKER
@@ -546,11 +510,7 @@ def render_kwic(lines, width: int, as_json: bool, whole_names: bool = False) -> 
     return text
 
 
-def render_check(report, as_json: bool) -> RenderableType:  # type: ignore[no-untyped-def]
-    if as_json:
-        from dataclasses import asdict
-
-        return json_text({**asdict(report), "clean": report.clean}) + "\n"
+def render_check(report: CheckReport) -> RenderableType:
     lines = [
         f"{report.statements:,} statements indexed, {report.originals:,} originals stored",
     ]

@@ -8,10 +8,9 @@ import typer
 
 from statement_cli.cli.app import EXIT_NOTHING, app, open_archive, state_of
 from statement_cli.cli.options import OUTPUT_PANEL, FormatOpt, complete_ids, with_filters
-from statement_cli.formats import NO_DATE, ListFormat, ShowFormat
+from statement_cli.formats import NO_DATE, ListFormat, Records, ShowFormat, write, writes
 from statement_cli.model import QUOTE_MIN_SCORE
-from statement_cli.output import spreadsheet_cell
-from statement_cli.text.inert import inert, json_text
+from statement_cli.text.inert import inert
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -71,14 +70,12 @@ def quote(
     # Styled when asked (--color always, FORCE_COLOR) unless plain was asked for by name.
     styled = fmt is None and state.styles_stdout()
     fmt = fmt or (ListFormat.table if state.stdout_is_terminal() else ListFormat.plain)
-    if fmt is ListFormat.json:
-        state.emit(json_text({"total": len(shown), "matches": [_record(m) for m in shown]}) + "\n")
-    elif fmt is ListFormat.jsonl:
-        state.emit("".join(json_text(_record(m), indent=None) + "\n" for m in shown))
-    elif fmt is ListFormat.csv:
-        state.emit(_csv(shown))
-    elif fmt is ListFormat.ids:
-        state.emit("".join(f"{m.statement.id}\n" for m in shown))
+    if writes(fmt):
+        records = [_record(m) for m in shown]
+        found_records = Records(records, QUOTE_FIELDS, columns=QUOTE_COLUMNS).around(
+            lambda rows: {"total": len(rows), "matches": rows}
+        )
+        state.emit(write(fmt, found_records))
     elif fmt is ListFormat.table or styled:
         from rich.console import Group
 
@@ -154,6 +151,15 @@ def _who(s: "Statement") -> dict[str, object]:
     return {"id": s.id, "date": s.date, "speaker": s.speaker, "title": s.title}
 
 
+QUOTE_FIELDS = (
+    "score", "id", "date", "speaker", "title", "paragraph", "last_paragraph", "covers",
+    "passage", "marked", "differences",
+)
+QUOTE_COLUMNS = (
+    "score", "id", "date", "speaker", "title", "paragraph", "last_paragraph", "covers", "marked"
+)
+
+
 def _record(m: "QuoteMatch") -> dict[str, object]:
     return {
         "score": m.score,
@@ -168,22 +174,6 @@ def _record(m: "QuoteMatch") -> dict[str, object]:
         "marked": _marked(m, PLAIN_MARKS),
         "differences": [{"kind": kind, "text": text} for kind, text in m.passage.pieces],
     }
-
-
-def _csv(matches: list["QuoteMatch"]) -> str:
-    import csv
-    import io
-
-    out = io.StringIO()
-    writer = csv.writer(out)
-    columns = [
-        "score", "id", "date", "speaker", "title", "paragraph", "last_paragraph", "covers", "marked"
-    ]
-    writer.writerow(columns)
-    for m in matches:
-        record = _record(m)
-        writer.writerow([spreadsheet_cell(inert(record[c])) for c in columns])
-    return out.getvalue()
 
 
 @app.command(rich_help_panel="Find")
@@ -213,26 +203,8 @@ def versions(
     groups = archive.all_versions() if every else [archive.versions(ident or "")]
     groups = [g for g in groups if len(g) > 1]
     fmt = fmt or (ListFormat.table if state.stdout_is_terminal() else ListFormat.plain)
-    if fmt is ListFormat.json:
-        records = [[_version_record(v) for v in group] for group in groups]
-        doc = (
-            {"groups": records}
-            if every
-            else {"id": ident, "versions": records[0] if records else []}
-        )
-        state.emit(json_text(doc) + "\n")
-    elif fmt is ListFormat.jsonl:
-        state.emit(
-            "".join(
-                json_text({"group": n, **_version_record(v)}, indent=None) + "\n"
-                for n, group in enumerate(groups, 1)
-                for v in group
-            )
-        )
-    elif fmt is ListFormat.csv:
-        state.emit(_versions_csv(groups))
-    elif fmt is ListFormat.ids:
-        state.emit("".join(f"{v.statement.id}\n" for group in groups for v in group))
+    if writes(fmt):
+        state.emit(write(fmt, _version_records(groups, None if every else ident)))
     elif fmt is ListFormat.table:
         state.page(_versions_table(groups))
     else:
@@ -281,19 +253,23 @@ def _version_line(v: "Version") -> str:
     return "\t".join(inert(x) for x in values) + "\n"
 
 
-def _versions_csv(groups: list[list["Version"]]) -> str:
-    import csv
-    import io
+VERSION_FIELDS = ("group", "closeness", "id", "date", "speaker", "title", "source")
 
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["group", "closeness", "id", "date", "speaker", "title", "source"])
-    for n, group in enumerate(groups, 1):
-        for v in group:
-            writer.writerow(
-                [n, *(spreadsheet_cell(inert(x)) for x in _version_record(v).values())]
-            )
-    return out.getvalue()
+
+def _version_records(groups: list[list["Version"]], ident: str | None) -> Records:
+    """Every version, numbered by its group; JSON keeps the groups (`--all`) or is the
+    one statement's versions."""
+    rows = [
+        {"group": n, **_version_record(v)} for n, group in enumerate(groups, 1) for v in group
+    ]
+
+    def grouped(_: object) -> object:
+        records = [[_version_record(v) for v in group] for group in groups]
+        if ident is None:
+            return {"groups": records}
+        return {"id": ident, "versions": records[0] if records else []}
+
+    return Records(rows, VERSION_FIELDS).around(grouped)
 
 
 def show_diff(
@@ -324,7 +300,7 @@ def show_diff(
             "closeness": close,
             "differences": [{"kind": k, "text": t} for k, t in pieces],
         }
-        state.emit(json_text(doc) + "\n")
+        state.emit(write(fmt, Records.single(doc)))
         return
     head = (
         f"--- {old.id} {old.date or 'undated'}\n"

@@ -21,9 +21,8 @@ from statement_cli.cli.options import (
     window,
     with_filters,
 )
-from statement_cli.formats import ListFormat, Sort
+from statement_cli.formats import ListFormat, Sort, write
 from statement_cli.model import Hit
-from statement_cli.text.inert import json_text
 
 if TYPE_CHECKING:
     from statement_cli.query import Filters
@@ -233,7 +232,7 @@ def print_hits(
 ) -> None:
     """A page of statements in any list format; exit 1 when it is empty. JSON is one
     object, {"total": …, "hits": […]} (and "facets" when asked)."""
-    from statement_cli.output import hit_record, summary_line, text_list
+    from statement_cli.output import hit_records, summary_line, text_list
 
     state = state_of(ctx)
     hits, total, offset = found.hits, found.total, found.offset
@@ -252,10 +251,11 @@ def print_hits(
         )
         raise typer.Exit(EXIT_NOTHING)
     if fmt is ListFormat.json:
-        doc: dict[str, object] = {"total": total, "hits": [hit_record(h, chosen) for h in hits]}
-        if facets is not None:
-            doc["facets"] = facets
-        state.emit(json_text(doc) + "\n")
+        around = {} if facets is None else {"facets": facets}
+        records = hit_records(hits, chosen).around(
+            lambda rows: {"total": total, "hits": rows, **around}
+        )
+        state.emit(write(fmt, records))
     elif hits and fmt is table:
         from statement_cli.render import render_list
 

@@ -16,8 +16,7 @@ from statement_cli.cli.app import (
     waiting_message,
 )
 from statement_cli.cli.options import chosen, complete_ids
-from statement_cli.formats import ExportFormat, ListFormat, ReportFormat
-from statement_cli.text.inert import json_text
+from statement_cli.formats import ExportFormat, ListFormat, Records, ReportFormat, write, writes
 
 if TYPE_CHECKING:
     from statement_cli.sources import Metadata, Preview
@@ -47,7 +46,12 @@ def ingest(
     ] = False,
     fmt: Annotated[
         ListFormat | None,
-        typer.Option("--format", "-f", help="With --dry-run: json for programs, else a table."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="With --dry-run: json, jsonl, csv or ids (the sources) for programs, "
+            "else a table.",
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every file.")] = False,
@@ -82,7 +86,6 @@ def ingest(
             state.say(f"statement: warning: metadata column {column!r} names no field; ignored")
     items = ingest_items(paths, glob, options, per_file)
     if dry_run:
-        from statement_cli.render import render_preview
         from statement_cli.sources import preview
 
         previews = list(preview(items))
@@ -91,7 +94,14 @@ def ingest(
             (p.item.source, p.statement, p.sources, p.error, action)
             for p, action in zip(previews, actions, strict=True)
         ]
-        state.emit(render_preview(rows, as_json=fmt is ListFormat.json))
+        if writes(fmt):
+            from statement_cli.output import preview_records
+
+            state.emit(write(fmt, preview_records(rows)))
+        else:
+            from statement_cli.render import render_preview
+
+            state.emit(render_preview(rows))
         _warn_about_leftovers(state, per_file, paths, glob, found=bool(rows))
         if any(p.error for p in previews):
             raise typer.Exit(EXIT_ERROR)
@@ -253,14 +263,20 @@ def check(
     Example: statement check --repair
     """
     from statement_cli.archive.checking import check as check_archive
-    from statement_cli.render import render_check
 
     state = state_of(ctx)
     archive = open_archive(ctx, repairing=True)
     progress = progress_bar(state, False, "checking", sum(1 for _ in archive.originals.ids()))
     with progress:
         report = check_archive(archive, repair, waiting_message(state), progress.advance_file)
-    state_of(ctx).emit(render_check(report, fmt is ReportFormat.json))
+    if writes(fmt):
+        from statement_cli.output import check_record
+
+        state.emit(write(fmt, check_record(report)))
+    else:
+        from statement_cli.render import render_check
+
+        state.emit(render_check(report))
     if not report.clean:
         raise typer.Exit(EXIT_NOTHING)
 
@@ -299,7 +315,8 @@ def show_config(
     rows = config.effective(loaded, path, given, defaults)
     if fmt is ReportFormat.json:
         records = [{"setting": r.name, "value": str(r.value), "source": r.source} for r in rows]
-        state_of(ctx).emit(json_text({"config_file": str(path), "settings": records}) + "\n")
+        document = {"config_file": str(path), "settings": records}
+        state_of(ctx).emit(write(fmt, Records.single(document)))
     else:
         width = max(len(r.name) for r in rows)
         state_note = " (unreadable: see the error above)" if broken else ""

@@ -15,7 +15,15 @@ from statement_cli.cli.options import (
     query_text,
     with_filters,
 )
-from statement_cli.formats import CiteStyle, Period, ReportFormat, ShowFormat, TrendFormat
+from statement_cli.formats import (
+    CiteStyle,
+    Period,
+    ReportFormat,
+    ShowFormat,
+    TrendFormat,
+    write,
+    writes,
+)
 
 if TYPE_CHECKING:
     from statement_cli.archive import Archive
@@ -124,7 +132,7 @@ def _show(
     pager: bool,
     fields: list[str] | None,
 ) -> None:
-    from statement_cli.output import clean
+    from statement_cli.output import clean, statement_records
     from statement_cli.render import render_statements
 
     archive = open_archive(ctx)
@@ -135,7 +143,10 @@ def _show(
         if highlight
         else {}
     )
-    view = render_statements(statements, fmt, numbers, spans, fields)
+    if writes(fmt):
+        state.emit(write(fmt, statement_records(statements, fields)))
+        return
+    view = render_statements(statements, fmt, numbers, spans)
     if fmt is ShowFormat.rich and pager:
         state.page(view)
     else:
@@ -177,10 +188,17 @@ def stats(
     Example: statement stats --format json | jq .per_year
     """
     from statement_cli.analysis import stats as archive_stats
+
+    found = archive_stats(open_archive(ctx))
+    if writes(fmt):
+        from statement_cli.output import stats_record
+
+        state_of(ctx).emit(write(fmt, stats_record(found)))
+        return
     from statement_cli.render import render_stats
 
     # Paged when taller than the screen, as list, search and show are (text stays text).
-    state_of(ctx).page(render_stats(archive_stats(open_archive(ctx)), fmt is ReportFormat.json))
+    state_of(ctx).page(render_stats(found))
 
 
 @app.command(rich_help_panel="Read")
@@ -197,10 +215,16 @@ def trend(
     Example: statement trend 'ukraine' --by month --format csv
     """
     from statement_cli.analysis import trend as archive_trend
-    from statement_cli.render import render_trend
 
     periods = archive_trend(open_archive(ctx), query_text(words), filters, by.value)
-    state_of(ctx).page(render_trend(periods, fmt.value))
+    if writes(fmt):
+        from statement_cli.output import trend_records
+
+        state_of(ctx).emit(write(fmt, trend_records(periods)))
+    else:
+        from statement_cli.render import render_trend
+
+        state_of(ctx).page(render_trend(periods))
     if not any(p.matches for p in periods):
         raise typer.Exit(EXIT_NOTHING)
 
@@ -230,26 +254,30 @@ def kwic(
     Example: statement kwic 'sovereignty' --since 2014 --width 30
     """
     from statement_cli.analysis import concordance
-    from statement_cli.render import render_kwic
 
-    out = state_of(ctx).console()
-    if width is None:
-        width = max(10, (out.width - 52) // 2) if out.is_terminal else 40
-    found = concordance(open_archive(ctx), query_text(words), filters, width, limit)
-    view = render_kwic(found.lines, width, fmt is ReportFormat.json, not out.is_terminal)
-    if isinstance(view, str):
-        state_of(ctx).emit(view)
+    state = state_of(ctx)
+    if writes(fmt):  # no screen to fit: the width asked, else 40
+        found = concordance(open_archive(ctx), query_text(words), filters, width or 40, limit)
+        from statement_cli.output import kwic_records
+
+        state.emit(write(fmt, kwic_records(found.lines)))
     else:
+        from statement_cli.render import render_kwic
+
+        out = state.console()
+        if width is None:
+            width = max(10, (out.width - 52) // 2) if out.is_terminal else 40
+        found = concordance(open_archive(ctx), query_text(words), filters, width, limit)
         # Cut to the screen on a terminal; whole lines into a pipe or a file.
         out.print(
-            view,
+            render_kwic(found.lines, width, not out.is_terminal),
             no_wrap=True,
             overflow="crop" if out.is_terminal else "ignore",
             crop=out.is_terminal,
             end="",
         )
     if found.total > len(found.lines):
-        state_of(ctx).say(
+        state.say(
             f"statement: {len(found.lines):,} of {found.total:,} occurrences; --limit shows more"
         )
     if not found.lines:
