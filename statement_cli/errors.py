@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# Exit statuses, as grep's and ripgrep's: found, nothing found, a usage or input error;
+# 130 for a Ctrl-C, as a shell gives.
+EXIT_OK, EXIT_NOTHING, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+
 
 class StatementError(Exception):
     """Base of every error the core reports to a user."""

@@ -1,4 +1,4 @@
-"""Aliases on disk (`ARCHIVE/aliases.json`) and the write that changes them.
+"""The write that changes the aliases (the table on disk is `archive/alias_table.py`).
 
 The table is the truth; the index counts every statement under its canonical names
 (`schema.to_document`). A change stages the new table with the canonical names each
@@ -10,36 +10,15 @@ expects, and drops it otherwise: the old aliases or the new ones, never half.
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from statement_cli import faults
-from statement_cli.atomic import atomic_write
-from statement_cli.errors import ArchiveError
+from statement_cli.archive import alias_table
 from statement_cli.model import Statement
 from statement_cli.text.aliases import KINDS, Aliases, normal
 
 if TYPE_CHECKING:
     from statement_cli.archive.base import ArchiveBase
-
-ALIASES_FILE = "aliases.json"
-STAGED = "aliases.next"
-
-
-def load(archive: ArchiveBase) -> Aliases:
-    """The archive's aliases (none when it has no table)."""
-    path = archive.path / ALIASES_FILE
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        return Aliases()
-    except (OSError, ValueError) as error:
-        raise ArchiveError(f"{path} is unreadable ({error}); fix or remove it") from None
-    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        raise ArchiveError(f"{path} is not a table of aliases; fix or remove it")
-    return Aliases({k: {str(a): str(b) for a, b in v.items()} for k, v in data.items()})
 
 
 def change(
@@ -50,7 +29,7 @@ def change(
     """Change the aliases (under the lock); returns how many statements were renamed."""
     with archive.lock(on_wait):
         archive.recover()
-        return change_locked(archive, new_table(load(archive)))
+        return change_locked(archive, new_table(alias_table.load(archive.path)))
 
 
 def change_locked(archive: ArchiveBase, table: Aliases) -> int:
@@ -60,15 +39,13 @@ def change_locked(archive: ArchiveBase, table: Aliases) -> int:
 
     with archive.view() as view:
         renamed = {}
-        for docnum in _candidates(view, load(archive), table):
+        for docnum in _candidates(view, alias_table.load(archive.path), table):
             statement = Statement.from_dict(view.stored_fields(docnum))
             names = canonical_names(statement, table)
             if names != statement.canonical:
                 renamed[statement.id] = to_document(statement, table, view.searcher.schema)
-        staged = archive.originals.staging / STAGED
         expect = {i: doc.get("canonical", {}) for i, doc in renamed.items()}
-        text = json.dumps({"table": table.table, "expect": expect}, ensure_ascii=False)
-        atomic_write(staged, text.encode("utf-8"), durable=False)
+        alias_table.stage(archive.originals.staging, table, expect)
         if renamed:
             writer = archive.writer(archive.open_index(), len(renamed) >= writers.PARALLEL_FROM)
             try:
@@ -78,7 +55,7 @@ def change_locked(archive: ArchiveBase, table: Aliases) -> int:
             except BaseException:
                 archive.abandon(writer)
                 raise
-    _publish(archive)
+    alias_table.publish(archive.path, archive.originals.staging)
     return len(renamed)
 
 
@@ -92,31 +69,3 @@ def _candidates(view: Any, before: Aliases, after: Aliases) -> list[int]:
             values = view.strings(f"{kind}_exact")
             found.update(d for d in live if normal(values[d].decode("utf-8")) in names)
     return sorted(found)
-
-
-def _publish(archive: ArchiveBase) -> None:
-    staged = archive.originals.staging / STAGED
-    data = json.loads(staged.read_text("utf-8"))
-    atomic_write(archive.path / ALIASES_FILE, json.dumps(data["table"], indent=1).encode())
-    faults.point("alias-publish")
-    staged.unlink()
-
-
-def is_staged(archive: ArchiveBase) -> bool:
-    return (archive.originals.staging / STAGED).exists()
-
-
-def settle(archive: ArchiveBase, view: Any) -> None:
-    """After a crash: the staged table goes into place if the index committed it."""
-    staged = archive.originals.staging / STAGED
-    try:
-        expect = json.loads(staged.read_text("utf-8"))["expect"]
-    except (OSError, ValueError, KeyError, TypeError):
-        staged.unlink(missing_ok=True)
-        return
-    for ident, names in expect.items():
-        stored = view.stored("id", ident)
-        if stored is not None and (stored.get("canonical") or {}) != names:
-            os.unlink(staged)  # the index never took it: the old table stands
-            return
-    _publish(archive)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from statement_cli import __version__, faults
+from statement_cli.archive import alias_table
 from statement_cli.archive.locking import write_lock
 from statement_cli.archive.store import OriginalStore, Record
 from statement_cli.errors import ArchiveError, InputError
@@ -241,11 +242,10 @@ class ArchiveBase:
                         self.originals.delete(ident)
                     else:
                         self.originals.unmark_removing(ident)
-        from statement_cli.archive import aliasing
-
-        if aliasing.is_staged(self):
+        if alias_table.is_staged(self.originals.staging):
             with self.view() as view:
-                aliasing.settle(self, view)
+                staging = self.originals.staging
+                alias_table.settle(self.path, staging, lambda ident: view.stored("id", ident))
         self.originals.discard_all()
         with contextlib.suppress(ArchiveError):  # no readable INDEX: `check --repair` rebuilds
             live = self.live_index_folder()
@@ -256,9 +256,7 @@ class ArchiveBase:
 
     def aliases(self) -> Aliases:
         """The names the user made one (`statement alias`)."""
-        from statement_cli.archive import aliasing
-
-        return aliasing.load(self)
+        return alias_table.load(self.path)
 
     # ---- statements from originals ----------------------------------------------------
 

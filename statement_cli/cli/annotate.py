@@ -13,7 +13,6 @@ import typer
 from typer.core import TyperCommand
 
 from statement_cli.cli.app import (
-    EXIT_NOTHING,
     State,
     app,
     open_archive,
@@ -21,6 +20,7 @@ from statement_cli.cli.app import (
     waiting_message,
 )
 from statement_cli.cli.options import FormatOpt, chosen, complete_ids
+from statement_cli.errors import EXIT_NOTHING
 from statement_cli.formats import ListFormat
 
 if TYPE_CHECKING:

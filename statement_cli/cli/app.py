@@ -13,13 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-try:  # typer 0.28 carries its own copy of Click; older releases use Click itself
-    from typer._click import exceptions as click_errors
-except ImportError:  # pragma: no cover - typer < 0.28
-    from click import exceptions as click_errors  # type: ignore[no-redef]
-
 from statement_cli import __version__
-from statement_cli.entry import EXIT_INTERRUPTED
+from statement_cli.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_OK
 from statement_cli.formats import Color
 from statement_cli.text.inert import inert, inert_message
 
@@ -29,7 +24,16 @@ if TYPE_CHECKING:
     from statement_cli.archive import Archive
     from statement_cli.progress import Progress
 
-EXIT_OK, EXIT_NOTHING, EXIT_ERROR = 0, 1, 2
+
+def _base_of(error: type[Exception], name: str) -> type[Exception]:
+    """A base class of one of Typer's public errors, named as Click names it: Typer 0.28
+    carries its own copy of Click and older releases use Click itself, so the classes are
+    found where they are, through public names only."""
+    return next(c for c in error.__mro__ if c.__name__ == name)
+
+
+_USAGE_ERROR = _base_of(typer.BadParameter, "UsageError")
+_CLICK_ERROR = _base_of(typer.BadParameter, "ClickException")
 
 
 class _Group(TyperGroup):
@@ -57,15 +61,16 @@ class _Group(TyperGroup):
             return run()
         try:
             result = run()
-        except click_errors.UsageError as error:
-            command = error.ctx.command_path if error.ctx else "statement"
-            sys.stderr.write(
-                f"statement: error: {inert(error.format_message())}\ntry '{command} --help'\n"
-            )
+        except _USAGE_ERROR as error:
+            context = getattr(error, "ctx", None)
+            command = context.command_path if context else "statement"
+            message = error.format_message()  # type: ignore[attr-defined]
+            sys.stderr.write(f"statement: error: {inert(message)}\ntry '{command} --help'\n")
             sys.exit(EXIT_ERROR)
-        except click_errors.ClickException as error:
-            sys.stderr.write(f"statement: error: {inert(error.format_message())}\n")
-            sys.exit(error.exit_code)
+        except _CLICK_ERROR as error:
+            message = error.format_message()  # type: ignore[attr-defined]
+            sys.stderr.write(f"statement: error: {inert(message)}\n")
+            sys.exit(error.exit_code)  # type: ignore[attr-defined]
         except typer.Abort:
             sys.stderr.write("statement: aborted\n")
             sys.exit(EXIT_NOTHING)

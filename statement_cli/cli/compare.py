@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from statement_cli.cli.app import EXIT_NOTHING, app, open_archive, state_of
+from statement_cli.cli.app import app, open_archive, state_of
 from statement_cli.cli.options import OUTPUT_PANEL, FormatOpt, complete_ids, with_filters
+from statement_cli.errors import EXIT_NOTHING
 from statement_cli.formats import NO_DATE, ListFormat, Records, ShowFormat, write, writes
 from statement_cli.model import QUOTE_MIN_SCORE
 from statement_cli.text.inert import inert

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from statement_cli.cli.app import EXIT_NOTHING, app, open_archive, state_of
+from statement_cli.cli.app import app, open_archive, state_of
 from statement_cli.cli.options import (
     OUTPUT_PANEL,
     CountQuery,
@@ -21,6 +21,7 @@ from statement_cli.cli.options import (
     window,
     with_filters,
 )
+from statement_cli.errors import EXIT_NOTHING
 from statement_cli.formats import ListFormat, Sort, write
 from statement_cli.model import Hit
 

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from statement_cli.cli.app import (
-    EXIT_ERROR,
-    EXIT_NOTHING,
     State,
     app,
     open_archive,
@@ -16,6 +14,7 @@ from statement_cli.cli.app import (
     waiting_message,
 )
 from statement_cli.cli.options import chosen, complete_ids
+from statement_cli.errors import EXIT_ERROR, EXIT_NOTHING
 from statement_cli.formats import ExportFormat, ListFormat, Records, ReportFormat, write, writes
 
 if TYPE_CHECKING:

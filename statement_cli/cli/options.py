@@ -197,7 +197,8 @@ def chosen(
     `verb` says what nothing was ("removed", "changed")."""
     import sys
 
-    from statement_cli.cli.app import EXIT_ERROR, EXIT_NOTHING, EXIT_OK, waiting_message
+    from statement_cli.cli.app import waiting_message
+    from statement_cli.errors import EXIT_ERROR, EXIT_NOTHING, EXIT_OK
     from statement_cli.model import Hit
     from statement_cli.output import text_list
 
