@@ -16,6 +16,7 @@ from typing import Any
 
 from statement_cli.archive import Archive, retrying_read
 from statement_cli.archive.reading import named_filters
+from statement_cli.index import facets, highlight
 from statement_cli.query import Filters, parse_query
 from statement_cli.text.names import name_key
 
@@ -85,7 +86,7 @@ def stats(archive: Archive) -> Stats:
             speakers=_top(view.strings("speaker_exact"), live),
             venues=_top(view.strings("venue_exact"), live),
             organizations=_top(view.strings("organization_exact"), live),
-            tags=view.tag_counts()[:TOP],
+            tags=facets.tag_counts(view)[:TOP],
             languages=_languages(view, live),
         )
     result.bytes_on_disk = _size_of_folder(archive.path)
@@ -184,7 +185,7 @@ def concordance(
     result = Concordance([], 0)
     with archive.view() as view:
         found = view.ordered(tree, "date", None)
-        highlighter = view.highlighter(found.terms)
+        highlighter = highlight.highlighter(view, found.terms)
         for docnum in found.docnums:  # bodies are read one at a time
             fields = view.stored_fields(docnum)
             body = _LINE_BREAKS.sub(" ", fields.get("body", ""))

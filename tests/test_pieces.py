@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from statement_cli.archive import Archive
 from statement_cli.index import schema
+from statement_cli.index.quote_reads import QuoteReads
 from statement_cli.index.schema import stored_body
 from statement_cli.text import pieces, quotes
 
@@ -141,8 +142,9 @@ def test_a_quotation_standing_in_more_places_than_are_read_is_looked_for_everywh
     quotation = "working hard to give the people a government that works"
     archive = Archive.open(archive_dir)
     with archive.view() as view:
-        placed = view.quoted_terms(quotation)
-        _, stretches = view.near_words(0, placed, len(quotation.split()), 2)
+        reads = QuoteReads(view)
+        placed = reads.quoted_terms(quotation)
+        _, stretches = reads.near_words(0, placed, len(quotation.split()), 2)
         assert stretches == [(0, view.stored_fields(0)["body"])]
     (match,) = archive.quote(quotation)
     assert (match.score, match.paragraph) == (100, 41)  # part 40 from 0: ¶41

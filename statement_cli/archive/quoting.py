@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 from statement_cli.archive.base import ArchiveBase
 from statement_cli.archive.reading import retrying_read
 from statement_cli.errors import QuerySyntaxError
+from statement_cli.index.quote_reads import QuoteReads
 from statement_cli.model import QUOTE_MIN_SCORE, Statement
 from statement_cli.query import And, Filters, Node, Or, Phrase
 from statement_cli.text import quotes
@@ -90,7 +91,8 @@ def find_quotes(
     # twenty-seven": a year, a sum) is looked up in digits too, as a text may write it
     # ("1827"); a shorter one ("3") stands in too many places to say where to look.
     numbers = [t.word for t in wanted if t.word.isdigit() and len(t.word) >= 3]
-    with archive.view() as view:
+    with archive.view() as opened:
+        view = QuoteReads(opened)
         # The language asked for (--lang), else the one the archive reads it best in.
         lang = filters.lang.strip() if filters is not None and filters.lang.strip() else ""
         lang = given_language(lang) or view.quote_language(text)
@@ -126,7 +128,7 @@ def find_quotes(
 
 
 def _looks(
-    view: Any,
+    view: QuoteReads,
     text: str,
     lang: str,
     stems: list[str],
@@ -166,7 +168,7 @@ def _looks(
         yield view.nearest("body", every, paired, length, want), every
 
 
-def _seldom_pairs(view: Any, words: list[str], lang: str) -> list[str]:
+def _seldom_pairs(view: QuoteReads, words: list[str], lang: str) -> list[str]:
     """Up to PAIRS of the quotation's word pairs to look it up by, no two sharing a word:
     those whose rarer word the fewest statements hold (of pairs of a word in at most
     PAIR_SHARE of them). All its pairs, not only those of its rare words: those may be
@@ -188,7 +190,7 @@ def _within(node: Node, within: Node | None) -> Node:
 
 
 def _aligned(
-    view: Any,
+    view: QuoteReads,
     docnums: list[int],
     text: str,
     words: _Words,

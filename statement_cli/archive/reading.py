@@ -24,7 +24,8 @@ from statement_cli.errors import (
     StatementError,
     StatementNotFound,
 )
-from statement_cli.index.view import Highlighter
+from statement_cli.index import facets as counts
+from statement_cli.index import highlight
 from statement_cli.model import Hit, Statement
 from statement_cli.query import Filters, parse_query, positive_words
 from statement_cli.text.parse import fields_from_filename
@@ -150,7 +151,7 @@ def search(
     want = None if limit is None else offset + limit
     with archive.view() as view:
         found = view.ordered(tree, sort, want)
-        highlighter = view.highlighter(found.terms) if snippets else None
+        highlighter = highlight.highlighter(view, found.terms) if snippets else None
         hits: list[Hit] = []
         for docnum, score in zip(found.docnums[offset:], found.scores[offset:], strict=True):
             statement = Statement.from_dict(view.stored_fields(docnum))
@@ -160,7 +161,7 @@ def search(
             hits.append(hit)
         result = SearchResult(hits, len(found.matched), tree, terms=found.terms)
         if facets:
-            result.facets = view.facets(found.matched)
+            result.facets = counts.facets(view, found.matched)
         if not found.matched and (text.strip() or filters):
             result.suggestion = _suggestion(archive, view, text, filters)
     return result
@@ -169,9 +170,9 @@ def search(
 def _suggestion(archive: ArchiveBase, view: Any, text: str, filters: Filters | None) -> str:
     """A corrected query that finds something under the filters given (corrected too);
     "" when there is none: a word that finds nothing there is no suggestion."""
-    from statement_cli.index.suggest import shown
+    from statement_cli.index.suggest import shown, suggest
 
-    query, changed = view.suggestion(text, filters)
+    query, changed = suggest(text, filters, view)
     if query == text and not changed:
         return ""
     fixed = replace(filters, **changed) if filters is not None else None
@@ -206,7 +207,7 @@ def match_spans(archive: ArchiveBase, text: str, body: str) -> list[tuple[int, i
     """Where in `body` the words of a query match (for `show --highlight`)."""
     tree = parse_query(text)
     with archive.view() as view:
-        highlighter: Highlighter = view.highlighter(view.ordered(tree, "relevance", 0).terms)
+        highlighter = highlight.highlighter(view, view.ordered(tree, "relevance", 0).terms)
     return highlighter.spans(body, every=True)
 
 
@@ -276,8 +277,7 @@ def planned_actions(archive: ArchiveBase, texts: list[tuple[str, str]]) -> list[
 def tag_counts(archive: ArchiveBase) -> list[tuple[str, int]]:
     """Every tag with its number of statements, most first."""
     with archive.view() as view:
-        counts: list[tuple[str, int]] = view.tag_counts()
-        return counts
+        return counts.tag_counts(view)
 
 
 @retrying_read
@@ -303,5 +303,4 @@ def _one_word(name: str) -> bool:
 def value_counts(archive: ArchiveBase, name: str) -> list[tuple[str, int]]:
     """Every value of `speaker`, `venue` or `organization` with its count, most first."""
     with archive.view() as view:
-        counts: list[tuple[str, int]] = view.value_counts(name)
-        return counts
+        return counts.value_counts(view, name)
