@@ -1,19 +1,49 @@
-"""Typed errors raised by the core. The CLI turns each into one line and an exit code."""
+"""Typed errors raised by the core. The CLI turns each into one line and an exit code.
+
+An error's message says what is wrong in words of the archive, never of one front end;
+what the user can do about it is its `remedy`, which the command line words as a command
+(`cli/app.py`) and a program may act on (REPAIR: `archive.checking.check(archive,
+repair=True)`).
+"""
 
 from __future__ import annotations
+
+from enum import Enum
 
 # Exit statuses, as grep's and ripgrep's: found, nothing found, a usage or input error;
 # 130 for a Ctrl-C, as a shell gives.
 EXIT_OK, EXIT_NOTHING, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
+class Remedy(Enum):
+    """What a user can do about an error."""
+
+    NONE = "none"
+    LIST = "list"  # list the statements, to see their ids
+    CHECK = "check"  # check the archive, to see what else is wrong
+    REPAIR = "repair"  # check the archive and repair what is found
+    REINDEX = "reindex"  # rebuild the index from the originals
+    INGEST = "ingest"  # ingest files into it: makes or finishes an archive
+    LIST_ALIASES = "list aliases"
+    REMOVE_ALIAS = "remove alias"  # of `subject`: (kind, name)
+
+
 class StatementError(Exception):
-    """Base of every error the core reports to a user."""
+    """Base of every error the core reports to a user: its message, what can be done
+    about it (`remedy`), and what that applies to (`subject`: the archive's folder for
+    the archive's remedies)."""
+
+    def __init__(
+        self, message: str = "", *, remedy: Remedy = Remedy.NONE, subject: object = None
+    ) -> None:
+        super().__init__(message)
+        self.remedy = remedy
+        self.subject = subject
 
 
 class StatementNotFound(StatementError):
     def __init__(self, ident: str) -> None:
-        super().__init__(f"no statement with id {ident!r}; `statement list` shows the ids")
+        super().__init__(f"no statement with id {ident!r}", remedy=Remedy.LIST)
         self.ident = ident
 
 
@@ -37,6 +67,15 @@ class IdTooShort(StatementError):
 
 class QuerySyntaxError(StatementError):
     """The query cannot be read; the message says where and how to fix it."""
+
+
+class FilterError(QuerySyntaxError):
+    """A filter's value cannot be used; `filters` names the filters the message names
+    (as `Filters` names them: a command line may word them as its options)."""
+
+    def __init__(self, message: str, *filters: str) -> None:
+        super().__init__(message)
+        self.filters = filters
 
 
 class ArchiveError(StatementError):

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NoReturn
 
-from statement_cli.errors import QuerySyntaxError
+from statement_cli.errors import FilterError, QuerySyntaxError
 from statement_cli.text.dates import ISO_DATE, key_range, parse_date
 from statement_cli.text.languages import given as given_language
 from statement_cli.text.names import name_words
@@ -123,7 +124,7 @@ Node = Word | Phrase | DateRange | Not | And | Or | Everything
 # ---- filters given as options -----------------------------------------------------------
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Filters:
     speaker: str = ""
     org: str = ""
@@ -154,12 +155,13 @@ class Filters:
         if self.lang.strip():
             nodes.append(Word(_checked_language(self.lang), "lang"))
         if self.year:
-            nodes.append(_date_node(self.year.strip(), "--year"))
+            nodes.append(_date_node(self.year.strip(), "year"))
         if self.since or self.until:
-            start = _checked_date(self.since, "--since") if self.since else ""
-            end = _checked_date(self.until, "--until") if self.until else ""
+            start = _checked_date(self.since, "since") if self.since else ""
+            end = _checked_date(self.until, "until") if self.until else ""
             if start and end and key_range(start)[0] > key_range(end)[1]:
-                raise QuerySyntaxError(f"--since {start} is after --until {end}; swap them")
+                message = f"since {start} is after until {end}; swap them"
+                raise FilterError(message, "since", "until")
             nodes.append(DateRange(start, end))
         return nodes
 
@@ -167,29 +169,36 @@ class Filters:
 def _checked_language(text: str) -> str:
     code = given_language(text)
     if not code:
-        raise QuerySyntaxError(f"--lang: {text!r} is not a language code; write fr, de, es or ru")
+        message = f"lang: {text!r} is not a language code; write fr, de, es or ru"
+        raise FilterError(message, "lang")
     return code
 
 
 def _checked_date(text: str, where: str) -> str:
     iso = parse_date(text.strip())
     if iso is None or not ISO_DATE.match(iso):
-        raise QuerySyntaxError(
-            f"{where}: {text!r} is not a date; write 2016, 2016-04 or 2016-04-07"
-        )
+        _refuse(f"{where}: {text!r} is not a date; write 2016, 2016-04 or 2016-04-07", where)
     return iso
+
+
+def _refuse(message: str, where: str) -> NoReturn:
+    """A date's error: of a filter (`year`, `since`, `until`), or of the query (`date`)."""
+    if where == "date":
+        raise QuerySyntaxError(message)
+    raise FilterError(message, where)
 
 
 def _date_node(value: str, where: str) -> DateRange:
     if ".." in value:
         start, _, end = value.partition("..")
         if not start and not end:
-            raise QuerySyntaxError(f"{where}: give at least one end of the range, e.g. 2015..2017")
+            _refuse(f"{where}: give at least one end of the range, e.g. 2015..2017", where)
         low = _checked_date(start, where) if start else ""
         high = _checked_date(end, where) if end else ""
         if low and high and key_range(low)[0] > key_range(high)[1]:
-            raise QuerySyntaxError(
-                f"{where}: the range {value} ends before it starts; write it as {end}..{start}"
+            _refuse(
+                f"{where}: the range {value} ends before it starts; write it as {end}..{start}",
+                where,
             )
         return DateRange(low, high)
     iso = _checked_date(value, where)

@@ -359,7 +359,7 @@ def test_an_archive_killed_while_being_created_is_finished_by_the_next_write(
     assert killed.returncode == -signal.SIGKILL
     assert not (archive / FORMAT_FILE).exists()
     reader = cli(archive, "search", "marker1")
-    assert reader.returncode == 2 and "ingest FILES` finishes it" in reader.stderr
+    assert reader.returncode == 2 and "cut short; run `statement --archive" in reader.stderr
     assert cli(archive, "ingest", str(tmp_path / "texts")).returncode == 0
     assert len(indexed_ids(archive)) == 3
     assert check(Archive.open(archive)).findings == []

@@ -45,7 +45,7 @@ from statement_cli.archive.records import (
     SearchResult,
     WriteInterrupted,
 )
-from statement_cli.errors import ArchiveError
+from statement_cli.errors import ArchiveError, Remedy
 from statement_cli.model import QUOTE_MIN_SCORE, Hit, Statement
 from statement_cli.query import Filters
 
@@ -76,7 +76,9 @@ class Archive(ArchiveBase):
         path = Path(path)
         if not path.exists():
             raise ArchiveError(
-                f"no archive at {path}; `statement --archive {path} ingest FILES` creates one"
+                f"no archive at {path}",
+                remedy=Remedy.INGEST,
+                subject=path,
             )
         if not path.is_dir():
             raise ArchiveError(f"{path} is a file, not an archive folder; choose a folder")
@@ -90,8 +92,9 @@ class Archive(ArchiveBase):
             if repairing:
                 return cls(path, FORMAT_UNKNOWN)
             raise ArchiveError(
-                f"{marker} is unreadable ({error}); `statement --archive {path} check "
-                "--repair` rewrites it"
+                f"{marker} is unreadable ({error})",
+                remedy=Remedy.REPAIR,
+                subject=path,
             ) from None
         if version > FORMAT_VERSION:
             raise ArchiveError(
@@ -105,8 +108,9 @@ class Archive(ArchiveBase):
         kind = folder_kind(path)
         if kind == "empty":
             raise ArchiveError(
-                f"{path} is an empty folder, not yet an archive; "
-                f"`statement --archive {path} ingest FILES` makes it one"
+                f"{path} is an empty folder, not yet an archive",
+                remedy=Remedy.INGEST,
+                subject=path,
             )
         if kind == "foreign":
             raise ArchiveError(
@@ -115,14 +119,16 @@ class Archive(ArchiveBase):
             )
         if kind == "half-created":
             raise ArchiveError(
-                f"{path} is an archive whose creation was cut short; "
-                f"`statement --archive {path} ingest FILES` finishes it"
+                f"{path} is an archive whose creation was cut short",
+                remedy=Remedy.INGEST,
+                subject=path,
             )
         if repairing:
             return cls(path, FORMAT_UNKNOWN)
         raise ArchiveError(
-            f"{path} holds statements but has lost its {FORMAT_FILE}; "
-            f"`statement --archive {path} check --repair` restores it"
+            f"{path} holds statements but has lost its {FORMAT_FILE}",
+            remedy=Remedy.REPAIR,
+            subject=path,
         )
 
     @classmethod
@@ -166,6 +172,7 @@ class Archive(ArchiveBase):
     def ingest(
         self,
         items: Iterable[IngestItem],
+        *,
         on_outcome: Callable[[Outcome], None] | None = None,
         on_wait: Callable[[], None] | None = None,
     ) -> IngestReport:
@@ -178,7 +185,7 @@ class Archive(ArchiveBase):
         """The full id for an id or a unique prefix of at least 4 characters."""
         return reading.resolve(self, prefix)
 
-    def ids_starting(self, prefix: str, limit: int = 200) -> list[str]:
+    def ids_starting(self, prefix: str, *, limit: int = 200) -> list[str]:
         return reading.ids_starting(self, prefix, limit)
 
     def get(self, prefix: str) -> Statement:
@@ -191,6 +198,7 @@ class Archive(ArchiveBase):
     def search(
         self,
         text: str = "",
+        *,
         filters: Filters | None = None,
         sort: str = "relevance",
         limit: int | None = 10,
@@ -201,20 +209,23 @@ class Archive(ArchiveBase):
         """Statements matching a query, ranked or sorted by date (see `reading.search`)."""
         return reading.search(self, text, filters, sort, limit, offset, snippets, facets)
 
-    def count_matches(self, text: str = "", filters: Filters | None = None) -> int:
+    def count_matches(self, text: str = "", *, filters: Filters | None = None) -> int:
         return reading.count_matches(self, text, filters)
 
-    def related(self, prefix: str, limit: int = 10) -> list[Hit]:
+    def related(self, prefix: str, *, limit: int = 10) -> list[Hit]:
         return reading.related(self, prefix, limit)
 
     def quote(
         self,
         text: str,
+        *,
         filters: Filters | None = None,
         limit: int = 10,
         min_score: int = QUOTE_MIN_SCORE,
-    ) -> list[quoting.QuoteMatch]:
-        """The passages closest to a quotation, best first (see `quoting`)."""
+    ) -> quoting.Quotes:
+        """The passages closest to a quotation that score `min_score` or more (0–100),
+        best first, at most `limit` (a list; its `closest` is the best passage found
+        whatever its score, None when no statement holds the quotation's rare words)."""
         return quoting.find_quotes(self, text, filters, limit, min_score)
 
     def versions(self, prefix: str) -> list[versioning.Version]:
@@ -256,6 +267,7 @@ class Archive(ArchiveBase):
         self,
         ids: Iterable[str],
         change: annotating.Change | Callable[[Statement], annotating.Change],
+        *,
         on_wait: Callable[[], None] | None = None,
     ) -> list[str]:
         """Correct fields or change tags of statements: one commit; the ids changed."""
@@ -263,17 +275,18 @@ class Archive(ArchiveBase):
 
     # ---- keeping ------------------------------------------------------------------
 
-    def remove(self, ids: Iterable[str], on_wait: Callable[[], None] | None = None) -> list[str]:
+    def remove(self, ids: Iterable[str], *, on_wait: Callable[[], None] | None = None) -> list[str]:
         return upkeep.remove(self, ids, on_wait)
 
     def reindex(
         self,
+        *,
         on_progress: Callable[[str], None] | None = None,
         on_wait: Callable[[], None] | None = None,
     ) -> int:
         return upkeep.reindex(self, on_progress, on_wait)
 
-    def rebuild_index(self, on_progress: Callable[[str], None] | None = None) -> int:
+    def rebuild_index(self, *, on_progress: Callable[[str], None] | None = None) -> int:
         return upkeep.rebuild_index(self, on_progress)
 
     def index_originals(self, ids: Iterable[str]) -> set[str]:

@@ -20,7 +20,7 @@ from statement_cli import faults
 from statement_cli.archive.base import ArchiveBase
 from statement_cli.archive.records import WriteInterrupted
 from statement_cli.archive.store import Record
-from statement_cli.errors import ArchiveError, StatementNotFound
+from statement_cli.errors import ArchiveError, Remedy, StatementNotFound
 from statement_cli.model import Statement
 
 
@@ -101,7 +101,9 @@ def _record(archive: ArchiveBase, ident: str) -> Record:
         return archive.originals.read_record(ident)
     except (OSError, ValueError, TypeError):
         raise ArchiveError(
-            f"the record of {ident} is lost or damaged; run `statement check --repair` first"
+            f"the record of {ident} is lost or damaged",
+            remedy=Remedy.REPAIR,
+            subject=archive.path,
         ) from None
 
 

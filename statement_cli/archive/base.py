@@ -21,7 +21,7 @@ from statement_cli import __version__, faults
 from statement_cli.archive import alias_table
 from statement_cli.archive.locking import write_lock
 from statement_cli.archive.store import OriginalStore, Record
-from statement_cli.errors import ArchiveError, InputError
+from statement_cli.errors import ArchiveError, InputError, Remedy
 from statement_cli.model import Statement
 from statement_cli.text.aliases import Aliases
 
@@ -102,7 +102,9 @@ class ArchiveBase:
             return int((self.path / "INDEX").read_text("utf-8").strip().split("-")[-1])
         except (OSError, ValueError):
             raise ArchiveError(
-                f"archive {self.path} has no readable INDEX file; run `statement check --repair`"
+                f"archive {self.path} has no readable INDEX file",
+                remedy=Remedy.REPAIR,
+                subject=self.path,
             ) from None
 
     def live_index_folder(self) -> Path:
@@ -140,8 +142,9 @@ class ArchiveBase:
                 time.sleep(0.05)
         else:
             raise ArchiveError(
-                f"cannot open the index of {self.path} ({type(last).__name__}: {last}); "
-                "run `statement check --repair`"
+                f"cannot open the index of {self.path} ({type(last).__name__}: {last})",
+                remedy=Remedy.REPAIR,
+                subject=self.path,
             )
         try:
             yield IndexView(searcher)

@@ -66,6 +66,15 @@ class QuoteMatch:
         return self.passage.covers
 
 
+class Quotes(list[QuoteMatch]):
+    """The passages that scored enough, best first; `closest` is the best passage found
+    whatever its score (to say how near a miss came), None when there was none."""
+
+    def __init__(self, matches: list[QuoteMatch], closest: QuoteMatch | None) -> None:
+        super().__init__(matches)
+        self.closest = closest
+
+
 @retrying_read
 def find_quotes(
     archive: ArchiveBase,
@@ -73,10 +82,11 @@ def find_quotes(
     filters: Filters | None = None,
     limit: int = 10,
     min_score: int = QUOTE_MIN_SCORE,
-) -> list[QuoteMatch]:
-    """The best passage of each statement close to `text`, best first (ties: newest);
-    looked for harder (`_looks`) while none reaches `min_score` and SURE: a passage
-    scoring 80 may say nearly the same as the source, which is still further down."""
+) -> Quotes:
+    """The best passage of each statement close to `text` that scores `min_score` or
+    more, best first (ties: newest); looked for harder (`_looks`) while none reaches
+    `min_score` and SURE: a passage scoring 80 may say nearly the same as the source,
+    which is still further down."""
     wanted = quotes.tokens(text)
     if not wanted:
         raise QuerySyntaxError("the quotation has no words; give the text to look for")
@@ -98,7 +108,7 @@ def find_quotes(
         lang = given_language(lang) or view.quote_language(text)
         rare = view.rarest_words(words + numbers, RARE_WORDS, lang)
         if not rare:
-            return []
+            return Quotes([], None)
         within = And(tuple(filters.nodes())) if filters is not None and filters.nodes() else None
         want = max(CANDIDATES, limit)
         probes = quotes.probes(rare)
@@ -124,7 +134,9 @@ def find_quotes(
     found.sort(key=lambda m: m.statement.date, reverse=True)  # undated ("") last
     found.sort(key=lambda m: (m.score, m.covers), reverse=True)
     best = {m.statement.id: m for m in reversed(found)}  # a statement aligned twice: its best
-    return [m for m in found if best[m.statement.id] is m][:limit]
+    ranked = [m for m in found if best[m.statement.id] is m]
+    enough = [m for m in ranked if m.score >= min_score][:limit]
+    return Quotes(enough, ranked[0] if ranked else None)
 
 
 def _looks(

@@ -16,11 +16,12 @@ from pathlib import PurePath
 from typing import Any, TypeVar
 
 from statement_cli.archive.base import ArchiveBase
-from statement_cli.archive.records import SearchResult
+from statement_cli.archive.records import SearchResult, Suggestion
 from statement_cli.errors import (
     AmbiguousId,
     ArchiveError,
     IdTooShort,
+    Remedy,
     StatementError,
     StatementNotFound,
 )
@@ -56,8 +57,8 @@ def retrying_read(method: Callable[..., T]) -> Callable[..., T]:
                     raise  # a bug, not the archive's fault: shown as one
                 if attempt == READ_ATTEMPTS - 1:
                     raise ArchiveError(
-                        f"cannot read the index ({type(error).__name__}: {error}); "
-                        "run `statement check --repair`"
+                        f"cannot read the index ({type(error).__name__}: {error})",
+                        remedy=Remedy.REPAIR,
                     ) from None
                 time.sleep(0.02 * (attempt + 1))
         raise AssertionError("unreachable")
@@ -125,8 +126,9 @@ def original(archive: ArchiveBase, prefix: str) -> bytes:
                 return staged
             time.sleep(0.02 * (attempt + 1))
     raise ArchiveError(
-        f"the original of {ident} is missing from {archive.path}; "
-        "run `statement check` to see what else is"
+        f"the original of {ident} is missing from {archive.path}",
+        remedy=Remedy.CHECK,
+        subject=archive.path,
     )
 
 
@@ -167,17 +169,20 @@ def search(
     return result
 
 
-def _suggestion(archive: ArchiveBase, view: Any, text: str, filters: Filters | None) -> str:
+def _suggestion(
+    archive: ArchiveBase, view: Any, text: str, filters: Filters | None
+) -> Suggestion | None:
     """A corrected query that finds something under the filters given (corrected too);
-    "" when there is none: a word that finds nothing there is no suggestion."""
-    from statement_cli.index.suggest import shown, suggest
+    None when there is none: a word that finds nothing there is no suggestion."""
+    from statement_cli.index.suggest import suggest
 
     query, changed = suggest(text, filters, view)
     if query == text and not changed:
-        return ""
+        return None
     fixed = replace(filters, **changed) if filters is not None else None
     tree = parse_query(query, named_filters(archive, fixed))
-    return shown(query, changed) if view.ordered(tree, "relevance", 1).matched else ""
+    found = view.ordered(tree, "relevance", 1).matched
+    return Suggestion(query, changed) if found else None
 
 
 @retrying_read

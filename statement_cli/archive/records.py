@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from statement_cli.errors import Remedy
 from statement_cli.model import Hit
 from statement_cli.query import Node
 
@@ -59,8 +60,17 @@ class SearchResult:
     total: int
     query: Node
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
-    suggestion: str = ""
+    suggestion: Suggestion | None = None  # for a query that found nothing
     terms: dict[str, set[str]] = field(default_factory=dict)  # index terms matched, per field
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A corrected query that finds something: its text, and the filters corrected (by
+    the names `Filters` gives them), from the archive's own words."""
+
+    query: str
+    filters: dict[str, str]
 
 
 class WriteInterrupted(KeyboardInterrupt):
@@ -68,6 +78,7 @@ class WriteInterrupted(KeyboardInterrupt):
     archive now holds ("cancelled; nothing …" or "interrupted after the index was
     written; …"), for the one line the command prints."""
 
-    def __init__(self, outcome: str) -> None:
+    def __init__(self, outcome: str, remedy: Remedy = Remedy.NONE) -> None:
         super().__init__(outcome)
         self.outcome = outcome
+        self.remedy = remedy  # what to do next, as for a StatementError

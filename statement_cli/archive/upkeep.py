@@ -12,7 +12,7 @@ from statement_cli import faults
 from statement_cli.archive.base import ArchiveBase, now
 from statement_cli.archive.records import WriteInterrupted
 from statement_cli.archive.store import Record
-from statement_cli.errors import ArchiveError, InputError, StatementError
+from statement_cli.errors import ArchiveError, InputError, Remedy, StatementError
 from statement_cli.model import METADATA_FIELDS, Statement
 
 
@@ -133,9 +133,7 @@ def index_originals(archive: ArchiveBase, ids: Iterable[str]) -> set[str]:
         archive.commit(writer, "repair")
     except KeyboardInterrupt:
         archive.abandon(writer)
-        raise WriteInterrupted(
-            "interrupted during the repair; run `statement check` to see what is left"
-        ) from None
+        raise WriteInterrupted("interrupted during the repair", Remedy.CHECK) from None
     except BaseException:
         archive.abandon(writer)
         raise

@@ -15,7 +15,7 @@ from typing import Any
 from statement_cli.archive.base import ArchiveBase
 from statement_cli.archive.reading import resolve, retrying_read
 from statement_cli.archive.records import IngestItem
-from statement_cli.errors import ArchiveError
+from statement_cli.errors import ArchiveError, Remedy
 from statement_cli.model import Statement
 from statement_cli.text import versions
 
@@ -188,6 +188,7 @@ def _by_date(v: Version) -> tuple[str, int, str]:
 def _require_keys(archive: ArchiveBase, view: Any) -> None:
     if not view.has_field(FIELD):
         raise ArchiveError(
-            "this archive's index was built before statement-cli found versions; "
-            f"`statement --archive {archive.path} reindex` adds what they need (once)"
+            "this archive's index was built before statement-cli found versions",
+            remedy=Remedy.REINDEX,
+            subject=archive.path,
         )

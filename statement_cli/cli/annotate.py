@@ -99,7 +99,7 @@ def edit(
     else:
         targets = chosen(state, archive, ids or [], query, yes, "changed")
         change = Change(fields=fields, reset=reset)
-    changed = archive.annotate([s.id for s in targets], change, waiting_message(state))
+    changed = archive.annotate([s.id for s in targets], change, on_wait=waiting_message(state))
     state.say(f"changed {len(changed):,} of {len(targets):,} statement(s)")
 
 
@@ -204,7 +204,9 @@ def tag(
     archive = open_archive(ctx, write=True)
     targets = chosen(state, archive, ids, query, yes, "tagged")
     changed = archive.annotate(
-        [s.id for s in targets], Change(add_tags=add, remove_tags=remove), waiting_message(state)
+        [s.id for s in targets],
+        Change(add_tags=add, remove_tags=remove),
+        on_wait=waiting_message(state),
     )
     state.say(f"changed the tags of {len(changed):,} of {len(targets):,} statement(s)")
 

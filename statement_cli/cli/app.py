@@ -102,7 +102,9 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except StatementError as error:
-            state_of(ctx).say(f"statement: error: {error}")
+            from statement_cli.cli.remedies import error_line
+
+            state_of(ctx).say(f"statement: error: {error_line(error)}")
             raise typer.Exit(EXIT_ERROR) from None
         except KeyboardInterrupt as interrupt:
             state_of(ctx).say(_interrupted_message(interrupt))
@@ -149,7 +151,11 @@ def _works_without_config(args: list[str]) -> bool:
 
 def _interrupted_message(interrupt: KeyboardInterrupt) -> str:
     """What a Ctrl-C left: a write says what the archive now holds."""
-    return f"statement: {getattr(interrupt, 'outcome', 'cancelled')}"
+    from statement_cli.cli.remedies import worded
+    from statement_cli.errors import Remedy
+
+    outcome = getattr(interrupt, "outcome", "cancelled")
+    return f"statement: {worded(outcome, getattr(interrupt, 'remedy', Remedy.NONE))}"
 
 
 app = typer.Typer(

@@ -65,8 +65,9 @@ def quote(
 
     Example: statement quote "Kazakhstan still has a considerable way to go"
     """
-    found = open_archive(ctx).quote(" ".join(words), filters, limit, min_score)
-    shown = [m for m in found if m.score >= min_score]
+    shown = open_archive(ctx).quote(
+        " ".join(words), filters=filters, limit=limit, min_score=min_score
+    )
     state = state_of(ctx)
     # Styled when asked (--color always, FORCE_COLOR) unless plain was asked for by name.
     styled = fmt is None and state.styles_stdout()
@@ -84,9 +85,10 @@ def quote(
     else:
         state.emit("".join(_plain(m) for m in shown))
     if not shown:
+        near = shown.closest
         closest = (
-            f"; the closest scores {found[0].score} ({found[0].statement.id} {_where(found[0])})"
-            if found
+            f"; the closest scores {near.score} ({near.statement.id} {_where(near)})"
+            if near
             else ""
         )
         state.say(f"statement: no passage scores {min_score} or more{closest}", style="yellow")

@@ -1,5 +1,6 @@
 """Find: search, count, list, related."""
 
+import shlex
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
@@ -26,6 +27,7 @@ from statement_cli.formats import ListFormat, Sort, write
 from statement_cli.model import Hit
 
 if TYPE_CHECKING:
+    from statement_cli.archive.records import Suggestion
     from statement_cli.query import Filters
 
 
@@ -99,7 +101,7 @@ def search(
     archive = open_archive(ctx)
     result = archive.search(
         query,
-        filters,
+        filters=filters,
         sort=sort.value,
         limit=size,
         offset=where,
@@ -120,7 +122,7 @@ def search(
         fmt,
         mark=mark,
         facets=result.facets if facets else None,
-        suggestion=result.suggestion,
+        suggestion=_did_you_mean(result.suggestion),
         fields=fields,
         facet_limit=facet_limit,
     )
@@ -137,7 +139,7 @@ def count(
 
     Example: statement count 'ukraine' --year 2016
     """
-    total = open_archive(ctx).count_matches(query_text(words), filters)
+    total = open_archive(ctx).count_matches(query_text(words), filters=filters)
     typer.echo(total)
     if total == 0:
         raise typer.Exit(EXIT_NOTHING)
@@ -172,7 +174,7 @@ def list_(
     order = Sort.newest if sort is Sort.relevance else sort
     result = open_archive(ctx).search(
         "",
-        filters,
+        filters=filters,
         sort=order.value,
         limit=size,
         offset=where,
@@ -198,8 +200,18 @@ def related(
 
     Example: statement related eb1e --limit 5
     """
-    hits = open_archive(ctx).related(ident, limit)
+    hits = open_archive(ctx).related(ident, limit=limit)
     print_hits(ctx, Page(hits, len(hits), 0, limit), fmt, fields=fields)
+
+
+def _did_you_mean(suggestion: "Suggestion | None") -> str:
+    """A suggestion as the user would type it: the query, then each corrected filter as
+    its option (`--speaker 'Abraham Lincoln'`)."""
+    if suggestion is None:
+        return ""
+    options = [f"--{name} {shlex.quote(value)}" for name, value in suggestion.filters.items()]
+    query = suggestion.query.strip()
+    return " ".join(([query] if query else []) + options)
 
 
 def _snippets_for(ctx: typer.Context, given: int | None, fmt: ListFormat | None) -> int:

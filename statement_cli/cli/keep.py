@@ -126,7 +126,7 @@ def ingest(
 
     archive.on_commit = progress.committing
     with progress:
-        report = archive.ingest(items, told, waiting_message(state))
+        report = archive.ingest(items, on_outcome=told, on_wait=waiting_message(state))
     counts = {
         name: report.count(name)
         for name in ("added", "updated", "unchanged", "duplicate", "failed")
@@ -228,7 +228,7 @@ def remove(
     state = state_of(ctx)
     archive = open_archive(ctx, write=True)
     targets = chosen(state, archive, ids or [], query, yes, "removed")
-    removed = archive.remove([s.id for s in targets], waiting_message(state))
+    removed = archive.remove([s.id for s in targets], on_wait=waiting_message(state))
     state.say(f"removed {len(removed):,} statement(s)")
 
 
@@ -245,7 +245,9 @@ def reindex(ctx: typer.Context) -> None:
     progress = progress_bar(state, False, "reindexing", sum(1 for _ in archive.originals.ids()))
     archive.on_commit = progress.committing
     with progress:
-        count = archive.reindex(lambda _ident: progress.advance_file(), waiting_message(state))
+        count = archive.reindex(
+            on_progress=lambda _ident: progress.advance_file(), on_wait=waiting_message(state)
+        )
     state.say(f"reindexed {count:,} statement(s)")
 
 

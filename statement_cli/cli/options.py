@@ -118,7 +118,7 @@ def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     try:
         given = ctx.find_root().params.get("archive")
         archive = Archive.open(Path(given) if given else default_archive_path())
-        return archive.ids_starting(incomplete, 200)
+        return archive.ids_starting(incomplete, limit=200)
     except Exception:  # completion must never print a traceback into the shell
         return []
 

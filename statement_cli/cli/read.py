@@ -119,8 +119,10 @@ def _known_ids(ctx: typer.Context, archive: "Archive", ids: list[str]) -> list[s
             problems.append(error)
     if not known and problems:
         raise problems[0]
+    from statement_cli.cli.remedies import error_line
+
     for problem in problems:
-        state_of(ctx).say(f"statement: {problem}")
+        state_of(ctx).say(f"statement: {error_line(problem)}")
     return known
 
 

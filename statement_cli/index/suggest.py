@@ -5,7 +5,6 @@ most statements), shown as the statements write it."""
 from __future__ import annotations
 
 import re
-import shlex
 from typing import TYPE_CHECKING
 
 from statement_cli.index.fuzzy import words_within
@@ -44,13 +43,6 @@ def suggest(text: str, filters: Filters | None, view: IndexView) -> tuple[str, d
             if nearest != value:
                 changed[name] = nearest
     return query, changed
-
-
-def shown(query: str, changed: dict[str, str]) -> str:
-    """A suggestion as the user would type it: the query, then each corrected filter as
-    its option (`--speaker 'Abraham Lincoln'`)."""
-    options = [f"--{name} {shlex.quote(value)}" for name, value in changed.items()]
-    return " ".join(([query.strip()] if query.strip() else []) + options)
 
 
 class _Corrector:

@@ -9,10 +9,9 @@ variants, so every lookup is one step. Pure: the archive keeps the table on disk
 
 from __future__ import annotations
 
-import shlex
 from dataclasses import dataclass, field
 
-from statement_cli.errors import InputError
+from statement_cli.errors import InputError, Remedy
 from statement_cli.text.inert import inert
 
 KINDS = ("speaker", "venue")
@@ -62,7 +61,9 @@ class Aliases:
             if normal(target) == normal(variant):  # the alias the other way round
                 raise InputError(
                     f"{canonical!r} is already an alias of {variant!r}; to use {canonical!r} "
-                    f"instead, first `statement alias --remove {kind} {shlex.quote(canonical)}`"
+                    "instead, first remove that alias",
+                    remedy=Remedy.REMOVE_ALIAS,
+                    subject=(kind, canonical),
                 )
             raise InputError(
                 f"{canonical!r} is itself an alias of {target!r}; alias {variant!r} to {target!r}"
@@ -81,7 +82,7 @@ class Aliases:
         kept = {v: c for v, c in pairs.items() if normal(v) != normal(variant)}
         if len(kept) == len(pairs):
             raise InputError(
-                f"{inert(variant)!r} is no {kind} alias; `statement alias --list` shows them"
+                f"{inert(variant)!r} is no {kind} alias", remedy=Remedy.LIST_ALIASES
             )
         return Aliases({**self.table, kind: kept})
 
