@@ -1,20 +1,33 @@
 """Everything that touches Whoosh, behind one wall.
 
-The rest of the package never imports `whoosh` (a ruff banned-api rule, TID251, says so);
-Whoosh's private names are used in `codec` only, the implementation beside Whoosh's own
-W3 codec, so a new Whoosh release is checked in one module (see the pin in pyproject).
+The rest of the package never imports `whoosh` (a ruff banned-api rule, TID251, says so).
+Whoosh is pinned to one release (pyproject.toml; docs/WHOOSH.md says why), and its
+private names are used in `codec` and `blocks` only, the two modules beside Whoosh's own
+W3 codec, so a new release is checked there (tests/test_whoosh_contract.py).
 
-    loader    imports Whoosh without the modules it loads and never uses
-    schema    fields, analysers and the document a statement becomes
-    codec     the segment files (ArchiveCodec) and the one reader of Whoosh internals
-    columns   whole columns (dates, speakers, venues, lengths) in one read
-    ranking   the block ranker: BM25F over posting blocks, phrases, dates, top-k
-    writers   one- or two-process writers and their cancel path
-    files     the index files and their checksums
-    suggest   "did you mean" from the index's own words
+    loader       imports Whoosh without the modules it loads and never uses
+    schema       fields, analysers and the document a statement becomes
+    stemming     folding and stemming by language, per analysis version
+    codec        the segment files (ArchiveCodec): posting blocks as packed arrays
+    blocks       reads of those files: posting blocks, lengths, whole columns, segments
+    pool         a writer's postings, per term in memory, spilled past a budget
+    writers      one- or two-process writers and their cancel path
+    folder       create and open an index; the pickled class paths
+    files        the index files and their checksums
+    columns      whole columns (dates, speakers, venues, lengths) in one read
+    ranking      the block ranker: BM25F over posting blocks, phrases, dates, top-k
+    view         IndexView: one open index's stored fields, rankings, postings, columns
+    highlight    which body words a ranking matched (snippets, marks)
+    facets       counts: hits per year, speaker, venue, tag; statements per value
+    candidates   the statements a quotation may come from, and where in them
+    quote_reads  what `quote` reads of a view
+    suggest      "did you mean" from the index's own words
+    fuzzy        words within some edits
 
-An index's table of contents pickles three classes by module path: `ArchiveCodec` as
-`statement_cli.codec`, `FoldingAnalyzer` and `PackedPositions` as `statement_cli.schema`
-(their homes in statement-cli 0.2). Those paths are part of the archive format, kept
-stable by `loader.register_pickled_names`, and guarded by tests/test_compat.py.
+An index's table of contents pickles the classes of its schema and codec by module
+path: `ArchiveCodec` as `statement_cli.codec`; `FoldingAnalyzer`, `TagAnalyzer`,
+`PackedPositions` and `WordCounts` as `statement_cli.schema` (their homes in
+statement-cli 0.2); `FastPositions` (older indexes) as `statement_cli.index.schema`.
+Those paths are part of the archive format: `folder` registers them in
+`sys.modules`, and tests/test_compat.py opens archives of 0.1.0 and 0.2.0.
 """

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from statement_cli.index import codec, ranking
+from statement_cli.index import blocks, ranking
 from statement_cli.query import Node
 
 
@@ -45,13 +45,13 @@ class Postings:
         self.searcher = searcher
         self.fieldname = fieldname
         self.segments = [(leaf.reader(), offset) for leaf, offset in searcher.leaf_searchers()]
-        self._read: dict[tuple[int, str], codec.TermPostings] = {}
+        self._read: dict[tuple[int, str], blocks.TermPostings] = {}
 
-    def of(self, segment: int, term: str) -> codec.TermPostings:
+    def of(self, segment: int, term: str) -> blocks.TermPostings:
         key = (segment, term)
         if key not in self._read:
             reader = self.segments[segment][0]
-            self._read[key] = codec.TermPostings(reader, self.fieldname, term)
+            self._read[key] = blocks.TermPostings(reader, self.fieldname, term)
         return self._read[key]
 
 

@@ -18,22 +18,19 @@ every posting's types with asserts; ours are built here, so the lean writer does
 Everything else (term files, columns, stored fields, block info) is W3's. A segment
 remembers its codec, so the blocks of older segments are still read the W3 way.
 
-This is the one module that uses Whoosh's private names: the codec itself, and at the
-end the readers the ranker and the column reader need (posting blocks, lengths, whole
-columns, segment names). A new Whoosh release is checked here.
+This module and `blocks` (the readers of these files the ranker and the column reader
+need) are the two that use Whoosh's private names, pinned with the Whoosh release in
+pyproject.toml: a new release is checked here (docs/WHOOSH.md).
 """
 
 from __future__ import annotations
 
-import bisect
-import io
 import itertools
-import struct
 import sys
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from pickle import dumps, load, loads
+from collections.abc import Callable, Sequence
+from pickle import dumps, loads
 from typing import Any
 
 from statement_cli import faults
@@ -54,14 +51,12 @@ from whoosh.codec.whoosh3 import (  # noqa: E402
     W3PostingsWriter,
     _lenfield,
 )
-from whoosh.columns import NumericColumn, VarBytesColumn  # noqa: E402
-from whoosh.matching.wrappers import FilterMatcher  # noqa: E402
 from whoosh.util.numeric import byte_to_length, length_to_byte  # noqa: E402
 
 # A block's joined values are compressed only from this size (setting up zlib for a
 # term's one posting cost a quarter of the indexing time in W3).
 COMPRESS_FROM_BYTES = 1024
-_UINT = "I" if array("I").itemsize == 4 else "L"  # four bytes either way
+UINT_CODE = "I" if array("I").itemsize == 4 else "L"  # four bytes either way
 _SWAP = sys.byteorder == "big"  # arrays are stored little-endian
 
 
@@ -72,7 +67,7 @@ def _pack(values: array) -> bytes:  # type: ignore[type-arg]
     return values.tobytes()
 
 
-def _unpack(typecode: str, data: bytes) -> array:  # type: ignore[type-arg]
+def unpacked_array(typecode: str, data: bytes) -> array:  # type: ignore[type-arg]
     values = array(typecode)
     values.frombytes(data)
     if _SWAP:
@@ -210,7 +205,7 @@ class LeanPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
         joined, ends, compressed = b"", b"", False
         if values:
             joined = b"".join(values)
-            ends = _pack(array(_UINT, itertools.accumulate(map(len, values))))
+            ends = _pack(array(UINT_CODE, itertools.accumulate(map(len, values))))
             if len(joined) >= COMPRESS_FROM_BYTES and self._compression:
                 joined, compressed = zlib.compress(joined, self._compression), True
         data = dumps((packed_ids(ids), packed_weights(weights), joined, ends, compressed), 4)
@@ -233,7 +228,7 @@ class LeanPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
         self._new_block()
 
 
-_SHORT = "H"  # two bytes
+SHORT_CODE = "H"  # two bytes
 _SHORT_LIMIT = 1 << 16
 
 
@@ -242,7 +237,7 @@ def packed_ids(ids: array) -> bytes | tuple[int, bytes]:  # type: ignore[type-ar
     do but in the sparsest postings), else four bytes each (as before format 4)."""
     gaps = [b - a for a, b in itertools.pairwise(ids)]
     if gaps and max(gaps) < _SHORT_LIMIT:
-        return ids[0], _pack(array(_SHORT, gaps))
+        return ids[0], _pack(array(SHORT_CODE, gaps))
     return _pack(ids)
 
 
@@ -252,7 +247,7 @@ def packed_weights(weights: array) -> float | bytes | tuple[bytes]:  # type: ign
     if weights.count(weights[0]) == len(weights):
         return float(weights[0])
     if all(w.is_integer() and w < _SHORT_LIMIT for w in weights):
-        return (_pack(array(_SHORT, map(int, weights))),)
+        return (_pack(array(SHORT_CODE, map(int, weights))),)
     return _pack(weights)
 
 
@@ -260,16 +255,16 @@ def unpacked_ids(packed: bytes | tuple[int, bytes]) -> Sequence[int]:
     if isinstance(packed, tuple):  # the first id, then the gaps
         first, gaps = packed
         # A list: built and read (set.update, bisect) faster than an array.
-        return list(itertools.accumulate(_unpack(_SHORT, gaps), initial=first))
-    return _unpack(_UINT, packed)
+        return list(itertools.accumulate(unpacked_array(SHORT_CODE, gaps), initial=first))
+    return unpacked_array(UINT_CODE, packed)
 
 
 def unpacked_weights(packed: float | bytes | tuple[bytes], count: int) -> array:  # type: ignore[type-arg]
     if isinstance(packed, float):
         return array("f", [packed]) * count
     if isinstance(packed, tuple):  # whole numbers
-        return array("f", _unpack(_SHORT, packed[0]))
-    return _unpack("f", packed)
+        return array("f", unpacked_array(SHORT_CODE, packed[0]))
+    return unpacked_array("f", packed)
 
 
 class PackedLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
@@ -298,7 +293,7 @@ class PackedLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
             return
         if compressed:
             joined = zlib.decompress(joined)
-        starts = [0, *_unpack(_UINT, ends)]
+        starts = [0, *unpacked_array(UINT_CODE, ends)]
         self._values = [joined[a:b] for a, b in itertools.pairwise(starts)]
 
 
@@ -345,219 +340,3 @@ def column_bytes(reader, size: int) -> bytes:  # type: ignore[no-untyped-def]
     """The first `size` bytes of a fixed-width column, read in one go (W3 reads one value
     per call)."""
     return bytes(reader._dbfile.get(reader._basepos, size))
-
-
-# ---- reading: the only place Whoosh's private names are used -----------------------
-
-
-def segment_names(ix: Any) -> list[str]:
-    """The names of the segments an index's latest table of contents uses."""
-    return [segment.segment_id() for segment in ix._segments()]
-
-
-Block = tuple[Sequence[int], Sequence[float], Callable[[], Sequence[bytes]]]
-
-
-def posting_blocks(reader: Any, fieldname: str, term: str) -> Iterator[Block]:
-    """(document numbers, weights, values_of) per block of a term's postings in one
-    segment, deleted documents included; values_of() reads the block's encoded values
-    (positions), only when called before the next block is asked for."""
-    if (fieldname, term) not in reader:
-        return
-    matcher = reader.postings(fieldname, term)
-    if isinstance(matcher, FilterMatcher):  # the deletions filter; evaluate() drops them
-        matcher = matcher.child
-    if not hasattr(matcher, "_read_ids"):  # not a W3 block reader: one posting at a time
-        ids, weights, values = [], [], []
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            values.append(matcher.value())
-            matcher.next()
-        yield ids, weights, lambda: values
-        return
-
-    def values_of() -> Sequence[bytes]:
-        matcher._read_values()
-        values: Sequence[bytes] = matcher._values
-        return values
-
-    while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_weights()
-        yield matcher._ids, matcher._weights, values_of
-        matcher._next_block()
-
-
-class TermPostings:
-    """One term's postings in one segment, deleted documents included, read once: every
-    document number (a set), and per block its numbers; a block's weights and values
-    (positions) are decoded only for the few documents asked about. Our codec's
-    postings are read in one go and their blocks parsed in memory (walking them with
-    the matcher reads the file a few bytes at a time: most of a rare word's cost)."""
-
-    def __init__(self, reader: Any, fieldname: str, term: str) -> None:
-        self.ids: set[int] = set()
-        self._last_ids: list[int] = []  # per block: its last document number
-        self._blocks: list[_PackedBlock | _W3Block] = []
-        self._one_by_one: dict[int, tuple[float, bytes]] = {}  # another codec's postings
-        if (fieldname, term) not in reader:
-            return
-        matcher = reader.postings(fieldname, term)
-        if isinstance(matcher, FilterMatcher):
-            matcher = matcher.child
-        if not hasattr(matcher, "_read_ids"):  # not a W3 block reader
-            while matcher.is_active():
-                self._one_by_one[matcher.id()] = (matcher.weight(), matcher.value())
-                matcher.next()
-            self.ids = set(self._one_by_one)
-            return
-        walk = _packed_blocks if isinstance(matcher, PackedLeafMatcher) else _w3_blocks
-        for last_id, block in walk(matcher):
-            self.ids.update(block.ids)
-            self._last_ids.append(last_id)
-            self._blocks.append(block)
-
-    def weights(self, docnums: Iterable[int]) -> dict[int, float]:
-        """The weight of each of `docnums` that holds the term."""
-        if not self._blocks:
-            return {d: self._one_by_one[d][0] for d in docnums if d in self._one_by_one}
-        found: dict[int, float] = {}
-        for block, wanted in self._blocks_holding(docnums).items():
-            ids, weight = self._blocks[block].ids, self._blocks[block].weight
-            found.update((d, weight(bisect.bisect_left(ids, d))) for d in wanted)
-        return found
-
-    def values(self, docnums: Iterable[int]) -> dict[int, bytes]:
-        """The encoded value (positions) of each of `docnums` that holds the term."""
-        if not self._blocks:
-            return {d: self._one_by_one[d][1] for d in docnums if d in self._one_by_one}
-        found: dict[int, bytes] = {}
-        for block, wanted in self._blocks_holding(docnums).items():
-            ids = self._blocks[block].ids
-            places = [bisect.bisect_left(ids, d) for d in wanted]
-            found.update(zip(wanted, self._blocks[block].values(places), strict=True))
-        return found
-
-    def _blocks_holding(self, docnums: Iterable[int]) -> dict[int, list[int]]:
-        blocks: dict[int, list[int]] = {}
-        for d in docnums:
-            if d in self.ids:
-                blocks.setdefault(bisect.bisect_left(self._last_ids, d), []).append(d)
-        return blocks
-
-
-class _PackedBlock:
-    """A block `LeanPostingsWriter` wrote, parsed from memory; a weight is read only
-    when asked for (most of a common word's are not)."""
-
-    def __init__(self, data: tuple[Any, ...], count: int) -> None:
-        self._data = data
-        self._count = count
-        self.ids = unpacked_ids(data[0])
-        self._weights: Sequence[float] | None = None
-        self._values: tuple[bytes, list[int]] | None = None  # joined, where each starts
-
-    def weight(self, i: int) -> float:
-        packed = self._data[1]
-        if isinstance(packed, float):
-            return packed
-        if self._weights is None:  # whole numbers in two bytes, or floats
-            whole = isinstance(packed, tuple)
-            self._weights = _unpack(_SHORT, packed[0]) if whole else _unpack("f", packed)
-        return float(self._weights[i])
-
-    def values(self, places: list[int]) -> list[bytes]:
-        if self._values is None:  # decompressed once: a quote asks a block twice
-            _, _, joined, ends, compressed = self._data
-            starts = [0, *_unpack(_UINT, ends)] if ends else []
-            self._values = (zlib.decompress(joined) if compressed else joined, starts)
-        joined, starts = self._values
-        if not starts:
-            return [b""] * len(places)
-        return [joined[starts[i] : starts[i + 1]] for i in places]
-
-
-def _packed_blocks(matcher: PackedLeafMatcher) -> Iterator[tuple[int, _PackedBlock]]:
-    """(last document number, block) of each block, from the postings read in one go:
-    a block is its length (negative for the last), W3's info and our data, pickled."""
-    length = matcher._length  # W3's term info reads it back as a 1-tuple
-    raw = matcher._postfile.get(
-        matcher._startoffset, length[0] if isinstance(length, tuple) else length
-    )
-    stream = io.BytesIO(raw)
-    at = matcher._baseoffset - matcher._startoffset
-    while True:
-        (size,) = _BLOCK_LENGTH.unpack_from(raw, at)
-        stream.seek(at + _BLOCK_LENGTH.size)
-        count, last_id, *_ = load(stream)
-        yield last_id, _PackedBlock(load(stream), count)
-        if size < 0:
-            return
-        at += _BLOCK_LENGTH.size + size
-
-
-_BLOCK_LENGTH = struct.Struct("!i")  # as W3 writes it
-
-
-class _W3Block:
-    """A block of a segment written before our codec, read through its matcher."""
-
-    def __init__(self, matcher: Any, start: int) -> None:
-        self._matcher, self._start = matcher, start
-        matcher._read_ids()
-        matcher._read_weights()
-        self.ids: Sequence[int] = matcher._ids
-        self._weights: Sequence[float] = matcher._weights
-
-    def weight(self, i: int) -> float:
-        return float(self._weights[i])
-
-    def values(self, places: list[int]) -> list[bytes]:
-        self._matcher._goto(self._start)
-        self._matcher._read_values()
-        return [self._matcher._values[i] for i in places]
-
-
-def _w3_blocks(matcher: Any) -> Iterator[tuple[int, _W3Block]]:
-    start = matcher._baseoffset
-    while True:
-        yield matcher._maxid, _W3Block(matcher, start)
-        if matcher._lastblock:
-            return
-        start = matcher._nextoffset
-        matcher._goto(start)
-
-
-def field_length_bytes(reader: Any, fieldname: str) -> bytes:
-    """One length byte per document of a segment, indexable by document number."""
-    perdoc = getattr(reader, "_perdoc", None)
-    if isinstance(perdoc, InMemoryLengthsReader):
-        return perdoc.length_bytes(fieldname)  # read once per segment and field
-    if isinstance(perdoc, W3PerDocReader):  # a segment written before ArchiveCodec
-        return length_bytes(perdoc, fieldname)
-    return bytes(  # another codec: ask it document by document
-        length_to_byte(reader.doc_field_length(d, fieldname, 0) or 0)
-        for d in range(reader.doc_count_all())
-    )
-
-
-def numeric_column(column: Any, reader: Any) -> array[int]:
-    count = reader.doc_count_all()
-    if not isinstance(column, NumericColumn.Reader):  # e.g. no statement set the field
-        return array("q", [column[d] for d in range(count)])
-    values = array(column._typecode)
-    values.frombytes(bytes(column._dbfile.get(column._basepos, column._count * values.itemsize)))
-    if sys.byteorder == "little":  # Whoosh writes numeric columns big-endian
-        values.byteswap()
-    if count > len(values):  # Whoosh leaves trailing default values unwritten
-        values.extend([column._default] * (count - len(values)))
-    return values
-
-
-def bytes_column(column: Any, reader: Any) -> list[bytes]:
-    if not isinstance(column, VarBytesColumn.Reader):
-        return [column[d] or b"" for d in range(reader.doc_count_all())]
-    lengths = column._lengths
-    data = bytes(column._dbfile.get(column._basepos, sum(lengths)))
-    return [data[o : o + n] for o, n in zip(column._offsets, lengths, strict=True)]

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from array import array
 
-from statement_cli.index import codec
+from statement_cli.index import blocks
 
 
 def numbers(searcher, name: str) -> array:  # type: ignore[no-untyped-def,type-arg]
     """Every document's value of a numeric column (its default where unset)."""
     values = array("q")
     for reader in _segments(searcher):
-        part = codec.numeric_column(reader.column_reader(name, translate=False), reader)
+        part = blocks.numeric_column(reader.column_reader(name, translate=False), reader)
         values.extend(part if part.typecode == "q" else array("q", part))
     return values
 
@@ -27,7 +27,7 @@ def strings(searcher, name: str) -> list[bytes]:  # type: ignore[no-untyped-def]
     """Every document's value of a bytes column (b"" where unset)."""
     values: list[bytes] = []
     for reader in _segments(searcher):
-        values.extend(codec.bytes_column(reader.column_reader(name, translate=False), reader))
+        values.extend(blocks.bytes_column(reader.column_reader(name, translate=False), reader))
     return values
 
 

@@ -14,7 +14,7 @@ loader.load()  # before any other Whoosh import: see loader
 
 from whoosh import index as whoosh_index  # noqa: E402
 
-from statement_cli.index import codec, schema  # noqa: E402
+from statement_cli.index import blocks, codec, schema  # noqa: E402
 
 for _module in (codec, schema):
     sys.modules.setdefault(_module.PICKLED_AS, _module)
@@ -26,6 +26,7 @@ TRANSIENT_ERRORS = (FileNotFoundError, whoosh_index.EmptyIndexError)
 _FILE_READERS = (
     "whoosh.",
     "statement_cli.index.codec",
+    "statement_cli.index.blocks",
     "statement_cli.index.columns",
     "statement_cli.text.pieces",  # a body stored apart (format 5)
 )
@@ -69,4 +70,4 @@ def open_index(folder: Path):  # type: ignore[no-untyped-def]
 
 def segment_names(folder: Path) -> list[str]:
     """The names of the segments the latest table of contents uses (e.g. MAIN_x7f…)."""
-    return codec.segment_names(open_index(folder))
+    return blocks.segment_names(open_index(folder))

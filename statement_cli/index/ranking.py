@@ -26,7 +26,7 @@ loader.load()  # before any other Whoosh import: see loader
 
 from whoosh.util.numeric import byte_to_length  # noqa: E402
 
-from statement_cli.index import codec, columns  # noqa: E402
+from statement_cli.index import blocks, columns  # noqa: E402
 from statement_cli.index.schema import DEFAULT_FIELDS, QUERY_FIELDS, WORD_FIELDS  # noqa: E402
 from statement_cli.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word  # noqa: E402
 
@@ -305,7 +305,7 @@ class _Evaluator:
         matches: Scores = {}
         for reader, offset in self.leaves:
             factor, norms, lengths = self._bm25(reader, fieldname, term)
-            for ids, weights, _ in codec.posting_blocks(reader, fieldname, term):
+            for ids, weights, _ in blocks.posting_blocks(reader, fieldname, term):
                 if within is None:
                     scores = [
                         factor * w / (w + norms[lengths[d]])
@@ -335,7 +335,7 @@ class _Evaluator:
             holding: dict[str, set[int]] = {}
             for term in unique:
                 docs: set[int] = set()
-                for ids, _, _ in codec.posting_blocks(reader, fieldname, term):
+                for ids, _, _ in blocks.posting_blocks(reader, fieldname, term):
                     docs.update(ids)
                 if not docs:  # a term the segment lacks: no statement of it matches
                     break
@@ -391,7 +391,7 @@ class _Evaluator:
         documents of a segment (blocks without any of them are skipped unread)."""
         factor, norms, lengths = self._bm25(reader, fieldname, term)
         scores, values = {}, {}
-        for ids, weights, values_of in codec.posting_blocks(reader, fieldname, term):
+        for ids, weights, values_of in blocks.posting_blocks(reader, fieldname, term):
             wanted = [i for i, d in enumerate(ids) if d in docnums]
             if wanted:
                 block_values = values_of()
@@ -410,7 +410,7 @@ def bm25_parts(searcher, reader, fieldname: str, term: str):  # type: ignore[no-
     byte of the document]), with the whole index's idf and average length."""
     idf = searcher.idf(fieldname, term)
     average = searcher.avg_field_length(fieldname) or 1
-    return idf * (K1 + 1), _norms(average), codec.field_length_bytes(reader, fieldname)
+    return idf * (K1 + 1), _norms(average), blocks.field_length_bytes(reader, fieldname)
 
 
 @functools.lru_cache(maxsize=16)

@@ -21,7 +21,7 @@ from whoosh import columns, fields  # noqa: E402
 from whoosh.analysis import Token, Tokenizer  # noqa: E402
 from whoosh.formats import Format, Positions  # noqa: E402
 from whoosh.support.charset import accent_map  # noqa: E402
-from whoosh.system import _INT_SIZE, pack_uint  # noqa: E402
+from whoosh.system import pack_uint  # noqa: E402
 
 from statement_cli.index import stemming  # noqa: E402
 from statement_cli.model import Statement  # noqa: E402
@@ -274,6 +274,7 @@ class FastPositions(Positions):  # type: ignore[misc]
 
 
 _POSITION_TYPE = "I" if array("I").itemsize == 4 else "L"  # four bytes either way
+_COUNT_SIZE = len(pack_uint(0))  # the count before the positions, as Whoosh packs it
 _SWAP = sys.byteorder == "big"  # stored little-endian, so an index can move machines
 
 
@@ -296,7 +297,7 @@ class PackedPositions(FastPositions):
     def positions_array(self, valuestring: bytes) -> array:  # type: ignore[type-arg]
         """The positions as an array of ints (what a phrase check iterates)."""
         packed = array(_POSITION_TYPE)
-        packed.frombytes(valuestring[_INT_SIZE:])
+        packed.frombytes(valuestring[_COUNT_SIZE:])
         if _SWAP:
             packed.byteswap()
         return packed
