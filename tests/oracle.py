@@ -61,7 +61,7 @@ def to_whoosh(node: Node, schema):  # type: ignore[no-untyped-def]
     def tokens(fieldname: str, text: str, stem: bool = True) -> list[str]:
         analyzer = schema[fieldname].analyzer
         if not stem:
-            from statement_cli.index.schema import folding_analyzer
+            from statement_cli.index.analyzers import folding_analyzer
 
             analyzer = folding_analyzer()
         return [t.text for t in analyzer(text)]

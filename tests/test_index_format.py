@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from statement_cli.archive import Archive
-from statement_cli.index.schema import WORD, PackedPositions, stemming_analyzer
+from statement_cli.index.analyzers import WORD, stemming_analyzer
+from statement_cli.index.schema import PackedPositions
 from statement_cli.index.stemming import LATEST, fold
 
 COUNT = 300
@@ -137,7 +138,14 @@ def test_posting_blocks_round_trip(ids: list[int], weights: list[float]) -> None
 
 def test_the_pickled_classes_keep_their_docstrings() -> None:
     """`__module__` set before the docstring made it a plain string, not `__doc__`."""
-    from statement_cli.index import schema
+    import pickle
 
-    for cls in (schema.FoldingAnalyzer, schema.TagAnalyzer, schema.PackedPositions, schema.WordCounts):
+    from statement_cli.index import analyzers, folder, schema
+
+    assert folder  # registers the paths tables of contents name the classes by
+    classes = (analyzers.FoldingAnalyzer, analyzers.TagAnalyzer, schema.PackedPositions,
+               schema.WordCounts)
+    for cls in classes:
         assert cls.__doc__ and cls.__module__ == schema.PICKLED_AS, cls
+        # The path a table of contents names it by finds it (see index/__init__).
+        assert pickle.loads(pickle.dumps(cls)) is cls

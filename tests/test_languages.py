@@ -15,7 +15,7 @@ from oracle import brute_force_matches
 
 from statement_cli.archive import Archive
 from statement_cli.index import ranking
-from statement_cli.index.schema import stemming_analyzer
+from statement_cli.index.analyzers import stemming_analyzer
 from statement_cli.index.stemming import fold
 from statement_cli.query import parse_query
 from statement_cli.sources import ingest_items
@@ -186,7 +186,7 @@ def test_sharp_s_and_every_i_fold_alike(sharp: str, letter: str) -> None:
 
 def test_an_index_of_the_first_analysis_is_read_as_it_was_made() -> None:
     """Version 1 (archives before format 6) folds and stems every text as English."""
-    from statement_cli.index.schema import FoldingAnalyzer
+    from statement_cli.index.analyzers import FoldingAnalyzer
 
     old = FoldingAnalyzer.__new__(FoldingAnalyzer)
     old.__setstate__({"stem": True})

@@ -14,7 +14,7 @@ from oracle import brute_force_matches, to_whoosh
 from statement_cli.archive import Archive
 from statement_cli.errors import QuerySyntaxError
 from statement_cli.index import candidates, ranking
-from statement_cli.index.schema import stemming_analyzer
+from statement_cli.index.analyzers import stemming_analyzer
 from statement_cli.query import (
     And,
     Node,

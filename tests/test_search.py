@@ -352,7 +352,7 @@ def test_every_view_marks_exactly_the_terms_the_ranker_matched(
     body words whose index term (a stem, or for a prefix or fuzzy word the word as
     written) the ranker looked up, and phrases whole; no others (a NOT excluded)."""
     from statement_cli.archive import Archive
-    from statement_cli.index.schema import folding_analyzer, stemming_analyzer
+    from statement_cli.index.analyzers import folding_analyzer, stemming_analyzer
 
     archive = Archive.open(corpus_archive)
     stems, written = stemming_analyzer(), folding_analyzer()

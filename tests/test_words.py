@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from statement_cli.archive import Archive
-from statement_cli.index.schema import folding_analyzer
+from statement_cli.index.analyzers import folding_analyzer
 from statement_cli.sources import ingest_items
 
 # Invented statements: word forms that share a stem but not a prefix, or a prefix but not

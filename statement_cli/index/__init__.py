@@ -6,7 +6,8 @@ private names are used in `codec` and `blocks` only, the two modules beside Whoo
 W3 codec, so a new release is checked there (tests/test_whoosh_contract.py).
 
     loader       imports Whoosh without the modules it loads and never uses
-    schema       fields, analysers and the document a statement becomes
+    schema       fields, formats and the document a statement becomes
+    analyzers    words split, lowered, folded and stemmed: the terms of a text
     stemming     folding and stemming by language, per analysis version
     codec        the segment files (ArchiveCodec): posting blocks as packed arrays
     blocks       reads of those files: posting blocks, lengths, whole columns, segments
@@ -25,8 +26,8 @@ W3 codec, so a new release is checked there (tests/test_whoosh_contract.py).
     fuzzy        words within some edits
 
 An index's table of contents pickles the classes of its schema and codec by module
-path: `ArchiveCodec` as `statement_cli.codec`; `FoldingAnalyzer`, `TagAnalyzer`,
-`PackedPositions` and `WordCounts` as `statement_cli.schema` (their homes in
+path: `ArchiveCodec` as `statement_cli.codec`; `FoldingAnalyzer`, `TagAnalyzer`
+(`analyzers`), `PackedPositions` and `WordCounts` as `statement_cli.schema` (their homes in
 statement-cli 0.2); `FastPositions` (older indexes) as `statement_cli.index.schema`.
 Those paths are part of the archive format: `folder` registers them in
 `sys.modules`, and tests/test_compat.py opens archives of 0.1.0 and 0.2.0.

@@ -47,7 +47,7 @@ class Highlighter:
         analyzer: Any = None,
         languages: Sequence[str] = ("",),
     ) -> None:
-        from statement_cli.index.schema import fold_in_place, stemming_analyzer
+        from statement_cli.index.analyzers import fold_in_place, stemming_analyzer
 
         self.analyzer = analyzer or stemming_analyzer()  # the index's own
         self.languages = list(languages)  # a word stands for its terms in each of them
