@@ -12,7 +12,7 @@ from statement_cli.text.dates import date_key
 
 def brute_force_matches(searcher, node: Node) -> set[int]:  # type: ignore[no-untyped-def]
     """The matches of a tree by brute force over every statement's stored fields."""
-    from statement_cli.index.ranking import held_languages
+    from statement_cli.index.held import held_languages
 
     schema = searcher.schema
     languages = held_languages(searcher)

@@ -17,7 +17,7 @@ from statement_cli.archive import Archive
 from statement_cli.index import analyzers
 from statement_cli.index.quote_reads import QuoteReads
 from statement_cli.index.schema import stored_body
-from statement_cli.text import pieces, quotes
+from statement_cli.text import passages, pieces
 
 
 def word_count(text: str) -> int:
@@ -53,7 +53,7 @@ def test_a_stored_body_reads_back_whole_and_a_paragraph_at_a_time(body: str, siz
     assert analyzer.words(text) == analyzers.FoldingAnalyzer(stem=False).words(body)
     stored = pieces.StoredBody(data)
     assert stored.whole() == body
-    paragraphs = quotes.Paragraphs(body)  # as `show --numbers` numbers them
+    paragraphs = passages.Paragraphs(body)  # as `show --numbers` numbers them
     assert len(stored) == len(paragraphs)
     for n in range(len(paragraphs)):
         start, end = paragraphs.span(n)
@@ -86,7 +86,7 @@ def test_quote_reads_only_the_pieces_near_the_words(
     archive = Archive.open(archive_dir)
     with archive.view() as view:
         assert "body" not in view.searcher.stored_fields(0)  # not stored twice
-        assert len(quotes.Paragraphs(view.stored_fields(0)["body"])) == 300
+        assert len(passages.Paragraphs(view.stored_fields(0)["body"])) == 300
     whole, piece = pieces.StoredBody.whole, pieces._Piece.__init__
     read: list[str] = []
     monkeypatch.setattr(

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from processes import write_statements
 
 from statement_cli.archive import Archive, quoting
-from statement_cli.text import quotes
+from statement_cli.text import passages, quotes
 
 # Invented statements. The first holds the passages the quotations are made from.
 KAZAKH = """United States Mission to the OSCE
@@ -340,7 +340,7 @@ def test_a_letter_that_lowers_to_two_does_not_shift_the_passage(run: Run, tmp_pa
 def test_paragraph_spans_are_the_paragraphs_show_numbers_counts(pieces: list[str]) -> None:
     body = "".join(pieces)
     split = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
-    paragraphs = quotes.Paragraphs(body)
+    paragraphs = passages.Paragraphs(body)
     spans = [paragraphs.span(i) for i in range(len(paragraphs))]
     assert [body[start:end] for start, end in spans] == split
     # Every letter is in the paragraph whose span holds it (a word found in the whole

@@ -28,7 +28,7 @@ from statement_cli.errors import QuerySyntaxError
 from statement_cli.index.quote_reads import QuoteReads
 from statement_cli.model import QUOTE_MIN_SCORE, Statement
 from statement_cli.query import And, Filters, Node, Or, Phrase
-from statement_cli.text import quotes
+from statement_cli.text import passages, quotes
 from statement_cli.text.languages import given as given_language
 
 RARE_WORDS = 6  # quotation words a candidate is looked up by
@@ -111,9 +111,9 @@ def find_quotes(
             return Quotes([], None)
         within = And(tuple(filters.nodes())) if filters is not None and filters.nodes() else None
         want = max(CANDIDATES, limit)
-        probes = quotes.probes(rare)
+        probes = passages.probes(rare)
         pairs = _pairs_of_rare_words(words, list(rare))
-        near = quotes.WordPairs(pairs)
+        near = passages.WordPairs(pairs)
         stems = list(rare.values())
         found: list[QuoteMatch] = []
         quoted = view.quoted_terms(text, lang)
@@ -230,7 +230,7 @@ def _best_passage(candidate: _Places, i: int, text: str, words: _Words) -> Quote
     first or last words are missing from it, of that paragraph and the one before or
     after it (a quotation copied across a paragraph break), if that is closer."""
     wanted, probes, pairs = words.tokens, words.probes, words.pairs
-    start, end = quotes.focus(candidate.lowered_paragraph(i), probes, pairs, len(text))
+    start, end = passages.focus(candidate.lowered_paragraph(i), probes, pairs, len(text))
     passage = quotes.find_passage(text, wanted, candidate.paragraph(i)[start:end])
     if passage is None:
         return None
@@ -240,7 +240,7 @@ def _best_passage(candidate: _Places, i: int, text: str, words: _Words) -> Quote
         joined = candidate.joined(first) if missing == "removed" and first >= 0 else None
         if joined is None:
             continue
-        start, end = quotes.focus(joined[1], probes, pairs, len(text))
+        start, end = passages.focus(joined[1], probes, pairs, len(text))
         across = quotes.find_passage(text, wanted, joined[0][start:end])
         if across is not None and _better(across, best.passage) and _runs_over(across):
             across.pieces = [(k, t.replace(_BREAK, " ¶ ")) for k, t in across.pieces]
@@ -286,8 +286,8 @@ class _Words(NamedTuple):
     words: frozenset[str]  # its words, lower-cased
     placed: dict[str, int]  # its rare words' body terms, each with its place in it
     length: int  # its words (runs of letters: about as the index counts them)
-    probes: list[str]  # its rare words as substrings (quotes.probes)
-    pairs: quotes.WordPairs  # its word pairs holding a rare word
+    probes: list[str]  # its rare words as substrings (passages.probes)
+    pairs: passages.WordPairs  # its word pairs holding a rare word
 
 
 class _Places:
@@ -301,18 +301,18 @@ class _Places:
         fields: dict[str, Any],
         stretches: list[tuple[int, str]],
         probes: list[str],
-        pairs: quotes.WordPairs,
+        pairs: passages.WordPairs,
     ) -> None:
         self.statement = Statement.from_dict(fields)
         self._texts: dict[int, tuple[str, str]] = {}  # paragraph → (as written, lowered)
         # Each stretch: its first paragraph's number, as written, split, lowered.
-        self._stretches: list[tuple[int, str, quotes.Paragraphs, str]] = []
+        self._stretches: list[tuple[int, str, passages.Paragraphs, str]] = []
         holding: dict[int, set[str]] = {}
         for first, text in stretches:
-            paragraphs, lowered = quotes.Paragraphs(text), _lowered(text)
+            paragraphs, lowered = passages.Paragraphs(text), _lowered(text)
             self._stretches.append((first, text, paragraphs, lowered))
             for probe in probes:
-                for at in quotes.places(lowered, probe):
+                for at in passages.places(lowered, probe):
                     i = paragraphs.index_at(at)
                     if i is None:
                         continue

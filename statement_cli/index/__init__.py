@@ -17,6 +17,8 @@ W3 codec, so a new release is checked there (tests/test_whoosh_contract.py).
     files        the index files and their checksums
     columns      whole columns (dates, speakers, venues, lengths) in one read
     ranking      the block ranker: BM25F over posting blocks, phrases, dates, top-k
+    scores       a term's BM25 parts; score maps joined as a query's operators join them
+    held         the languages an index holds, read once per searcher
     view         IndexView: one open index's stored fields, rankings, postings, columns
     highlight    which body words a ranking matched (snippets, marks)
     facets       counts: hits per year, speaker, venue, tag; statements per value

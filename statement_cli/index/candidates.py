@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from statement_cli.index import blocks, ranking
+from statement_cli.index import blocks, ranking, scores
 from statement_cli.query import Node
 
 
@@ -98,7 +98,7 @@ class _Holding:
         read = ((postings.of(segment, term), term) for term in terms)
         self.held = [(held, term) for held, term in read if held.ids]  # the segment's
         self.bm25 = {
-            term: ranking.bm25_parts(postings.searcher, reader, postings.fieldname, term)
+            term: scores.bm25_parts(postings.searcher, reader, postings.fieldname, term)
             for _, term in self.held
         }
         self.excluded = set(reader.deleted_docs_set) if reader.has_deletions() else set()

@@ -7,7 +7,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from statement_cli.index import ranking
+from statement_cli.index.held import held_languages
 
 if TYPE_CHECKING:
     from statement_cli.index.view import IndexView
@@ -28,7 +28,7 @@ def highlighter(view: IndexView, terms: dict[str, set[str]]) -> Highlighter:
     weights = {t: rarity("body", t) for t in stems}
     words = terms.get(written, set())
     weights.update({w: rarity(written, w) for w in words})
-    languages = ranking.held_languages(view.searcher)
+    languages = held_languages(view.searcher)
     analyzer = view.searcher.schema["body"].analyzer
     return Highlighter(terms.get("body", set()), words, weights, analyzer, languages)
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from statement_cli.index import candidates, ranking
+from statement_cli.index import candidates
+from statement_cli.index.held import held_languages
 from statement_cli.query import Node
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ class QuoteReads:
     def quote_language(self, text: str) -> str:
         """The language a quotation is read in: of those the archive holds, the one whose
         stems of its words the bodies hold the most of (English first among equals)."""
-        held = ranking.held_languages(self.searcher)
+        held = held_languages(self.searcher)
         analyzer = self.searcher.schema["body"].analyzer
         if len(held) == 1 or not analyzer.stem:
             return held[0]

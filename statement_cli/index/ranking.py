@@ -13,25 +13,34 @@ joined by OR (Whoosh gives them a constant score instead).
 
 from __future__ import annotations
 
-import functools
 import heapq
-import weakref
 from array import array
 from dataclasses import dataclass, field
-from typing import Any
 
 from statement_cli.index import loader
 
 loader.load()  # before any other Whoosh import: see loader
 
-from whoosh.util.numeric import byte_to_length  # noqa: E402
 
 from statement_cli.index import blocks, columns  # noqa: E402
-from statement_cli.index.schema import DEFAULT_FIELDS, QUERY_FIELDS, WORD_FIELDS  # noqa: E402
+from statement_cli.index.fuzzy import words_within  # noqa: E402
+from statement_cli.index.held import held_languages  # noqa: E402
+from statement_cli.index.schema import (  # noqa: E402
+    DEFAULT_FIELDS,
+    QUERY_FIELDS,
+    WORD_FIELDS,
+    word_field,
+)
+from statement_cli.index.scores import (  # noqa: E402
+    Scores,
+    best_of,
+    bm25_parts,
+    sum_common,
+    union,
+    without,
+)
 from statement_cli.query import And, DateRange, Everything, Node, Not, Or, Phrase, Word  # noqa: E402
 
-K1, B = 1.2, 0.75  # Whoosh's BM25F defaults, which the index was searched with before
-Scores = dict[int, float]  # document number → score
 # As in Whoosh, a date range or "everything" adds a constant to the score of a match; a
 # NOT that is not part of an AND (`a OR NOT b`) adds that constant twice.
 CONSTANT = 1.0
@@ -78,7 +87,7 @@ def rank_terms(  # type: ignore[no-untyped-def]
     for term, weight in weighted:
         scores = evaluator.term_scores(fieldname, term)
         parts.append({d: weight * s for d, s in scores.items()})
-    matches = evaluator.without_deleted(_union(parts))
+    matches = evaluator.without_deleted(union(parts))
     matches.pop(leave_out, None)
     return _best_first(matches, want)
 
@@ -168,7 +177,7 @@ class _Evaluator:
         if isinstance(node, Word | Phrase):
             fields = [QUERY_FIELDS[node.field]] if node.field else list(DEFAULT_FIELDS)
             fields = [name for name in fields if name in self.schema]  # older indexes: no tag
-            return _union([self._text_in_field(node, name, within) for name in fields])
+            return union([self._text_in_field(node, name, within) for name in fields])
         if isinstance(node, DateRange):
             return self._dated(node, within)
         if isinstance(node, Everything):
@@ -176,9 +185,9 @@ class _Evaluator:
         if isinstance(node, Not):
             # Whoosh's Not scores each statement it keeps 1.0, alone or inside an OR.
             everything = self._everything(CONSTANT, within)
-            return _without(everything, self._negative(node.child, everything))
+            return without(everything, self._negative(node.child, everything))
         if isinstance(node, Or):
-            return _union([self._node(child, within) for child in node.children])
+            return union([self._node(child, within) for child in node.children])
         if isinstance(node, And):
             return self._and(node, within)
         raise TypeError(node)
@@ -214,7 +223,7 @@ class _Evaluator:
             if not matches:
                 return {}
         for negative in negatives:
-            matches = _without(matches or {}, self._negative(negative, matches))
+            matches = without(matches or {}, self._negative(negative, matches))
         return matches or {}
 
     def _size_hint(self, node: Node) -> int:
@@ -242,7 +251,7 @@ class _Evaluator:
         # A stemmed field holds each text's words stemmed by its own language: the words
         # stand for their stems in each language the archive holds (the best of them).
         readings = analyzer.readings(node.text, self.languages)
-        return _best_of([self._terms_in_field(fieldname, terms, within) for terms in readings])
+        return best_of([self._terms_in_field(fieldname, terms, within) for terms in readings])
 
     def _terms_in_field(self, fieldname: str, terms: list[str], within: Scores | None) -> Scores:
         if not terms:
@@ -271,13 +280,13 @@ class _Evaluator:
                 _text(t)
                 for t in reader.expand_prefix(target, _as_indexed(words[-1], target, analyzer))
             ]
-            last = _union([self._term(target, t, within) for t in expansions])
-            return _sum_common([*heads, last])
+            last = union([self._term(target, t, within) for t in expansions])
+            return sum_common([*heads, last])
         parts = []
         for each in words:
-            near = fuzzy_terms(reader, target, _as_indexed(each, target, analyzer), word.fuzzy)
-            parts.append(_union([self._term(target, t, within) for t in near]))
-        return _sum_common(parts)
+            near = words_within(reader, target, _as_indexed(each, target, analyzer), word.fuzzy)
+            parts.append(union([self._term(target, t, within) for t in near]))
+        return sum_common(parts)
 
     def _everything(self, score: float, within: Scores | None) -> Scores:
         docnums = within if within is not None else range(self.searcher.doc_count_all())
@@ -405,28 +414,6 @@ class _Evaluator:
         return bm25_parts(self.searcher, reader, fieldname, term)
 
 
-def bm25_parts(searcher, reader, fieldname: str, term: str):  # type: ignore[no-untyped-def]
-    """What a term's BM25 score in one segment needs: factor * w / (w + norms[length
-    byte of the document]), with the whole index's idf and average length."""
-    idf = searcher.idf(fieldname, term)
-    average = searcher.avg_field_length(fieldname) or 1
-    return idf * (K1 + 1), _norms(average), blocks.field_length_bytes(reader, fieldname)
-
-
-@functools.lru_cache(maxsize=16)
-def _norms(average: float) -> list[float]:
-    """BM25's length norm for each length byte, given the average length (one per
-    field and index state: every term of a query shares it)."""
-    return [K1 * ((1 - B) + B * (byte_to_length(b) if b else 1) / average) for b in range(256)]
-
-
-def word_field(schema, fieldname: str) -> str:  # type: ignore[no-untyped-def]
-    """The field holding `fieldname`'s words as written: its `*_words` field, itself for
-    an unstemmed field, or (an index made before format 4) itself, stems and all."""
-    words = WORD_FIELDS.get(fieldname, fieldname)
-    return words if words in schema else fieldname
-
-
 def _as_indexed(word: str, target: str, analyzer) -> str:  # type: ignore[no-untyped-def]
     """A folded word as `target` holds it: itself in a field of words; its stem in a
     stemmed field (an older index's prefix or fuzzy word falls back to the stems)."""
@@ -436,87 +423,11 @@ def _as_indexed(word: str, target: str, analyzer) -> str:  # type: ignore[no-unt
     return word
 
 
-def fuzzy_terms(reader, fieldname: str, term: str, distance: int) -> list[str]:  # type: ignore[no-untyped-def]
-    """The index terms a fuzzy word stands for: within `distance` edits, first letter kept
-    (see index/fuzzy.py). Snippets mark the same words."""
-    from statement_cli.index.fuzzy import words_within
-
-    return words_within(reader, fieldname, term, distance)
-
-
 def _text(term: str | bytes) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else term
-
-
-def held_languages(searcher) -> list[str]:  # type: ignore[no-untyped-def]
-    """The languages of the statements an index holds ("" for statements of none, or of
-    an index made before languages were stored); read once per searcher."""
-    if searcher not in _HELD:
-        if "lang" not in searcher.schema:
-            _HELD[searcher] = [""]
-        else:
-            held = [_text(term) for term in searcher.lexicon("lang")]
-            with_one = sum(searcher.doc_frequency("lang", term) for term in held)
-            _HELD[searcher] = held + ([""] if with_one < searcher.doc_count_all() else [])
-    return list(_HELD[searcher])
-
-
-_HELD: weakref.WeakKeyDictionary[Any, list[str]] = weakref.WeakKeyDictionary()
 
 
 def _named_languages(tree: Node) -> list[str]:
     """The languages a query keeps to (`lang:fr`, `--lang fr` at its top level)."""
     children = tree.children if isinstance(tree, And) else (tree,)
     return [c.text for c in children if isinstance(c, Word) and c.field == "lang"]
-
-
-def _best_of(parts: list[Scores]) -> Scores:
-    """Each statement any part matches, with its best score there."""
-    parts = [p for p in parts if p]
-    if len(parts) <= 1:
-        return parts[0] if parts else {}
-    best = parts[0]
-    for part in parts[1:]:
-        for docnum, score in part.items():
-            if score > best.get(docnum, -1.0):
-                best[docnum] = score
-    return best
-
-
-def _sum_common(parts: list[Scores]) -> Scores:
-    """The statements in every part, with their scores summed."""
-    if not parts:
-        return {}
-    parts = sorted(parts, key=len)
-    return {
-        d: s + sum(p[d] for p in parts[1:])
-        for d, s in parts[0].items()
-        if all(d in p for p in parts[1:])
-    }
-
-
-# Every evaluation returns a new dict that its caller owns, so these change their
-# arguments in place rather than copy a 100,000-entry dict.
-
-
-def _union(parts: list[Scores]) -> Scores:
-    parts = [p for p in parts if p]
-    if not parts:
-        return {}
-    parts.sort(key=len, reverse=True)
-    merged = parts[0]
-    for part in parts[1:]:
-        for docnum, score in part.items():
-            merged[docnum] = merged.get(docnum, 0.0) + score
-    return merged
-
-
-def _without(base: Scores, removed: Scores) -> Scores:
-    if len(removed) < len(base):
-        for docnum in removed:
-            base.pop(docnum, None)
-        return base
-    return {d: s for d, s in base.items() if d not in removed}
-
-
-# ---- reading the segment files -------------------------------------------------------------

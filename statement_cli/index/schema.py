@@ -132,7 +132,7 @@ QUERY_FIELDS: dict[str, str] = {
 DEFAULT_FIELDS = FIELD_WEIGHTS  # the fields a bare word searches, and their weights
 # A stemmed field → the field of its words as written (folded, not stemmed), which prefix
 # and fuzzy words are matched against. Indexes made before format 4 have none of them;
-# there those words fall back to the stems (see ranking.word_field).
+# there those words fall back to the stems (see word_field).
 WORD_FIELDS: dict[str, str] = {"title": "title_words", "body": "body_words"}
 
 
@@ -192,6 +192,13 @@ def build_schema() -> fields.Schema:
 # and fuzzy words would match the words of a few instead of the stems of all; versions
 # would miss the older statements). Until then the writer leaves them out.
 REINDEX_FIELDS = frozenset({*WORD_FIELDS.values(), "version_keys"})
+
+
+def word_field(schema: fields.Schema, fieldname: str) -> str:
+    """The field holding `fieldname`'s words as written: its `*_words` field, itself for
+    an unstemmed field, or (an index made before format 4) itself, stems and all."""
+    words = WORD_FIELDS.get(fieldname, fieldname)
+    return words if words in schema else fieldname
 
 
 def missing_fields(schema: fields.Schema) -> dict[str, fields.FieldType]:

@@ -8,8 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from statement_cli.index.fuzzy import words_within
-from statement_cli.index.ranking import word_field
-from statement_cli.index.schema import DEFAULT_FIELDS, QUERY_FIELDS, WORD_FIELDS
+from statement_cli.index.schema import DEFAULT_FIELDS, QUERY_FIELDS, WORD_FIELDS, word_field
 from statement_cli.query import Filters, Word, parse_query, positive_words
 
 if TYPE_CHECKING:
