@@ -11,12 +11,17 @@
       staging/                  originals of a write in progress
       write.lock                held by the one process that writes
 
-`Archive` is the facade: open or create one, then ingest, read, search and keep it. Its
-work is done by the modules beside this one, by concern: `base` (the frame and the steps
-every write shares), `writing` (ingest), `reading` (ids, statements, searches), `upkeep`
-(remove, reindex, repairs), `checking` (`statement check`), `store` (the originals) and
-`locking` (the one-writer lock). Readers never take the lock. Whoosh is reached only
-through `statement_cli.index`, and only when the index is opened.
+`Archive` is the facade a program uses: open or create one, then ingest, read, search
+and keep it (the README's "Using the archive from Python"). Its work is done by the
+modules beside this one, by concern: `base` (the frame and the steps every write
+shares), `writing` (ingest), `reading` (ids, statements, searches), `quoting` (quote),
+`versioning` (versions), `annotating` (corrections and tags), `upkeep` (remove, reindex,
+repairs), `checking` (the check and its repairs; called directly, as `aliasing`, the
+write that changes the aliases, is), `alias_table` (the aliases on disk), `store` (the
+originals), `locking` (the one-writer lock) and `records` (what goes in and out).
+Readers never take the lock. Whoosh is reached only through `statement_cli.index`, and
+is loaded with this package (the command line imports it only when a command needs the
+archive, so `statement --help` never loads Whoosh).
 """
 
 from __future__ import annotations

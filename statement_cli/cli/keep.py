@@ -59,7 +59,7 @@ def ingest(
 
     Example: statement ingest ~/statements/ --glob '*.txt'
     """
-    from statement_cli.render import ingest_summary
+    from statement_cli.report_views import ingest_summary
     from statement_cli.sources import count_files, ingest_items, read_metadata_csv
     from statement_cli.text.parse import valid_date, valid_language
 
@@ -98,7 +98,7 @@ def ingest(
 
             state.emit(write(fmt, preview_records(rows)))
         else:
-            from statement_cli.render import render_preview
+            from statement_cli.report_views import render_preview
 
             state.emit(render_preview(rows))
         _warn_about_leftovers(state, per_file, paths, glob, found=bool(rows))
@@ -275,7 +275,7 @@ def check(
 
         state.emit(write(fmt, check_record(report)))
     else:
-        from statement_cli.render import render_check
+        from statement_cli.report_views import render_check
 
         state.emit(render_check(report))
     if not report.clean:

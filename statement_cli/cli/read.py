@@ -198,7 +198,7 @@ def stats(
 
         state_of(ctx).emit(write(fmt, stats_record(found)))
         return
-    from statement_cli.render import render_stats
+    from statement_cli.report_views import render_stats
 
     # Paged when taller than the screen, as list, search and show are (text stays text).
     state_of(ctx).page(render_stats(found))
@@ -225,7 +225,7 @@ def trend(
 
         state_of(ctx).emit(write(fmt, trend_records(periods)))
     else:
-        from statement_cli.render import render_trend
+        from statement_cli.report_views import render_trend
 
         state_of(ctx).page(render_trend(periods))
     if not any(p.matches for p in periods):
@@ -265,7 +265,7 @@ def kwic(
 
         state.emit(write(fmt, kwic_records(found.lines)))
     else:
-        from statement_cli.render import render_kwic
+        from statement_cli.report_views import render_kwic
 
         out = state.console()
         if width is None:

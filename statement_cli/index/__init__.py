@@ -29,8 +29,8 @@ W3 codec, so a new release is checked there (tests/test_whoosh_contract.py).
 
 An index's table of contents pickles the classes of its schema and codec by module
 path: `ArchiveCodec` as `statement_cli.codec`; `FoldingAnalyzer`, `TagAnalyzer`
-(`analyzers`), `PackedPositions` and `WordCounts` as `statement_cli.schema` (their homes in
-statement-cli 0.2); `FastPositions` (older indexes) as `statement_cli.index.schema`.
-Those paths are part of the archive format: `folder` registers them in
-`sys.modules`, and tests/test_compat.py opens archives of 0.1.0 and 0.2.0.
+(`analyzers`), `PackedPositions`, `FastPositions` and `WordCounts` as
+`statement_cli.schema` (0.2's module paths, which classes added later keep). Those paths
+are part of the archive format: `folder` registers them in `sys.modules`, and
+tests/test_compat.py opens archives of 0.1.0, 0.2.0 and 0.3.1.
 """
