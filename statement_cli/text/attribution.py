@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from statement_cli.text.evidence import BLOCK, HEADLINE, NEAR, Reader, offer_place
+from statement_cli.text.geography import COUNTRIES
 from statement_cli.text.headline import HEADING, headline_ok, read_title
 from statement_cli.text.linekinds import (
     ATTRIBUTION,
@@ -23,9 +24,6 @@ from statement_cli.text.places import (
     peel_place_date,
     place_named,
     split_at_venue,
-)
-from statement_cli.text.vocabulary import (
-    COUNTRIES,
 )
 
 _FORMULA = re.compile(r"\b(?:delivered|prepared)\s+(?:for\s+delivery\s+)?by\b", re.IGNORECASE)

@@ -33,6 +33,9 @@ from statement_cli.text.headline import (
     same_headline,
     title_text,
 )
+from statement_cli.text.institutions import (
+    SYMBOL_VENUES,
+)
 from statement_cli.text.leads import read_paragraph, read_summary
 from statement_cli.text.linekinds import (
     ATTRIBUTION,
@@ -69,7 +72,6 @@ from statement_cli.text.places import (
 from statement_cli.text.vocabulary import (
     CHROME_LINES,
     DROPPABLE_WORDS,
-    SYMBOL_VENUES,
 )
 
 _SYMBOL = re.compile(r"^(?P<body>[A-Z]{1,4})/\d+")

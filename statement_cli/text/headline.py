@@ -16,6 +16,9 @@ from statement_cli.text.evidence import (
     Reader,
     offer_place,
 )
+from statement_cli.text.institutions import (
+    AUTHOR_BODIES,
+)
 from statement_cli.text.linekinds import (
     BARE_VENUE,
     is_body_opening,
@@ -35,7 +38,6 @@ from statement_cli.text.places import (
     split_at_venue,
 )
 from statement_cli.text.vocabulary import (
-    AUTHOR_BODIES,
     TITLE_PREFIXES,
 )
 

@@ -7,6 +7,10 @@ from __future__ import annotations
 import re
 
 from statement_cli.text.dates import find_date
+from statement_cli.text.geography import COUNTRIES
+from statement_cli.text.institutions import (
+    VENUE_BODIES,
+)
 from statement_cli.text.people import is_office, is_org_line, parse_person
 from statement_cli.text.places import (
     clean_venue,
@@ -18,12 +22,10 @@ from statement_cli.text.places import (
 from statement_cli.text.vocabulary import (
     ALT_TEXTS,
     BODY_ACRONYMS,
-    COUNTRIES,
     FIELD_LABELS,
     GENRE_LABELS,
     SECTION_NOUNS,
     UPDATE_LABELS,
-    VENUE_BODIES,
 )
 
 # Header lines read at most (059 has a 22-line tag list between headline and attribution).

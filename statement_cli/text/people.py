@@ -6,24 +6,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from statement_cli.text.vocabulary import (
-    BODY_ACRONYMS,
-    COUNTRIES,
+from statement_cli.text.geography import COUNTRIES, KNOWN_CITIES, STATES
+from statement_cli.text.institutions import (
     FOREIGN_ORG_NOUNS,
     FOREIGN_VENUE_NOUNS,
-    GENRE_WORDS,
-    HONORIFICS,
-    KNOWN_CITIES,
-    NAME_PARTICLES,
     ORG_NAMES,
     ORG_NOUNS,
-    STATE_WORDS,
-    STATES,
-    TITLE_NOUNS,
-    TITLE_WORDS,
     VENUE_BODIES,
     VENUE_NOUN_ENDINGS,
     VENUE_NOUNS,
+)
+from statement_cli.text.vocabulary import (
+    BODY_ACRONYMS,
+    GENRE_WORDS,
+    HONORIFICS,
+    NAME_PARTICLES,
+    STATE_WORDS,
+    TITLE_NOUNS,
+    TITLE_WORDS,
 )
 
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.\-]*|[A-Z]\.(?:[A-Z]\.)*)$")

@@ -7,17 +7,18 @@ import re
 from functools import lru_cache
 
 from statement_cli.text.dates import MONTHS, find_date, parse_date
-from statement_cli.text.people import city_name, is_office
-from statement_cli.text.vocabulary import (
-    COUNTRIES,
+from statement_cli.text.geography import COUNTRIES, KNOWN_CITIES
+from statement_cli.text.institutions import (
     FOREIGN_VENUE_NOUNS,
-    KNOWN_CITIES,
-    LINE_LABELS,
     OCCASIONS,
     PLACES,
     VENUE_BODIES,
     VENUE_NOUN_ENDINGS,
     VENUE_NOUNS,
+)
+from statement_cli.text.people import city_name, is_office
+from statement_cli.text.vocabulary import (
+    LINE_LABELS,
 )
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
