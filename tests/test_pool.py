@@ -76,3 +76,29 @@ def test_an_index_written_through_spilled_runs_is_the_same(
     assert run("search", "delegation", archive=spilled).stdout.replace(
         str(spilled), ""
     ) == run("search", "delegation", archive=whole).stdout.replace(str(whole), "")
+
+
+def test_the_parallel_writer_is_used_only_where_workers_are_forked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whoosh's workers inherit the writer's state by fork; Python 3.14 starts processes
+    by forkserver on Linux unless told, and a process may choose spawn: then one writer."""
+    import multiprocessing
+    import os
+    import sys
+
+    from statement_cli.index import writers
+
+    before = multiprocessing.get_start_method(allow_none=True)
+    try:
+        multiprocessing.set_start_method(None, force=True)  # not chosen: the default's
+        with monkeypatch.context() as patched:  # as Python 3.14 has it on Linux
+            patched.setattr(multiprocessing, "get_all_start_methods", lambda: ["forkserver"])
+            assert not writers.can_parallelise()
+        multiprocessing.set_start_method("forkserver", force=True)
+        assert not writers.can_parallelise()
+        multiprocessing.set_start_method("fork", force=True)
+        expected = sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2
+        assert writers.can_parallelise() == expected
+    finally:
+        multiprocessing.set_start_method(before, force=True)

@@ -27,13 +27,17 @@ WORKER_EXIT_WAIT = 5.0  # seconds a stopped worker gets to exit before it is kil
 
 
 def can_parallelise() -> bool:
+    """Whether the two-process writer can run here: Linux, two cores, and workers started
+    by fork (they inherit the writer's state). The start method is the one chosen, else
+    the platform's default, the first of `get_all_start_methods()`: fork on Linux up to
+    Python 3.13, forkserver from 3.14."""
     import multiprocessing
 
-    return (
-        sys.platform.startswith("linux")
-        and (os.cpu_count() or 1) >= 2
-        and multiprocessing.get_start_method(allow_none=True) in (None, "fork")
+    method = (
+        multiprocessing.get_start_method(allow_none=True)
+        or multiprocessing.get_all_start_methods()[0]
     )
+    return sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2 and method == "fork"
 
 
 def _in_worker(_: object) -> None:
