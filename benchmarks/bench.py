@@ -24,231 +24,42 @@ best of three alternating runs of each).
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
-import os
-import re
 import shutil
 import sqlite3
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
-from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 import engines  # noqa: E402
-
-FTS5_INGEST = r"""
-import re, sqlite3, sys
-from pathlib import Path
-from typing import Any
-folder, db = Path(sys.argv[1]), sys.argv[2]
-con = sqlite3.connect(db)
-con.execute("CREATE VIRTUAL TABLE docs USING fts5(name, body, year UNINDEXED, tokenize='porter unicode61')")
-with con:
-    for path in sorted(folder.rglob("*.txt")):
-        text = path.read_bytes().decode("utf-8", "replace")
-        year = re.match(r"\d{4}", path.name)
-        con.execute("INSERT INTO docs VALUES (?, ?, ?)", (path.name, text, int(year.group()) if year else None))
-con.close()
-"""
-
-# The minimal program a user could write instead of `statement search`.
-FTS5_SEARCH = r"""
-import sqlite3, sys
-con = sqlite3.connect(sys.argv[1])
-rows = con.execute(
-    "SELECT name, snippet(docs, 1, '[', ']', '…', 16) FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10",
-    (sys.argv[2],),
-).fetchall()
-for name, snip in rows:
-    print(name, snip.replace("\n", " "))
-"""
-
-STOPWORDS = set(
-    "the of and to in a that is we for on this with as our by it be are have not their all which "
-    "has will its from at an was or these they those been more also must would there were this "
-    "than upon such other into can any may should shall them but his her who what when".split()
+import measure  # noqa: E402
+import mix  # noqa: E402
+from measure import (  # noqa: E402
+    FTS5_INGEST,
+    FTS5_SEARCH,
+    LAST_CPU_SECONDS,
+    folder_size,
+    median_time,
+    median_times,
+    percentiles,
+    run_measured,
+    statement_command,
 )
-REPEATS = 15
-PROCESS_REPEATS = 7
+from mix import (  # noqa: E402
+    best_score,
+    choose_queries,
+    choose_quotations,
+    fts5_search,
+    sketch_seconds,
+    time_queries,
+)
+
 INGEST_REPEATS = 3  # best of, for corpora under INGEST_REPEAT_UNDER_MB
 INGEST_REPEAT_UNDER_MB = 100
-
-
-# ---- measuring -----------------------------------------------------------------------------
-
-
-# Children run as on a user's machine: with Python's bytecode cache (some CI images turn it
-# off, which makes every start-up recompile the sources).
-CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-
-
-LAST_CPU_SECONDS = [0.0]  # of the last run_measured: the child and the processes it waited for
-
-
-def run_measured(command: list[str]) -> tuple[float, int, str]:
-    """Wall time (s), peak RSS (bytes) and stdout of a child process; its CPU seconds (user
-    and system, its own workers' included) in LAST_CPU_SECONDS. Its output goes to
-    temporary files, never a pipe nobody reads while it runs (`rg -l` can print a lot)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=err, env=CHILD_ENV)
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - started
-        out.seek(0)
-        err.seek(0)
-        stdout = out.read().decode("utf-8", "replace")
-        stderr = err.read().decode("utf-8", "replace")
-    LAST_CPU_SECONDS[0] = usage.ru_utime + usage.ru_stime
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        raise RuntimeError(f"{' '.join(command[:4])}… exited {code}: {stderr[-500:]}")
-    return elapsed, usage.ru_maxrss * 1024, stdout
-
-
-def median_time(command: list[str], repeats: int = PROCESS_REPEATS) -> float:
-    return median_times([command], repeats)[0]
-
-
-def median_times(commands: list[list[str]], repeats: int = PROCESS_REPEATS) -> list[float]:
-    """The median wall time of each command, the commands run in turn (so that a change
-    in the machine's load weighs on each alike), each run once first to warm the cache."""
-    for command in commands:
-        run_measured(command)
-    times: list[list[float]] = [[] for _ in commands]
-    for _ in range(repeats):
-        for command, taken in zip(commands, times, strict=True):
-            taken.append(run_measured(command)[0])
-    return [statistics.median(taken) for taken in times]
-
-
-def _best_score(archive: Any, quotation: str) -> int | None:
-    """The score of the passage closest to `quotation`, whatever it is."""
-    closest = archive.quote(quotation, limit=1).closest
-    return None if closest is None else closest.score
-
-
-def percentiles(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    return ordered[len(ordered) // 2], ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))]
-
-
-def folder_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-
-
-def statement_command() -> list[str]:
-    script = Path(sys.executable).with_name("statement")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "statement_cli"]
-
-
-# ---- the query mix ------------------------------------------------------------------------------
-
-
-def choose_queries(files: list[Path], speaker: str, years: list[int]) -> dict[str, tuple[str, str]]:
-    """(statement query, FTS5 query) per kind, chosen from the corpus's own words; the same
-    corpus always gives the same queries (ties are broken alphabetically)."""
-    df: Counter[str] = Counter()
-    bigrams: Counter[tuple[str, str]] = Counter()
-    sample = files[:: max(1, len(files) // 1500)]
-    doc_words: list[set[str]] = []
-    for path in sample:
-        words = re.findall(r"[a-z]{4,}", path.read_bytes().decode("utf-8", "replace").lower())
-        doc_words.append(set(words))
-        df.update(doc_words[-1])
-        bigrams.update(pair for pair in itertools.pairwise(words) if not (set(pair) & STOPWORDS))
-    content = sorted(((w, n) for w, n in df.items() if w not in STOPWORDS), key=_by_count)
-    common = content[0][0]
-    mid = [w for w, n in content if 0.1 * len(sample) <= n <= 0.3 * len(sample)] or [
-        content[1][0],
-        content[2][0],
-    ]
-    # Two different mid-frequency words that occur together somewhere, so the AND finds
-    # something (and not two forms of one word, such as "abundant abundantly").
-    together = next((words for words in doc_words if mid[0] in words), set())
-    second = next(
-        (w for w in mid[1:] if w in together and w[:5] != mid[0][:5]),
-        mid[-1],
-    )
-    rare = sorted(w for w, n in content if n == 2)[:2] or [content[-1][0], content[-2][0]]
-    phrase = " ".join(sorted(bigrams.items(), key=_by_count)[0][0])
-    low, high = (years[len(years) // 3], years[2 * len(years) // 3]) if years else (2000, 2010)
-    surname = speaker.split()[-1].lower() if speaker else common
-    return {
-        "common word": (common, common),
-        "rare word": (rare[0], rare[0]),
-        "two words": (f"{mid[0]} {second}", f"{mid[0]} {second}"),
-        "phrase": (f'"{phrase}"', f'"{phrase}"'),
-        "OR": (f"{rare[0]} OR {rare[-1]}", f"{rare[0]} OR {rare[-1]}"),
-        "field": (f"speaker:{surname} {common}", f"{surname} {common}"),
-        "date range": (f"{common} date:{low}..{high}", f"{common}|{low}|{high}"),
-    }
-
-
-def _by_count(item: tuple) -> tuple:  # type: ignore[type-arg]
-    """Most frequent first, then alphabetical."""
-    return -item[1], item[0]
-
-
-def fts5_search(con: sqlite3.Connection, query: str, snippets: bool = True) -> list[tuple]:  # type: ignore[type-arg]
-    shown = "name, snippet(docs, 1, '[', ']', '…', 16)" if snippets else "name"
-    if query.count("|") == 2:
-        word, low, high = query.split("|")
-        sql = (
-            f"SELECT {shown} FROM docs WHERE docs MATCH ? "
-            "AND year BETWEEN ? AND ? ORDER BY rank LIMIT 10"
-        )
-        return con.execute(sql, (word, int(low), int(high))).fetchall()
-    sql = f"SELECT {shown} FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10"
-    return con.execute(sql, (query,)).fetchall()
-
-
-def time_queries(run: Callable[[str], object], queries: list[str]) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {q: [] for q in queries}
-    for query in queries:
-        run(query)  # warm
-    for _ in range(REPEATS):
-        for query in queries:
-            started = time.perf_counter()
-            run(query)
-            times[query].append(time.perf_counter() - started)
-    return times
-
-
-def choose_quotations(files: list[Path]) -> dict[str, str]:
-    """Quotations made from the corpus's own texts, the same on every run: twelve words
-    from the middle of a text's longest paragraph, as they stand, retyped (case and punctuation), with a word
-    dropped, and with a word changed."""
-    text = files[len(files) // 3].read_bytes().decode("utf-8", "replace")
-    words = max(re.split(r"\n\s*\n", text), key=len).split()  # its longest paragraph
-    middle = words[len(words) // 2 : len(words) // 2 + 12]
-    exact = " ".join(middle)
-    return {
-        "exact": exact,
-        "retyped": re.sub(r"[^\w\s]", "", exact).upper(),
-        "word dropped": " ".join(middle[:5] + middle[6:]),
-        "word changed": " ".join([*middle[:6], "meanwhile", *middle[7:]]),
-    }
-
-
-def sketch_seconds(files: list[Path]) -> float:
-    """The time the versions sketch of every text takes (shingles and band keys)."""
-    from statement_cli.text.versions import sketch
-
-    texts = [p.read_bytes().decode("utf-8", "replace") for p in files]
-    started = time.perf_counter()
-    for text in texts:
-        sketch(text + " ")  # a new string: the last sketch is remembered
-    return time.perf_counter() - started
 
 
 # ---- the run ---------------------------------------------------------------------------------
@@ -287,8 +98,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.quick:
-        global REPEATS, PROCESS_REPEATS
-        REPEATS, PROCESS_REPEATS = 2, 1
+        mix.REPEATS, measure.PROCESS_REPEATS = 2, 1
 
     work = Path(tempfile.mkdtemp(prefix="statement-bench-"))
     name, folder = corpus_files(args, work)
@@ -429,7 +239,7 @@ def main() -> None:
         "quotations": {
             kind: {
                 "quotation": text,
-                "best_score": _best_score(archive, text),
+                "best_score": best_score(archive, text),
                 "p50_ms": percentiles(q_times[text])[0] * 1e3,
             }
             for kind, text in quotations.items()
@@ -440,7 +250,7 @@ def main() -> None:
         "same_words_search_p90_ms": percentiles(same_all)[1] * 1e3,
         "not_said": {
             "quotation": not_said,
-            "best_score": _best_score(archive, not_said),
+            "best_score": best_score(archive, not_said),
             "p50_ms": percentiles(not_said_times)[0] * 1e3,
         },
     }

@@ -10,8 +10,8 @@ import shutil
 import sys
 from pathlib import Path
 
-import bench
 import engines
+import measure
 from synthetic import generate
 
 
@@ -24,14 +24,14 @@ def scaling_table(sizes: list[int], work: Path, statement: list[str]) -> list[di
         mb = sum(p.stat().st_size for p in folder.rglob("*.txt")) / 1e6
         row: dict[str, object] = {"statements": size, "megabytes": round(mb, 1)}
         archive, db, index = work / "archive", work / "fts5.db", work / "tantivy"
-        bench.run_measured([*statement, "--archive", str(archive), "ingest", str(folder), "-q"])
-        row["statement_cpu_s"] = bench.LAST_CPU_SECONDS[0]
-        bench.run_measured([sys.executable, "-c", bench.FTS5_INGEST, str(folder), str(db)])
-        row["fts5_cpu_s"] = bench.LAST_CPU_SECONDS[0]
+        measure.run_measured([*statement, "--archive", str(archive), "ingest", str(folder), "-q"])
+        row["statement_cpu_s"] = measure.LAST_CPU_SECONDS[0]
+        measure.run_measured([sys.executable, "-c", measure.FTS5_INGEST, str(folder), str(db)])
+        row["fts5_cpu_s"] = measure.LAST_CPU_SECONDS[0]
         if engines.tantivy_installed():
             index.mkdir(parents=True)
-            bench.run_measured([sys.executable, "-c", engines.TANTIVY_INGEST, str(folder), str(index)])
-            row["tantivy_cpu_s"] = bench.LAST_CPU_SECONDS[0]
+            measure.run_measured([sys.executable, "-c", engines.TANTIVY_INGEST, str(folder), str(index)])
+            row["tantivy_cpu_s"] = measure.LAST_CPU_SECONDS[0]
         for stale in (archive, index, folder):
             shutil.rmtree(stale, ignore_errors=True)
         db.unlink(missing_ok=True)
