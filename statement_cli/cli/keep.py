@@ -48,8 +48,8 @@ def ingest(
         typer.Option(
             "--format",
             "-f",
-            help="With --dry-run: json, jsonl, csv or ids (the sources) for programs, "
-            "else a table.",
+            help="With --dry-run: a table, else a format for programs "
+            "(ids: the sources).",
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures.")] = False,

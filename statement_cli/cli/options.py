@@ -71,8 +71,8 @@ FormatOpt = Annotated[
         "--format",
         "-f",
         envvar="STATEMENT_FORMAT",
-        help="table | plain | json | jsonl | csv | ids "
-        "\\[default: table on a terminal, else plain].",
+        help=" | ".join(f.value for f in ListFormat)
+        + " \\[default: table on a terminal, else plain].",
         show_default=False,
         rich_help_panel=OUTPUT_PANEL,
     ),
