@@ -99,6 +99,42 @@ def test_version_and_help_never_import_whoosh(flag: str) -> None:
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
+LOADED_BY_OTHER_COMMANDS = (
+    "rapidfuzz",  # quote's alignment, and the header reader's
+    "statement_cli.archive.quoting",
+    "statement_cli.archive.writing",
+    "statement_cli.archive.upkeep",
+    "statement_cli.text.parse",
+    "rich.markdown",
+)
+
+
+def test_a_piped_search_loads_only_what_it_reads(tmp_path: Path) -> None:
+    """`search` opens the index and ranks: it never loads quote's alignment, the parser of
+    new files, the writers or Rich's Markdown."""
+    archive = tmp_path / "archive"
+    corpus = Path(__file__).parent.parent / "corpus"
+    subprocess.run(
+        [sys.executable, "-m", "statement_cli", "--archive", str(archive), "ingest", str(corpus)],
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    code = (
+        "import sys\n"
+        f"sys.argv = ['statement', '--archive', {str(archive)!r}, 'search', 'election']\n"
+        "from statement_cli.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print([m for m in {LOADED_BY_OTHER_COMMANDS!r} if m in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    *shown, loaded = result.stdout.strip().splitlines()
+    assert any("Kazakhstan" in line for line in shown)
+    assert loaded == "[]"
+
+
 def test_module_entry_point(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "statement_cli", "--version"],

@@ -31,9 +31,10 @@ import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from statement_cli import __version__, faults
-from statement_cli.archive import annotating, quoting, reading, upkeep, versioning, writing
+from statement_cli.archive import reading
 from statement_cli.archive.base import (
     ARCHIVE_ENTRIES,
     FORMAT_FILE,
@@ -53,6 +54,9 @@ from statement_cli.archive.records import (
 from statement_cli.errors import ArchiveError, Remedy
 from statement_cli.model import QUOTE_MIN_SCORE, Hit, Statement
 from statement_cli.query import Filters
+
+if TYPE_CHECKING:
+    from statement_cli.archive import annotating, quoting, versioning
 
 __all__ = [
     "FORMAT_FILE",
@@ -182,6 +186,8 @@ class Archive(ArchiveBase):
         on_wait: Callable[[], None] | None = None,
     ) -> IngestReport:
         """Add or update statements: one writer and one commit for the whole run."""
+        from statement_cli.archive import writing
+
         return writing.ingest(self, items, on_outcome, on_wait)
 
     # ---- reading ------------------------------------------------------------------
@@ -231,14 +237,20 @@ class Archive(ArchiveBase):
         """The passages closest to a quotation that score `min_score` or more (0–100),
         best first, at most `limit` (a list; its `closest` is the best passage found
         whatever its score, None when no statement holds the quotation's rare words)."""
+        from statement_cli.archive import quoting
+
         return quoting.find_quotes(self, text, filters, limit, min_score)
 
     def versions(self, prefix: str) -> list[versioning.Version]:
         """A statement (closeness 100), then its versions, oldest first."""
+        from statement_cli.archive import versioning
+
         return versioning.versions_of(self, prefix)
 
     def all_versions(self) -> list[list[versioning.Version]]:
         """Every group of versions in the archive."""
+        from statement_cli.archive import versioning
+
         return versioning.all_versions(self)
 
     def match_spans(self, text: str, body: str) -> list[tuple[int, int]]:
@@ -276,11 +288,15 @@ class Archive(ArchiveBase):
         on_wait: Callable[[], None] | None = None,
     ) -> list[str]:
         """Correct fields or change tags of statements: one commit; the ids changed."""
+        from statement_cli.archive import annotating
+
         return annotating.annotate(self, ids, change, on_wait)
 
     # ---- keeping ------------------------------------------------------------------
 
     def remove(self, ids: Iterable[str], *, on_wait: Callable[[], None] | None = None) -> list[str]:
+        from statement_cli.archive import upkeep
+
         return upkeep.remove(self, ids, on_wait)
 
     def reindex(
@@ -289,21 +305,33 @@ class Archive(ArchiveBase):
         on_progress: Callable[[str], None] | None = None,
         on_wait: Callable[[], None] | None = None,
     ) -> int:
+        from statement_cli.archive import upkeep
+
         return upkeep.reindex(self, on_progress, on_wait)
 
     def rebuild_index(self, *, on_progress: Callable[[str], None] | None = None) -> int:
+        from statement_cli.archive import upkeep
+
         return upkeep.rebuild_index(self, on_progress)
 
     def index_originals(self, ids: Iterable[str]) -> set[str]:
+        from statement_cli.archive import upkeep
+
         return upkeep.index_originals(self, ids)
 
     def restore_record(self, ident: str) -> str:
+        from statement_cli.archive import upkeep
+
         return upkeep.restore_record(self, ident)
 
     def recreate_original(self, ident: str) -> bool:
+        from statement_cli.archive import upkeep
+
         return upkeep.recreate_original(self, ident)
 
     def read_whole_index(self) -> None:
+        from statement_cli.archive import upkeep
+
         upkeep.read_whole_index(self)
 
 

@@ -29,7 +29,6 @@ from statement_cli.index import facets as counts
 from statement_cli.index import highlight
 from statement_cli.model import Hit, Statement
 from statement_cli.query import Filters, parse_query, positive_words
-from statement_cli.text.parse import fields_from_filename
 
 T = TypeVar("T")
 MIN_PREFIX = 4
@@ -290,6 +289,8 @@ def named_by_file_names(archive: ArchiveBase) -> Counter[str]:
     """Per speaker, the statements that have it only as their file name gives it
     (`1905-Roosevelt-1.txt` gives `Roosevelt`) and not as corrected: a surname, a weaker
     reading than a name the text gives, which may stand for several people."""
+    from statement_cli.text.parse import fields_from_filename  # the header reader: heavy
+
     with archive.view() as view:
         return Counter(
             statement.speaker

@@ -23,7 +23,6 @@ loader.load()  # before any other Whoosh import: see loader
 
 
 from statement_cli.index import blocks, columns  # noqa: E402
-from statement_cli.index.fuzzy import words_within  # noqa: E402
 from statement_cli.index.held import held_languages  # noqa: E402
 from statement_cli.index.schema import (  # noqa: E402
     DEFAULT_FIELDS,
@@ -282,6 +281,8 @@ class _Evaluator:
             ]
             last = union([self._term(target, t, within) for t in expansions])
             return sum_common([*heads, last])
+        from statement_cli.index.fuzzy import words_within  # rapidfuzz: fuzzy words only
+
         parts = []
         for each in words:
             near = words_within(reader, target, _as_indexed(each, target, analyzer), word.fuzzy)

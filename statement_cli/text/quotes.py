@@ -23,6 +23,8 @@ from typing import Any, NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
+from statement_cli.text.versions import tidied
+
 # Words: numbers with thousands separators and decimals, runs of letters and digits (an
 # apostrophe inside is kept and dropped later), and the percent sign.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*|%")
@@ -366,25 +368,3 @@ def _pieces(
             pieces.append(("same" if kind in _SAME else "inserted", own))
             cursor = found[j2 - 1].end
     return tidied(pieces)
-
-
-def tidied(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Removed words before the inserted ones that replace them, a space between a
-    removed piece and a word, and neighbours of one kind as one piece."""
-    for i in range(len(pieces) - 1):
-        if pieces[i][0] == "inserted" and pieces[i + 1][0] == "removed":
-            pieces[i], pieces[i + 1] = pieces[i + 1], pieces[i]
-    out: list[tuple[str, str]] = []
-
-    def push(kind: str, text: str) -> None:
-        if out and out[-1][0] == kind:
-            out[-1] = (kind, out[-1][1] + text)
-        else:
-            out.append((kind, text))
-
-    for kind, text in pieces:
-        between = out and (kind == "removed") != (out[-1][0] == "removed")
-        if between and not out[-1][1][-1:].isspace() and not text[:1].isspace():
-            push("same", " ")
-        push(kind, text)
-    return out

@@ -22,8 +22,6 @@ import re
 import zlib
 from dataclasses import dataclass
 
-from statement_cli.text.quotes import tidied
-
 SHINGLE = 5  # words per shingle
 ANCHORS = b"cdeglmnpr"  # first letters of the words a sampled shingle starts on
 BANDS = 25
@@ -126,3 +124,25 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
             pieces.append(("same" if op.tag == "equal" else "inserted", new[start:end]))
             cursor = end
     return tidied(pieces)
+
+
+def tidied(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Removed words before the inserted ones that replace them, a space between a
+    removed piece and a word, and neighbours of one kind as one piece."""
+    for i in range(len(pieces) - 1):
+        if pieces[i][0] == "inserted" and pieces[i + 1][0] == "removed":
+            pieces[i], pieces[i + 1] = pieces[i + 1], pieces[i]
+    out: list[tuple[str, str]] = []
+
+    def push(kind: str, text: str) -> None:
+        if out and out[-1][0] == kind:
+            out[-1] = (kind, out[-1][1] + text)
+        else:
+            out.append((kind, text))
+
+    for kind, text in pieces:
+        between = out and (kind == "removed") != (out[-1][0] == "removed")
+        if between and not out[-1][1][-1:].isspace() and not text[:1].isspace():
+            push("same", " ")
+        push(kind, text)
+    return out
