@@ -187,16 +187,16 @@ class State:
         sys.stdout.flush()
 
     def page(self, view: "RenderableType") -> None:
-        """A terminal view, through the pager when it is taller than the screen (as git
-        does: `$PAGER`, else less, given LESS=FRX unless the user set LESS: colours
-        shown, no pager for a text that fits, the text left on the screen)."""
+        """A terminal view, through the pager when it is taller than the screen (see
+        cli/pager.py)."""
         if isinstance(view, str):  # text (JSON) goes out as it is, never through Rich
             self.emit(view)
             return
         out = self.console()
         if out.is_terminal and _taller_than_screen(out, view):
-            os.environ.setdefault("LESS", "FRX")
-            with out.pager(styles=True):
+            from statement_cli.cli.pager import UsersPager
+
+            with out.pager(UsersPager(), styles=True):
                 out.print(view)
         else:
             self.emit(view)
