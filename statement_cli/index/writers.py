@@ -120,6 +120,7 @@ def open_writer(index, parallel: bool = False):  # type: ignore[no-untyped-def]
         writer = index.writer(limitmb=LIMIT_MB, compound=False, codec=ArchiveCodec())
     _share_lock_file(index)
     _leave_out_newer_fields(writer)
+    _forget_split_words(writer)
     return writer
 
 
@@ -199,6 +200,25 @@ def _leave_out_newer_fields(writer: Any) -> None:
         return add(**{k: v for k, v in fields.items() if k in known or k.startswith("_")})
 
     writer.add_document = add_known
+
+
+def _forget_split_words(writer: Any) -> None:
+    """A body's words, split once and remembered by its LanguageText for the analysis,
+    are let go once the document is added: a parallel writer holds a batch of documents
+    (analysed in its workers, which get no remembered words) before it sends them."""
+    from statement_cli.index.analyzers import LanguageText
+
+    add = writer.add_document
+
+    def add_and_forget(**fields: Any) -> Any:
+        try:
+            return add(**fields)
+        finally:
+            for value in fields.values():
+                if isinstance(value, LanguageText):
+                    value.split_words = None
+
+    writer.add_document = add_and_forget
 
 
 def _share_lock_file(index: Any) -> None:
