@@ -12,6 +12,7 @@ import contextlib
 import os
 import shutil
 import subprocess
+import sys
 
 from rich.pager import Pager
 
@@ -19,8 +20,11 @@ from rich.pager import Pager
 class UsersPager(Pager):
     def show(self, content: str) -> None:
         command = os.environ.get("MANPAGER") or os.environ.get("PAGER") or _default()
-        if not command:  # no pager on this machine: the view as it is
-            print(content, end="")
+        # As pydoc: no pager unless both ends are a terminal that can show one (colours
+        # forced into a pipe, or no pager on this machine: the view as it is).
+        reader = sys.stdin.isatty() and sys.stdout.isatty()
+        if not command or not reader or os.environ.get("TERM") in ("dumb", "emacs"):
+            sys.stdout.write(content)
             return
         env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
         process = subprocess.Popen(
