@@ -44,13 +44,12 @@ def _snippet_json(snippet: Sequence[tuple[str, bool]]) -> dict[str, object]:
     return {"text": text, "matches": spans}
 
 
-def hit_record(hit: Hit, fields: Sequence[str] | None = None) -> dict[str, object]:
-    """A hit's fields, its score and its snippets (all by default, else `fields` in that
-    order): the JSON/JSONL form."""
+def hit_record(hit: Hit) -> dict[str, object]:
+    """A hit's fields, its score and its snippets: the JSON/JSONL form."""
     record: dict[str, object] = {name: getattr(hit.statement, name) for name in FIELD_NAMES}
     record["score"] = None if hit.score is None else round(hit.score, 4)
     record["snippets"] = [_snippet_json(s) for s in hit.snippets]
-    return record if fields is None else {name: record[name] for name in fields}
+    return record
 
 
 # Matches in the plain view when colour is asked for on a pipe: bold black on yellow, as
@@ -68,7 +67,8 @@ def hit_records(hits: Sequence[Hit], fields: Sequence[str] | None = None) -> Rec
     rows = []
     for hit in hits:
         record = hit_record(hit)
-        record["snippet"] = " … ".join(str(_snippet_json(s)["text"]) for s in hit.snippets)
+        snippets: list[dict[str, object]] = record["snippets"]  # type: ignore[assignment]
+        record["snippet"] = " … ".join(str(s["text"]) for s in snippets)
         rows.append(record)
     return Records(rows, fields or RECORD_FIELDS, columns=fields or CSV_COLUMNS)
 
