@@ -216,9 +216,11 @@ class Archive(ArchiveBase):
         offset: int = 0,
         snippets: int = 2,
         facets: bool = False,
+        bodies: bool = True,
     ) -> SearchResult:
-        """Statements matching a query, ranked or sorted by date (see `reading.search`)."""
-        return reading.search(self, text, filters, sort, limit, offset, snippets, facets)
+        """Statements matching a query, ranked or sorted by date (see `reading.search`);
+        without `bodies`, each with an empty body, not read."""
+        return reading.search(self, text, filters, sort, limit, offset, snippets, facets, bodies)
 
     def count_matches(self, text: str = "", *, filters: Filters | None = None) -> int:
         return reading.count_matches(self, text, filters)

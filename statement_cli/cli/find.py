@@ -107,6 +107,7 @@ def search(
         offset=where,
         snippets=_snippets_for(ctx, snippets, fmt),
         facets=facets,
+        bodies=_prints_bodies(ctx, fmt, fields),
     )
     if explain:
         state_of(ctx).say(f"query: {result.query.describe()}")
@@ -179,6 +180,7 @@ def list_(
         limit=size,
         offset=where,
         snippets=0,
+        bodies=_prints_bodies(ctx, fmt, fields),
     )
     print_hits(ctx, Page(result.hits, result.total, where, size), fmt, fields=fields)
 
@@ -219,8 +221,27 @@ def _snippets_for(ctx: typer.Context, given: int | None, fmt: ListFormat | None)
     two in plain and JSON output."""
     if given is not None:
         return given
-    table = fmt is ListFormat.table or (fmt is None and state_of(ctx).stdout_is_terminal())
-    return 1 if table else 2
+    return 1 if _list_format(ctx, fmt) is ListFormat.table else 2
+
+
+def _list_format(ctx: typer.Context, fmt: ListFormat | None) -> ListFormat:
+    """The format given, else the table on a terminal and plain text elsewhere."""
+    if fmt is not None:
+        return fmt
+    return ListFormat.table if state_of(ctx).stdout_is_terminal() else ListFormat.plain
+
+
+_FIELD_FORMATS = (ListFormat.json, ListFormat.jsonl, ListFormat.csv)  # those with --fields
+
+
+def _prints_bodies(ctx: typer.Context, fmt: ListFormat | None, fields: str) -> bool:
+    """Whether the list prints its statements' bodies: JSON, JSONL and CSV do unless
+    --fields leaves them out; the table, plain text and ids never do."""
+    fmt = _list_format(ctx, fmt)
+    if fmt not in _FIELD_FORMATS:
+        return False
+    chosen = chosen_fields(fields, fmt, _FIELD_FORMATS)
+    return chosen is None or "body" in chosen
 
 
 @dataclass
@@ -250,8 +271,8 @@ def print_hits(
     state = state_of(ctx)
     hits, total, offset = found.hits, found.total, found.offset
     table = ListFormat.table
-    fmt = fmt or (table if state.stdout_is_terminal() else ListFormat.plain)
-    chosen = chosen_fields(fields, fmt, (ListFormat.json, ListFormat.jsonl, ListFormat.csv))
+    fmt = _list_format(ctx, fmt)
+    chosen = chosen_fields(fields, fmt, _FIELD_FORMATS)
     if facets is not None and fmt not in (table, ListFormat.plain, ListFormat.json):
         raise typer.BadParameter(
             "facets are shown with --format table, plain or json", param_hint="--facets"

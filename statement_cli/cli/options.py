@@ -207,7 +207,8 @@ def chosen(
     archive.settle(waiting_message(state))  # a write cut short is finished before ids are read
     if ids:
         return [archive.get(i) for i in ids]
-    targets = [h.statement for h in archive.search(query, limit=None, snippets=0).hits]
+    found = archive.search(query, limit=None, snippets=0, bodies=False)  # ids are used
+    targets = [h.statement for h in found.hits]
     if not targets:
         state.say(f"nothing matches; nothing {verb}")
         raise typer.Exit(EXIT_NOTHING)
