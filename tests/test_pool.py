@@ -24,21 +24,31 @@ _posting = st.tuples(
 @given(
     documents=st.lists(st.lists(_posting, max_size=12), max_size=30),
     limit=st.sampled_from([1, 200, 1_000, 10**9]),
+    fieldwise=st.booleans(),
 )
 def test_postings_come_out_sorted_with_or_without_spilled_runs(
-    tmp_path_factory: pytest.TempPathFactory, documents: list, limit: int
+    tmp_path_factory: pytest.TempPathFactory, documents: list, limit: int, fieldwise: bool
 ) -> None:
+    """Added one by one (Whoosh's way) or a document's field at a time (`add_field`)."""
     folder = tmp_path_factory.mktemp("pool")
     pool = MemoryPostingPool(str(folder), limit)
     expected = []
     for docnum, postings in enumerate(documents):
         seen = set()
+        by_field: dict[str, list[tuple[object, ...]]] = {}
         for fieldname, text, weight, value in postings:
             if (fieldname, text) in seen:
                 continue  # a document has one posting per term
             seen.add((fieldname, text))
-            pool.add((fieldname, text, docnum, weight, value))
+            if fieldwise:  # a term as the analyzer gives it (a string) or as bytes
+                term = text.decode("ascii") if text.isascii() else text
+                by_field.setdefault(fieldname, []).append((term, 1, weight / 2, value))
+            else:
+                pool.add((fieldname, text, docnum, weight, value))
             expected.append((fieldname, text, docnum, weight, value))
+        for fieldname, field_postings in by_field.items():
+            length = pool.add_field(fieldname, docnum, field_postings, 2.0)
+            assert length == len(field_postings)
     if limit == 1 and expected:
         assert pool.runs  # the run files were used
     got = list(pool.iter_postings())
@@ -102,3 +112,35 @@ def test_the_parallel_writer_is_used_only_where_workers_are_forked(
         assert writers.can_parallelise() == expected
     finally:
         multiprocessing.set_start_method(before, force=True)
+
+
+def _lengths_and_stored(archive: Path) -> list[tuple[object, ...]]:
+    from statement_cli.index import folder
+
+    index = folder.open_index(next(archive.glob("index-*")))
+    with index.reader() as reader:
+        names = [n for n in index.schema.names() if index.schema[n].scorable]
+        return [
+            (d, reader.stored_fields(d), [reader.doc_field_length(d, n) for n in names])
+            for d in reader.all_doc_ids()
+        ]
+
+
+def test_an_index_written_a_field_at_a_time_is_the_one_whoosh_writes(
+    run, layouts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """`index/adding` hands the pool a document's field at a time; Whoosh's own
+    add_document, posting by posting, must give the same postings, lengths and fields."""
+    import whoosh.writing
+
+    from statement_cli.index import adding
+
+    ours, whooshs = tmp_path / "ours", tmp_path / "whooshs"
+    assert run("ingest", "-q", str(layouts), archive=ours).exit_code == 0
+    assert whoosh.writing.SegmentWriter.add_document is adding.add_document
+    with monkeypatch.context() as patched:
+        patched.setattr(whoosh.writing.SegmentWriter, "add_document", adding._whooshs_own)
+        patched.setattr(adding, "use_fieldwise_adding", lambda: None)
+        assert run("ingest", "-q", str(layouts), archive=whooshs).exit_code == 0
+    assert _postings(ours) and _postings(ours) == _postings(whooshs)
+    assert _lengths_and_stored(ours) == _lengths_and_stored(whooshs)

@@ -1,6 +1,6 @@
 """The Whoosh decision (docs/WHOOSH.md), kept: the installed release is the pinned one,
-private Whoosh names are used in two modules only, and every internal those two read
-is there with the shape they expect. An upgrade of Whoosh fails here first."""
+private Whoosh names are used in three modules only, and every internal those three
+read is there with the shape they expect. An upgrade of Whoosh fails here first."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 INDEX = ROOT / "statement_cli" / "index"
-FENCED = {"codec.py", "blocks.py"}  # where Whoosh's private names may be used
+FENCED = {"codec.py", "blocks.py", "adding.py"}  # where Whoosh's private names may be used
 
 
 def test_the_installed_whoosh_is_the_pinned_release() -> None:
@@ -73,3 +73,22 @@ def test_the_internals_the_codec_and_blocks_read_are_there() -> None:
     assert isinstance(FilterMatcher, type)
     assert isinstance(w3.LENGTHS_COLUMN, columns.Column)
     assert isinstance(w3.WHOOSH3_HEADER_MAGIC, bytes)
+
+
+# The hash of Whoosh 2.7.5's SegmentWriter.add_document, which `index/adding` follows
+# field by field: a release that changes it must be read again before adding.py is.
+ADD_DOCUMENT_SOURCE_SHA256 = "399433d1cb30d9d0a7b421000cfb5a8470faaacd9aee84caed9093ec2005beda"
+
+
+def test_the_add_document_adding_follows_is_whooshs_and_its_internals_are_there() -> None:
+    import hashlib
+    import inspect
+
+    import whoosh.writing
+
+    from statement_cli.index import adding
+
+    source = inspect.getsource(adding._whooshs_own)
+    assert hashlib.sha256(source.encode()).hexdigest() == ADD_DOCUMENT_SOURCE_SHA256
+    for name in ("_check_state", "_doc_boost", "_field_boost", "_check_fields"):
+        assert callable(getattr(whoosh.writing.SegmentWriter, name)), name

@@ -2,8 +2,9 @@
 
 The rest of the package never imports `whoosh` (a ruff banned-api rule, TID251, says so).
 Whoosh is pinned to one release (pyproject.toml; docs/WHOOSH.md says why), and its
-private names are used in `codec` and `blocks` only, the two modules beside Whoosh's own
-W3 codec, so a new release is checked there (tests/test_whoosh_contract.py).
+private names are used in `codec`, `blocks` and `adding` only, the modules beside
+Whoosh's own W3 codec and writer, so a new release is checked there
+(tests/test_whoosh_contract.py).
 
     loader       imports Whoosh without the modules it loads and never uses
     schema       fields, formats and the document a statement becomes
@@ -12,6 +13,7 @@ W3 codec, so a new release is checked there (tests/test_whoosh_contract.py).
     codec        the segment files (ArchiveCodec): posting blocks as packed arrays
     blocks       reads of those files: posting blocks, lengths, whole columns, segments
     pool         a writer's postings, per term in memory, spilled past a budget
+    adding       Whoosh's add_document, handing the pool a document's field at a time
     writers      one- or two-process writers and their cancel path
     folder       create and open an index; the pickled class paths
     files        the index files and their checksums

@@ -18,9 +18,9 @@ every posting's types with asserts; ours are built here, so the lean writer does
 Everything else (term files, columns, stored fields, block info) is W3's. A segment
 remembers its codec, so the blocks of older segments are still read the W3 way.
 
-This module and `blocks` (the readers of these files the ranker and the column reader
-need) are the two that use Whoosh's private names, pinned with the Whoosh release in
-pyproject.toml: a new release is checked here (docs/WHOOSH.md).
+This module, `blocks` (the readers of these files the ranker and the column reader
+need) and `adding` are the three that use Whoosh's private names, pinned with the
+Whoosh release in pyproject.toml: a new release is checked here (docs/WHOOSH.md).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ import struct
 import sys
 import tempfile
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
 # Postings' bytes held before a run is written to disk (a posting costs about 60 bytes
@@ -53,7 +53,7 @@ class MemoryPostingPool:
     def __init__(self, folder: str, limit_bytes: int = LIMIT_BYTES) -> None:
         self._folder = folder
         self._limit = limit_bytes
-        self._terms: dict[tuple[str, bytes], _Postings] = {}
+        self._terms: dict[str, dict[bytes, _Postings]] = {}  # field → term → postings
         self._size = 0
         self.runs: list[str] = []
         self.spills = 0  # runs written to disk, cleaned up or not
@@ -68,11 +68,15 @@ class MemoryPostingPool:
         return cls(tempstore.folder, limitmb * 1024 * 1024)
 
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        """One posting, as Whoosh's own add_document gives them (`add_field` is ours)."""
         fieldname, text, docnum, weight, value = item
-        postings = self._terms.get((fieldname, text))
-        if postings is None:
-            postings = self._terms[(fieldname, text)] = _Postings()
+        terms = self._terms.get(fieldname)
+        if terms is None:
+            terms = self._terms[fieldname] = {}
             self.fieldnames.add(fieldname)
+        postings = terms.get(text)
+        if postings is None:
+            postings = terms[text] = _Postings()
         postings.ids.append(docnum)
         postings.weights.append(weight)
         value = value or b""
@@ -80,6 +84,37 @@ class MemoryPostingPool:
         self._size += _POSTING_COST + len(value)
         if self._size > self._limit:
             self._spill()
+
+    def add_field(
+        self,
+        fieldname: str,
+        docnum: int,
+        postings: Iterable[tuple[str | bytes, int, float, bytes | None]],
+        boost: float = 1.0,
+    ) -> int:
+        """Every posting of one document's field, (term, frequency, weight, value) each,
+        the weight times `boost`; gives the frequencies' sum (the field's length). A
+        term given as a string is stored UTF-8 encoded, as Whoosh encodes it."""
+        terms = self._terms.get(fieldname)
+        if terms is None:
+            terms = self._terms[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        length = size = 0
+        for text, frequency, weight, value in postings:
+            key = text.encode("utf-8") if isinstance(text, str) else text
+            held = terms.get(key)
+            if held is None:
+                held = terms[key] = _Postings()
+            held.ids.append(docnum)
+            held.weights.append(weight * boost if boost != 1.0 else weight)
+            value = value or b""
+            held.values.append(value)
+            length += frequency
+            size += _POSTING_COST + len(value)
+        self._size += size
+        if self._size > self._limit:
+            self._spill()
+        return length
 
     def iter_postings(self) -> SortedPostings:
         return SortedPostings(self)
@@ -112,9 +147,11 @@ class MemoryPostingPool:
         self._terms = {}
 
     def _sorted_in_memory(self) -> Iterator[Term]:
-        for key in sorted(self._terms):
-            postings = self._terms[key]
-            yield key[0], key[1], postings.ids, postings.weights, postings.values
+        for fieldname in sorted(self._terms):
+            terms = self._terms[fieldname]
+            for text in sorted(terms):
+                postings = terms[text]
+                yield fieldname, text, postings.ids, postings.weights, postings.values
 
     def _spill(self) -> None:
         handle, path = tempfile.mkstemp(suffix=".postings", dir=self._folder)

@@ -34,6 +34,7 @@ from statement_cli.text.dates import date_key  # noqa: E402
 from statement_cli.text.versions import sketch  # noqa: E402
 
 PICKLED_AS = "statement_cli.schema"  # the path tables of contents name its classes by
+Posting = tuple[str, int, float, bytes]  # a term of a document: frequency, weight, value
 
 
 class FastPositions(Positions):  # type: ignore[misc]
@@ -41,14 +42,23 @@ class FastPositions(Positions):  # type: ignore[misc]
     (Indexes made before `PackedPositions` keep this format and its pickled positions.)"""
 
     def word_values(self, value, analyzer, **kwargs):  # type: ignore[no-untyped-def]
-        if not isinstance(analyzer, FoldingAnalyzer) or not isinstance(value, str):
+        found = self.postings(value, analyzer)
+        if found is None:
             yield from super().word_values(value, analyzer, **kwargs)
             return
-        boost = self.field_boost
-        # In term order: a document's postings then form one sorted run, which the writer's
-        # final sort of all postings merges instead of sorting from scratch.
-        for term, where in sorted(analyzer.positions(value).items()):
-            yield term, len(where), len(where) * boost, self.encode(where)
+        yield from sorted(found)  # in term order, as Whoosh's formats give them
+
+    def postings(self, value: object, analyzer: object) -> list[Posting] | None:
+        """(term, frequency, weight, encoded positions) of each term of `value`, in no
+        order, in one list (what the writer adds a field at a time: `index/adding`);
+        None for what only Whoosh's own path analyses."""
+        if not isinstance(analyzer, FoldingAnalyzer) or not isinstance(value, str):
+            return None
+        boost, encode = self.field_boost, self.encode
+        return [
+            (term, len(where), len(where) * boost, encode(where))
+            for term, where in analyzer.positions(value).items()
+        ]
 
 
 _POSITION_TYPE = "I" if array("I").itemsize == 4 else "L"  # four bytes either way
@@ -93,9 +103,13 @@ class WordCounts(Format):  # type: ignore[misc]
         self.options = options
 
     def word_values(self, value, analyzer, **kwargs):  # type: ignore[no-untyped-def]
+        yield from sorted(self.postings(value, analyzer))
+
+    def postings(self, value: str, analyzer: FoldingAnalyzer) -> list[Posting]:
+        """(word, count, weight, b"") of each word of `value`, in no order (see
+        PackedPositions.postings)."""
         boost = self.field_boost
-        for word, count in sorted(Counter(analyzer.words(value)).items()):
-            yield word, count, count * boost, b""
+        return [(word, n, n * boost, b"") for word, n in Counter(analyzer.words(value)).items()]
 
     def encode(self, value):  # type: ignore[no-untyped-def]
         return b""

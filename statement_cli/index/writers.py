@@ -180,9 +180,11 @@ def _pool_postings_in_memory() -> None:
     instead of pickling runs of tuples: Whoosh builds its pool from this one name."""
     import whoosh.writing
 
+    from statement_cli.index.adding import use_fieldwise_adding
     from statement_cli.index.pool import MemoryPostingPool
 
     whoosh.writing.PostingPool = MemoryPostingPool.for_whoosh
+    use_fieldwise_adding()  # which hands that pool a document's field at a time
 
 
 def _leave_out_newer_fields(writer: Any) -> None:
