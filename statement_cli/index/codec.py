@@ -26,6 +26,7 @@ Whoosh release in pyproject.toml: a new release is checked here (docs/WHOOSH.md)
 from __future__ import annotations
 
 import itertools
+import operator
 import sys
 import zlib
 from array import array
@@ -141,7 +142,13 @@ def _lengths_of(lengths: Any, fieldname: str) -> Callable[[Sequence[int]], list[
         table = [byte_to_length(b) for b in range(256)]
         field = lengths.length_bytes(fieldname)
         size = len(field)
-        return lambda ids: [table[field[d]] if d < size else 0 for d in ids]
+
+        def of(ids: Sequence[int]) -> list[int]:
+            if ids and ids[-1] < size:  # ids ascend: every one has its byte, looked up in C
+                return list(map(table.__getitem__, map(field.__getitem__, ids)))
+            return [table[field[d]] if d < size else 0 for d in ids]
+
+        return of
     if lengths is None:
         return lambda ids: [0] * len(ids)
     return lambda ids: [lengths.doc_field_length(d, fieldname) for d in ids]
@@ -187,8 +194,10 @@ class LeanPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
             self._ids = ids[start:end]
             self._weights = array("f", block_weights)
             self._maxweight = max(block_weights)
-            self._values = [v for v in values[start:end] if v]
-            present = [n for n in lengths[start:end] if n]
+            block_values = values[start:end]
+            self._values = block_values if all(block_values) else [v for v in block_values if v]
+            block_lengths = lengths[start:end]
+            present = block_lengths if all(block_lengths) else [n for n in block_lengths if n]
             self._minlength = min(present) if present else None
             self._maxlength = max(present) if present else 0
 
@@ -235,9 +244,11 @@ _SHORT_LIMIT = 1 << 16
 def packed_ids(ids: array) -> bytes | tuple[int, bytes]:  # type: ignore[type-arg]
     """A block's document numbers: the first and two-byte gaps when the gaps fit (they
     do but in the sparsest postings), else four bytes each (as before format 4)."""
-    gaps = [b - a for a, b in itertools.pairwise(ids)]
-    if gaps and max(gaps) < _SHORT_LIMIT:
-        return ids[0], _pack(array(SHORT_CODE, gaps))
+    if len(ids) > 1:
+        try:  # the gaps made and checked in C: a gap past two bytes overflows
+            return ids[0], _pack(array(SHORT_CODE, map(operator.sub, ids[1:], ids)))
+        except OverflowError:
+            pass
     return _pack(ids)
 
 
@@ -246,9 +257,11 @@ def packed_weights(weights: array) -> float | bytes | tuple[bytes]:  # type: ign
     whole numbers (counts times a whole field weight, exact in a float); else floats."""
     if weights.count(weights[0]) == len(weights):
         return float(weights[0])
-    if all(w.is_integer() and w < _SHORT_LIMIT for w in weights):
-        return (_pack(array(SHORT_CODE, map(int, weights))),)
-    return _pack(weights)
+    try:  # whole numbers that fit two bytes: truncated, and compared back, in C
+        whole = array(SHORT_CODE, map(int, weights))
+    except (OverflowError, ValueError):
+        return _pack(weights)
+    return (_pack(whole),) if array(weights.typecode, whole) == weights else _pack(weights)
 
 
 def unpacked_ids(packed: bytes | tuple[int, bytes]) -> Sequence[int]:
