@@ -111,7 +111,8 @@ LOADED_BY_OTHER_COMMANDS = (
 
 def test_a_piped_search_loads_only_what_it_reads(tmp_path: Path) -> None:
     """`search` opens the index and ranks: it never loads quote's alignment, the parser of
-    new files, the writers or Rich's Markdown."""
+    new files, the writers or Rich's Markdown, and compiles no date pattern for a query
+    without a date."""
     archive = tmp_path / "archive"
     corpus = Path(__file__).parent.parent / "corpus"
     subprocess.run(
@@ -126,13 +127,16 @@ def test_a_piped_search_loads_only_what_it_reads(tmp_path: Path) -> None:
         "from statement_cli.entry import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         f"print([m for m in {LOADED_BY_OTHER_COMMANDS!r} if m in sys.modules])\n"
+        "dates = sys.modules.get('statement_cli.text.dates')\n"
+        "print(dates and dates.date_patterns.cache_info().currsize)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
-    *shown, loaded = result.stdout.strip().splitlines()
+    *shown, loaded, date_patterns = result.stdout.strip().splitlines()
     assert any("Kazakhstan" in line for line in shown)
     assert loaded == "[]"
+    assert date_patterns in ("None", "0")
 
 
 def test_module_entry_point(tmp_path: Path) -> None:
