@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -51,6 +52,32 @@ ARCHIVE_ENTRIES = {FORMAT_FILE, "write.lock", "INDEX", "originals", "staging", "
 OPEN_ATTEMPTS = 5  # opening the index while a writer swaps its files
 
 
+class _HeldView:
+    """An open view of the index, and what it was opened on: the live folder's generation
+    and, through the searcher, the table of contents of that folder."""
+
+    def __init__(self, generation: int, searcher: Any) -> None:
+        from statement_cli.index.view import IndexView
+
+        self.generation = generation
+        self.searcher = searcher
+        self.view = IndexView(searcher)
+
+    def current(self, generation: int) -> bool:
+        """Whether it still shows the live index (Whoosh compares its table of contents'
+        generation with the newest in the folder: one listing of the folder)."""
+        if generation != self.generation:
+            return False
+        try:
+            return bool(self.searcher.up_to_date())
+        except Exception:  # the folder gone or unreadable: open it again
+            return False
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.searcher.close()
+
+
 def default_archive_path() -> Path:
     from platformdirs import user_data_path
 
@@ -70,6 +97,7 @@ class ArchiveBase:
         self.originals = OriginalStore(path / "originals")
         # Told when a write reaches its commit (a progress bar says "committing").
         self.on_commit: Callable[[], None] | None = None
+        self._held = threading.local()  # each thread's open view (see `view`)
 
     # ---- the frame ------------------------------------------------------------------
 
@@ -127,29 +155,41 @@ class ArchiveBase:
 
     @contextmanager
     def view(self) -> Iterator[Any]:
-        """An `IndexView` of the live index, retried briefly while a writer swaps files."""
-        from statement_cli.index.view import IndexView
+        """An `IndexView` of the live index, retried briefly while a writer swaps files.
 
+        The view is kept open for this thread's next read while the index is unchanged
+        (the same live folder and table of contents): opening it was a third of a search
+        without snippets. A write here or in another process, a reindex or a repair
+        changes one of the two, and the next read opens the index again; so does a read
+        that failed (the files it met may be gone)."""
+        generation = self.live_generation()
+        held: _HeldView | None = getattr(self._held, "view", None)
+        if held is None or not held.current(generation):
+            if held is not None:
+                held.close()
+            held = self._held.view = _HeldView(generation, self._open_searcher())
+        try:
+            yield held.view
+        except BaseException:
+            self._held.view = None
+            held.close()
+            raise
+
+    def _open_searcher(self) -> Any:
         last: Exception | None = None
         for _attempt in range(OPEN_ATTEMPTS):
             try:
-                searcher = self.open_index().searcher()
-                break
+                return self.open_index().searcher()
             except ArchiveError:
                 raise
             except Exception as error:  # files replaced under us, or a damaged index
                 last = error
                 time.sleep(0.05)
-        else:
-            raise ArchiveError(
-                f"cannot open the index of {self.path} ({type(last).__name__}: {last})",
-                remedy=Remedy.REPAIR,
-                subject=self.path,
-            )
-        try:
-            yield IndexView(searcher)
-        finally:
-            searcher.close()
+        raise ArchiveError(
+            f"cannot open the index of {self.path} ({type(last).__name__}: {last})",
+            remedy=Remedy.REPAIR,
+            subject=self.path,
+        )
 
     def stale_index_folders(self) -> list[Path]:
         """Index folders other than the live one: left by a swap or an interrupted reindex."""

@@ -1,8 +1,10 @@
 """A read view of one index: what the archive asks of it, without a Whoosh searcher
 leaving the index layer.
 
-A view lives as long as its `with` block (`open_view`); every document number it returns
-is the searcher's (segments end to end) and means nothing outside that block.
+A view from `open_view` lives as long as its `with` block; the archive's own
+(`ArchiveBase.view`) is kept for the thread's next read while the index is unchanged.
+Every document number a view returns is its searcher's (segments end to end) and means
+nothing to another view.
 """
 
 from __future__ import annotations
