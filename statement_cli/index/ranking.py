@@ -148,6 +148,10 @@ class _Evaluator:
         self.schema = searcher.schema
         self._keys: array | None = None  # type: ignore[type-arg]
         self.terms: dict[str, set[str]] = {}  # field → terms looked up outside a NOT
+        # Each term's number of statements, looked up once per query: a bare word asks
+        # it of six fields, to order an AND, to note its terms and to score them, and
+        # each look-up reads every segment's term table (a quarter of a short search).
+        self._frequencies: dict[tuple[str, str], int] = {}
         self._negated = 0  # how many NOTs the node being evaluated is inside
         self.languages: list[str] = []  # the languages a query's words are read in
 
@@ -194,7 +198,7 @@ class _Evaluator:
     def _matched(self, fieldname: str, terms: list[str]) -> None:
         """Note the terms a query's words stood for (outside a NOT, and in the index)."""
         if not self._negated:
-            found = [t for t in terms if self.searcher.doc_frequency(fieldname, t)]
+            found = [t for t in terms if self._frequency(fieldname, t)]
             if found:
                 self.terms.setdefault(fieldname, set()).update(found)
 
@@ -233,7 +237,7 @@ class _Evaluator:
             total = 0
             for name in (f for f in fields if f in self.schema):
                 terms = self.schema[name].analyzer.terms(node.text)
-                total += min((int(self.searcher.doc_frequency(name, t)) for t in terms), default=0)
+                total += min((self._frequency(name, t) for t in terms), default=0)
             return total
         if isinstance(node, Or):
             return sum(self._size_hint(c) for c in node.children)
@@ -310,8 +314,17 @@ class _Evaluator:
 
     # ---- terms and phrases ------------------------------------------------------------
 
+    def _frequency(self, fieldname: str, term: str) -> int:
+        key = (fieldname, term)
+        found = self._frequencies.get(key)
+        if found is None:
+            found = self._frequencies[key] = int(self.searcher.doc_frequency(fieldname, term))
+        return found
+
     def _term(self, fieldname: str, term: str, within: Scores | None) -> Scores:
         self._matched(fieldname, [term])
+        if not self._frequency(fieldname, term):  # in no segment: no postings to read
+            return {}
         matches: Scores = {}
         for reader, offset in self.leaves:
             factor, norms, lengths = self._bm25(reader, fieldname, term)
