@@ -5,6 +5,7 @@ read is there with the shape they expect. An upgrade of Whoosh fails here first.
 from __future__ import annotations
 
 import ast
+import inspect
 import re
 from importlib import metadata
 from pathlib import Path
@@ -67,6 +68,8 @@ def test_the_internals_the_codec_and_blocks_read_are_there() -> None:
     for name in ("_read_ids", "_read_weights", "_read_values", "_next_block", "_goto"):
         assert callable(getattr(w3.W3LeafMatcher, name)), name
     assert callable(w3.W3PerDocReader._cached_reader)
+    # A block's header gives its last document number, which lets blocks be passed over.
+    assert "self._maxid" in inspect.getsource(w3.W3LeafMatcher._goto)
     assert callable(index.FileIndex._segments)
     for reader in (columns.NumericColumn.Reader, columns.VarBytesColumn.Reader):
         assert isinstance(reader, type)

@@ -44,10 +44,16 @@ def segment_names(ix: Any) -> list[str]:
 Block = tuple[Sequence[int], Sequence[float], Callable[[], Sequence[bytes]]]
 
 
-def posting_blocks(reader: Any, fieldname: str, term: str) -> Iterator[Block]:
+def posting_blocks(
+    reader: Any, fieldname: str, term: str, holding: Sequence[int] | None = None
+) -> Iterator[Block]:
     """(document numbers, weights, values_of) per block of a term's postings in one
     segment, deleted documents included; values_of() reads the block's encoded values
-    (positions), only when called before the next block is asked for."""
+    (positions), only when called before the next block is asked for.
+
+    With `holding` (document numbers, ascending), only the blocks that may hold one of
+    them: a block is passed over by its header, which gives its last number, without
+    decoding it (a common word's thousands of blocks, for a phrase's few candidates)."""
     if (fieldname, term) not in reader:
         return
     matcher = reader.postings(fieldname, term)
@@ -68,7 +74,16 @@ def posting_blocks(reader: Any, fieldname: str, term: str) -> Iterator[Block]:
         values: Sequence[bytes] = matcher._values
         return values
 
+    after = -1  # the last document number of the block before
     while matcher.is_active():
+        if holding is not None:
+            wanted = bisect.bisect_right(holding, after)
+            if wanted == len(holding):
+                return  # nothing wanted past the blocks read
+            after = matcher._maxid
+            if holding[wanted] > after:
+                matcher._next_block()
+                continue
         matcher._read_ids()
         matcher._read_weights()
         yield matcher._ids, matcher._weights, values_of

@@ -355,23 +355,20 @@ class _Evaluator:
         unique = list(dict.fromkeys(terms))
         matches: Scores = {}
         for reader, offset in self.leaves:
-            holding: dict[str, set[int]] = {}
-            for term in unique:
-                docs: set[int] = set()
-                for ids, _, _ in blocks.posting_blocks(reader, fieldname, term):
-                    docs.update(ids)
-                if not docs:  # a term the segment lacks: no statement of it matches
-                    break
-                holding[term] = docs
-            if len(holding) < len(unique):
+            counts = {term: reader.doc_frequency(fieldname, term) for term in unique}
+            if not all(counts.values()):  # a term the segment lacks: nothing matches
                 continue
-            # The rarest term first: the places are then narrowed at once (below).
-            rarest_first = sorted(unique, key=lambda term: len(holding[term]))
-            candidates = holding[rarest_first[0]].intersection(
-                *(holding[t] for t in rarest_first[1:])
-            )
-            if within is not None and candidates:
+            # The rarest term first: the statements holding every term are narrowed from
+            # its own, and a commoner term's blocks are read only where they may hold
+            # one of those left (`holding`); the places are narrowed the same way below.
+            rarest_first = sorted(unique, key=lambda term: (counts[term], term))
+            candidates = self._holding(reader, fieldname, rarest_first[0], None)
+            if within is not None:
                 candidates = {d for d in candidates if offset + d in within}
+            for term in rarest_first[1:]:
+                if not candidates:
+                    break
+                candidates &= self._holding(reader, fieldname, term, sorted(candidates))
             if not candidates:
                 continue
             # Per statement, the places the phrase may stand at, as positions of the first
@@ -409,12 +406,21 @@ class _Evaluator:
             )
         return matches
 
+    @staticmethod
+    def _holding(reader, fieldname: str, term: str, among: list[int] | None) -> set[int]:  # type: ignore[no-untyped-def]
+        """The statements of a segment holding a term (only those `among` may be)."""
+        docs: set[int] = set()
+        for ids, _, _ in blocks.posting_blocks(reader, fieldname, term, among):
+            docs.update(ids)
+        return docs
+
     def _postings_of(self, reader, fieldname: str, term: str, docnums: set[int]):  # type: ignore[no-untyped-def]
         """document → score and document → encoded positions of a term, for some
-        documents of a segment (blocks without any of them are skipped unread)."""
+        documents of a segment (blocks that cannot hold any of them are not decoded)."""
         factor, norms, lengths = self._bm25(reader, fieldname, term)
         scores, values = {}, {}
-        for ids, weights, values_of in blocks.posting_blocks(reader, fieldname, term):
+        holding = sorted(docnums)
+        for ids, weights, values_of in blocks.posting_blocks(reader, fieldname, term, holding):
             wanted = [i for i, d in enumerate(ids) if d in docnums]
             if wanted:
                 block_values = values_of()
