@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from conftest import Run
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from processes import write_statements
 
 from statement_cli.archive import Archive
@@ -286,3 +288,32 @@ def test_ingest_into_an_older_index_says_versions_are_not_checked(run: Run, tmp_
     assert run("reindex", archive=old).exit_code == 0
     again = run("ingest", str(VERSIONS / "redated.txt"), archive=old)
     assert "not checked" not in again.stderr and "near-duplicate of" in again.stderr
+
+
+_band_key = st.builds(
+    lambda band, crc: f"{band:02d}{crc:08x}",
+    st.integers(0, 24),
+    st.sampled_from([0, 1, 0x9E3779B1, 0xFFFFFFFF]) | st.integers(0, 2**32 - 1),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(_band_key, max_size=30), max_size=40))
+def test_a_runs_band_keys_find_every_text_holding_them(texts: list[list[str]]) -> None:
+    """The compact table of a run's band keys (grown from 8 slots here) finds every
+    staged text holding a key, as a dict of every key would; at most a text more."""
+    from statement_cli.archive.versioning import BandKeyTable, RunVersions
+    from statement_cli.text.versions import Sketch
+
+    run = RunVersions(first=BandKeyTable(slots=8))
+    holders: dict[str, set[str]] = {}
+    for number, keys in enumerate(texts):
+        ident = f"t{number}"
+        run.add(ident, Sketch(frozenset(), tuple(keys)), lambda: "")
+        for key in keys:
+            holders.setdefault(key, set()).add(ident)
+    for key, idents in holders.items():
+        found = set(run.holding_any((key,)))
+        assert idents <= found and len(found - idents) <= 1
+    unheld = next(f"{b:02d}{c:08x}" for b in range(25) for c in range(9) if f"{b:02d}{c:08x}" not in holders)
+    assert len(run.holding_any((unheld,))) <= 1  # nothing, or a text whose key met it
