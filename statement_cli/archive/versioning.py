@@ -44,40 +44,36 @@ class BandKeyTable:
 
     def first_holding(self, key: str) -> int | None:
         """The number of the first text added with `key`, if any."""
-        keys, mask = self._keys, len(self._keys) - 1
-        folded = _folded(key)
-        slot = folded & mask
-        while keys[slot]:
-            if keys[slot] == folded:
-                return self._numbers[slot]
-            slot = (slot + 1) & mask
-        return None
+        slot = self._slot(_folded(key))
+        return self._numbers[slot] if self._keys[slot] else None
 
     def add(self, key: str, number: int) -> int:
         """Remember `number` for `key` unless a text holds it already; the first's number."""
-        keys, mask = self._keys, len(self._keys) - 1
         folded = _folded(key)
-        slot = folded & mask
-        while keys[slot]:
-            if keys[slot] == folded:
-                return self._numbers[slot]
-            slot = (slot + 1) & mask
-        keys[slot], self._numbers[slot] = folded, number
+        slot = self._slot(folded)
+        if self._keys[slot]:
+            return self._numbers[slot]
+        self._keys[slot], self._numbers[slot] = folded, number
         self._filled += 1
-        if self._filled * 3 > len(keys) * 2:  # two thirds full: twice the slots
+        if self._filled * 3 > len(self._keys) * 2:  # two thirds full: twice the slots
             self._grow()
         return number
+
+    def _slot(self, folded: int) -> int:
+        """Where `folded` is, or the empty slot it would take."""
+        keys, mask = self._keys, len(self._keys) - 1
+        slot = folded & mask
+        while keys[slot] and keys[slot] != folded:
+            slot = (slot + 1) & mask
+        return slot
 
     def _grow(self) -> None:
         old_keys, old_numbers = self._keys, self._numbers
         self._keys = array("I", [0]) * (2 * len(old_keys))
         self._numbers = array("i", [0]) * (2 * len(old_keys))
-        mask = len(self._keys) - 1
         for folded, number in zip(old_keys, old_numbers, strict=True):
             if folded:
-                slot = folded & mask
-                while self._keys[slot]:
-                    slot = (slot + 1) & mask
+                slot = self._slot(folded)
                 self._keys[slot], self._numbers[slot] = folded, number
 
 
