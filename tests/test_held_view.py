@@ -90,3 +90,18 @@ def test_each_thread_reads_through_its_own_open_index(archive: Archive) -> None:
     reader.start()
     reader.join(60)
     assert theirs and theirs[0] is not mine
+
+
+def test_a_view_inside_another_leaves_the_outer_one_open(archive: Archive, tmp_path: Path) -> None:
+    """A read that fails, or meets a changed index, inside another read's block must
+    not close the index the outer block still reads."""
+    with archive.view() as outer:
+        with pytest.raises(RuntimeError), archive.view():
+            raise RuntimeError("an inner read went wrong")
+        assert outer.live()
+        other = Archive.open(archive.path)
+        other.ingest(ingest_items(_one_text(tmp_path / "new", "c.txt", "nestedword")))
+        with archive.view() as inner:
+            assert inner is not outer
+        assert outer.live()  # still open, as it was before the write
+    assert archive.search("nestedword").total == 1

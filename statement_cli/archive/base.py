@@ -62,6 +62,7 @@ class _HeldView:
         self.generation = generation
         self.searcher = searcher
         self.view = IndexView(searcher)
+        self.users = 0  # `with` blocks using it now (one inside another's, at times)
 
     def current(self, generation: int) -> bool:
         """Whether it still shows the live index (Whoosh compares its table of contents'
@@ -165,15 +166,20 @@ class ArchiveBase:
         generation = self.live_generation()
         held: _HeldView | None = getattr(self._held, "view", None)
         if held is None or not held.current(generation):
-            if held is not None:
-                held.close()
+            if held is not None and not held.users:
+                held.close()  # else its last user closes it (a view inside another's block)
             held = self._held.view = _HeldView(generation, self._open_searcher())
+        held.users += 1
         try:
             yield held.view
         except BaseException:
-            self._held.view = None
-            held.close()
+            if self._held.view is held:
+                self._held.view = None
             raise
+        finally:
+            held.users -= 1
+            if not held.users and self._held.view is not held:
+                held.close()
 
     def _open_searcher(self) -> Any:
         last: Exception | None = None
