@@ -105,3 +105,35 @@ def test_a_view_inside_another_leaves_the_outer_one_open(archive: Archive, tmp_p
             assert inner is not outer
         assert outer.live()  # still open, as it was before the write
     assert archive.search("nestedword").total == 1
+
+
+def test_an_index_rebuilt_under_the_same_numbers_is_seen(archive: Archive, tmp_path: Path) -> None:
+    """A repair that rebuilds a lost index as index-1 again, its table of contents at
+    generation 1 again, is a new index all the same (found by an adversarial check)."""
+    import shutil
+
+    statement = [sys.executable, "-m", "statement_cli", "--archive", str(archive.path)]
+    before = archive.search("quintessal").total
+    for name in ("d", "e"):  # two texts, not one text twice (a duplicate)
+        files = _one_text(tmp_path / "new", f"{name}.txt", f"quintessal {name}")
+        subprocess.run([*statement, "ingest", *files], capture_output=True, check=True, timeout=120)
+    for folder in archive.path.glob("index-*"):
+        shutil.rmtree(folder)
+    (archive.path / "INDEX").unlink()
+    repaired = subprocess.run(
+        [*statement, "check", "--repair"], capture_output=True, text=True, timeout=120
+    )
+    assert (archive.path / "index-1").is_dir(), repaired.stderr
+    assert before == 0 and archive.search("quintessal").total == 2
+
+
+def test_an_archive_made_again_in_its_folder_is_seen(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "again"
+    first = Archive.create(folder)
+    first.ingest(ingest_items(_one_text(tmp_path / "one", "f.txt", "firstword")))
+    assert first.search("firstword").total == 1
+    shutil.rmtree(folder)
+    Archive.create(folder).ingest(ingest_items(_one_text(tmp_path / "two", "g.txt", "secondword")))
+    assert first.search("firstword").total == 0 and first.search("secondword").total == 1

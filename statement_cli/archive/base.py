@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import shutil
 import threading
 import time
@@ -52,27 +53,20 @@ ARCHIVE_ENTRIES = {FORMAT_FILE, "write.lock", "INDEX", "originals", "staging", "
 OPEN_ATTEMPTS = 5  # opening the index while a writer swaps its files
 
 
-class _HeldView:
-    """An open view of the index, and what it was opened on: the live folder's generation
-    and, through the searcher, the table of contents of that folder."""
+Stamp = tuple[object, ...]
 
-    def __init__(self, generation: int, searcher: Any) -> None:
+
+class _HeldView:
+    """An open view of the index, and the stamp of what it was opened on (see
+    `ArchiveBase.index_stamp`)."""
+
+    def __init__(self, stamp: Stamp, searcher: Any) -> None:
         from statement_cli.index.view import IndexView
 
-        self.generation = generation
+        self.stamp = stamp
         self.searcher = searcher
         self.view = IndexView(searcher)
         self.users = 0  # `with` blocks using it now (one inside another's, at times)
-
-    def current(self, generation: int) -> bool:
-        """Whether it still shows the live index (Whoosh compares its table of contents'
-        generation with the newest in the folder: one listing of the folder)."""
-        if generation != self.generation:
-            return False
-        try:
-            return bool(self.searcher.up_to_date())
-        except Exception:  # the folder gone or unreadable: open it again
-            return False
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
@@ -159,16 +153,16 @@ class ArchiveBase:
         """An `IndexView` of the live index, retried briefly while a writer swaps files.
 
         The view is kept open for this thread's next read while the index is unchanged
-        (the same live folder and table of contents): opening it was a third of a search
-        without snippets. A write here or in another process, a reindex or a repair
-        changes one of the two, and the next read opens the index again; so does a read
-        that failed (the files it met may be gone)."""
-        generation = self.live_generation()
+        (`index_stamp`): opening it was a third of a search without snippets. A write
+        here or in another process, a reindex or a repair changes the stamp, and the
+        next read opens the index again; so does a read that failed (the files it met
+        may be gone)."""
+        stamp = self.index_stamp()  # before the opening: a commit between is seen next time
         held: _HeldView | None = getattr(self._held, "view", None)
-        if held is None or not held.current(generation):
+        if held is None or held.stamp != stamp or not stamp:
             if held is not None and not held.users:
                 held.close()  # else its last user closes it (a view inside another's block)
-            held = self._held.view = _HeldView(generation, self._open_searcher())
+            held = self._held.view = _HeldView(stamp, self._open_searcher())
         held.users += 1
         try:
             yield held.view
@@ -180,6 +174,32 @@ class ArchiveBase:
             held.users -= 1
             if not held.users and self._held.view is not held:
                 held.close()
+
+    def index_stamp(self) -> Stamp:
+        """What identifies the live index's state: the INDEX file (the live folder) and
+        the folder's newest table of contents, each by name, inode, change time and
+        size. A commit writes a new table of contents; a swap, a reindex or a repair a
+        new INDEX, even one naming `index-1` again (an archive made again in its folder
+        too). Empty when either cannot be read: the index is opened again."""
+        try:
+            index_file = os.stat(self.path / "INDEX")
+            generation = self.live_generation()
+            tocs = [e for e in os.scandir(self.index_dir(generation)) if e.name.endswith(".toc")]
+        except (OSError, ArchiveError):
+            return ()
+        if not tocs:
+            return ()
+        newest = max(tocs, key=lambda entry: (len(entry.name), entry.name))  # _MAIN_12 > _MAIN_9
+        try:
+            toc = newest.stat()
+        except OSError:
+            return ()
+        return (
+            generation,
+            *(index_file.st_ino, index_file.st_ctime_ns, index_file.st_size),
+            newest.name,
+            *(toc.st_ino, toc.st_ctime_ns, toc.st_size),
+        )
 
     def _open_searcher(self) -> Any:
         last: Exception | None = None
