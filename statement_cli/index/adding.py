@@ -37,7 +37,7 @@ def use_fieldwise_adding() -> None:
 def add_document(writer: Any, **fields: Any) -> None:
     """`SegmentWriter.add_document(**fields)`, `writer` its self."""
     pool = writer.pool
-    if not isinstance(pool, MemoryPostingPool) or not _fieldwise(writer.schema):
+    if not isinstance(pool, MemoryPostingPool) or not _fieldwise(writer):
         _whooshs_own(writer, **fields)
         return
     writer._check_state()
@@ -76,12 +76,16 @@ def add_document(writer: Any, **fields: Any) -> None:
     writer.docnum += 1
 
 
-def _fieldwise(schema: Any) -> bool:
-    """Whether this method can add to `schema`: no field with spelling words or term
-    vectors (the archive's have none), which Whoosh's own method adds."""
-    return not any(
-        field.separate_spelling() or field.vector for _, field in schema.items()
-    )
+def _fieldwise(writer: Any) -> bool:
+    """Whether this method can add to the writer's schema: no field with spelling words
+    or term vectors (the archive's have none), which Whoosh's own method adds. Asked
+    once per writer, not per document."""
+    known: bool | None = getattr(writer, "_statement_fieldwise", None)
+    if known is None:
+        known = writer._statement_fieldwise = not any(
+            field.separate_spelling() or field.vector for _, field in writer.schema.items()
+        )
+    return known
 
 
 def _postings(field: Any, value: Any) -> Any:
