@@ -84,6 +84,14 @@ def test_every_command_is_in_the_readme() -> None:
         assert f"statement {name}" in readme, name
 
 
+def _printed_by(code: str) -> list[str]:
+    """The lines a Python program prints, run in a process of its own."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    return result.stdout.strip().splitlines()
+
+
 @pytest.mark.parametrize("flag", ["--version", "--help"])
 def test_version_and_help_never_import_whoosh(flag: str) -> None:
     code = (
@@ -93,10 +101,7 @@ def test_version_and_help_never_import_whoosh(flag: str) -> None:
         "except SystemExit:\n    pass\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'whoosh'))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert _printed_by(code)[-1] == "[]"
 
 
 LOADED_BY_OTHER_COMMANDS = (
@@ -130,10 +135,7 @@ def test_a_piped_search_loads_only_what_it_reads(tmp_path: Path) -> None:
         "dates = sys.modules.get('statement_cli.text.dates')\n"
         "print(dates and dates.date_patterns.cache_info().currsize)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    *shown, loaded, date_patterns = result.stdout.strip().splitlines()
+    *shown, loaded, date_patterns = _printed_by(code)
     assert any("Kazakhstan" in line for line in shown)
     assert loaded == "[]"
     assert date_patterns in ("None", "0")
